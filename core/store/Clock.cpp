@@ -1,0 +1,195 @@
+#include "Clock.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QtEndian>
+
+namespace gamix {
+
+namespace {
+
+constexpr int kGroupSize = 8 + 8 + 16 + 8 + 16;
+constexpr char kBlobVersion = 1;
+
+void putClock(char *p, const Clock &c)
+{
+    qToLittleEndian<quint64>(c.hlc, p);
+    memcpy(p + 8, c.site.data(), 16);
+}
+
+Clock getClock(const char *p)
+{
+    Clock c;
+    c.hlc = qFromLittleEndian<quint64>(p);
+    memcpy(c.site.data(), p + 8, 16);
+    return c;
+}
+
+QString formatUuid(const quint8 *b)
+{
+    const QByteArray hex = QByteArray(reinterpret_cast<const char *>(b), 16).toHex();
+    const QString h = QString::fromLatin1(hex);
+    return h.mid(0, 8) + u'-' + h.mid(8, 4) + u'-' + h.mid(12, 4) + u'-' + h.mid(16, 4) + u'-' + h.mid(20);
+}
+
+} // namespace
+
+QString Clock::siteHex() const
+{
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(site.data()), 16).toHex());
+}
+
+bool Clock::siteFromHex(QStringView hex, SiteId *site)
+{
+    if (hex.size() != 32)
+        return false;
+    const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
+    if (bytes.size() != 16)
+        return false;
+    memcpy(site->data(), bytes.constData(), 16);
+    return true;
+}
+
+ClockSet ClockSet::fromBlob(const QByteArray &blob)
+{
+    ClockSet set;
+    if (blob.isEmpty() || blob.at(0) != kBlobVersion)
+        return set;
+    const char *p = blob.constData() + 1;
+    const qsizetype n = (blob.size() - 1) / kGroupSize;
+    set.m_groups.reserve(n);
+    for (qsizetype i = 0; i < n; ++i, p += kGroupSize) {
+        Group g;
+        g.mask = qFromLittleEndian<quint64>(p);
+        g.clock = getClock(p + 8);
+        g.prev = getClock(p + 32);
+        set.m_groups.append(g);
+    }
+    return set;
+}
+
+QByteArray ClockSet::toBlob() const
+{
+    QByteArray blob(1 + m_groups.size() * kGroupSize, Qt::Uninitialized);
+    blob[0] = kBlobVersion;
+    char *p = blob.data() + 1;
+    for (const Group &g : m_groups) {
+        qToLittleEndian<quint64>(g.mask, p);
+        putClock(p + 8, g.clock);
+        putClock(p + 32, g.prev);
+        p += kGroupSize;
+    }
+    return blob;
+}
+
+Clock ClockSet::clock(int field) const
+{
+    const quint64 bit = quint64(1) << field;
+    for (const Group &g : m_groups) {
+        if (g.mask & bit)
+            return g.clock;
+    }
+    return Clock();
+}
+
+Clock ClockSet::prev(int field) const
+{
+    const quint64 bit = quint64(1) << field;
+    for (const Group &g : m_groups) {
+        if (g.mask & bit)
+            return g.prev;
+    }
+    return Clock();
+}
+
+void ClockSet::set(int field, const Clock &clock, const Clock &prev)
+{
+    const quint64 bit = quint64(1) << field;
+    for (qsizetype i = m_groups.size() - 1; i >= 0; --i) {
+        Group &g = m_groups[i];
+        if (g.mask & bit) {
+            g.mask &= ~bit;
+            if (!g.mask)
+                m_groups.removeAt(i);
+        }
+    }
+    for (Group &g : m_groups) {
+        if (g.clock == clock && g.prev == prev) {
+            g.mask |= bit;
+            return;
+        }
+    }
+    m_groups.append(Group{bit, clock, prev});
+}
+
+quint64 ClockSet::maxHlc() const
+{
+    quint64 m = 0;
+    for (const Group &g : m_groups)
+        m = std::max(m, g.clock.hlc);
+    return m;
+}
+
+quint64 ClockSet::stampedMask() const
+{
+    quint64 m = 0;
+    for (const Group &g : m_groups)
+        m |= g.mask;
+    return m;
+}
+
+qint64 Hlc::wallNow() const
+{
+    return (m_wall ? m_wall() : QDateTime::currentMSecsSinceEpoch()) + m_offsetMs;
+}
+
+quint64 Hlc::tick()
+{
+    const quint64 wall = pack(wallNow(), 0);
+    // When the wall clock went backwards (or another replica is ahead), keep counting
+    // from the last stamp so clocks stay strictly increasing.
+    m_last = wall > m_last ? wall : m_last + 1;
+    return m_last;
+}
+
+void Hlc::observe(quint64 remote)
+{
+    if (remote > m_last)
+        m_last = remote;
+}
+
+QString newUuidV7()
+{
+    quint8 b[16];
+    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        b[i] = quint8(ms >> (40 - 8 * i));
+    quint32 r[3];
+    QRandomGenerator::system()->fillRange(r, 3);
+    memcpy(b + 6, r, 10);
+    b[6] = quint8(0x70 | (b[6] & 0x0F));
+    b[8] = quint8(0x80 | (b[8] & 0x3F));
+    return formatUuid(b);
+}
+
+QString derivedUuid(const QByteArray &name)
+{
+    const QByteArray h = QCryptographicHash::hash(name, QCryptographicHash::Sha256);
+    quint8 b[16];
+    memcpy(b, h.constData(), 16);
+    b[6] = quint8(0x80 | (b[6] & 0x0F));
+    b[8] = quint8(0x80 | (b[8] & 0x3F));
+    return formatUuid(b);
+}
+
+SiteId newSiteId()
+{
+    SiteId s;
+    quint32 r[4];
+    QRandomGenerator::system()->fillRange(r, 4);
+    memcpy(s.data(), r, 16);
+    return s;
+}
+
+} // namespace gamix

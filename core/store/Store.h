@@ -1,0 +1,168 @@
+#pragma once
+// The local store: one SQLite database of one replica. Every change, from a form, the CLI
+// or an import, goes through create/update/remove/restore (local mode: full validation)
+// and every change from sync through merge (type checks only). Both run in one
+// transaction that writes the row, stamps per-field clocks, bumps the change sequence and
+// updates (or defers) the search index (DESIGN.md §3). There is no other way to write.
+
+#include "Clock.h"
+#include "Record.h"
+#include "Sqlite.h"
+#include "schema/Schema.h"
+
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace gamix {
+
+struct FieldWrite
+{
+    QString field;
+    QString text; // empty clears the field
+};
+
+struct WriteResult
+{
+    bool ok = true;
+    QString id;
+    QStringList errors; // translated, each names the field
+    QString errorText() const { return errors.join(QStringLiteral("; ")); }
+};
+
+struct RemoteField
+{
+    int field = -1;
+    QString text;
+    Clock clock;
+    Clock prev;
+};
+
+enum class MergeStatus { Accepted, Superseded, Invalid };
+
+struct MergeResult
+{
+    QList<MergeStatus> status; // one per RemoteField
+    QStringList errors;
+    int conflicts = 0;
+};
+
+struct ListQuery
+{
+    const EntityDef *entity = nullptr;
+    QString search;
+    QList<QPair<QString, QString>> where; // field = value (text form)
+    QString sort;                          // field name; "-field" sorts descending
+    int limit = -1;
+    int offset = 0;
+};
+
+struct SearchHit
+{
+    const EntityDef *entity = nullptr;
+    QString id;
+    QString title;
+};
+
+struct CheckReport
+{
+    bool ok = true;
+    QStringList problems;
+};
+
+class Store
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens or creates the database, runs migrations, mints a site id when the file is new,
+    // copied or restored. On failure returns false with a user-facing message.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    QString path() const { return m_db.path(); }
+    static QString defaultPath();
+
+    // ---- the one write path, local mode ----
+    WriteResult create(const EntityDef &entity, const QList<FieldWrite> &fields, const QString &id = QString());
+    WriteResult update(const EntityDef &entity, const QString &id, const QList<FieldWrite> &fields);
+    WriteResult remove(const EntityDef &entity, const QString &id);
+    WriteResult restore(const EntityDef &entity, const QString &id);
+    // ---- merge mode (sync) ----
+    MergeResult merge(const EntityDef &entity, const QString &id, const QList<RemoteField> &fields);
+
+    // Many writes in one transaction. With deferIndex the rows are only marked for the
+    // search index (by the change sequence); the next search catches up first.
+    void beginBatch(bool deferIndex = false);
+    void commitBatch();
+    void rollbackBatch();
+    bool inBatch() const { return m_batch; }
+
+    // ---- reads ----
+    Record get(const EntityDef &entity, const QString &id, bool includeDeleted = false);
+    QList<Record> list(const ListQuery &query, QString *error);
+    qint64 count(const EntityDef &entity);
+    QList<SearchHit> search(const QString &text, int limit = 20, const EntityDef *only = nullptr);
+    // Indexes every row written since the index was last complete.
+    void catchUpSearchIndex();
+    qint64 pendingIndexRows();
+
+    // ---- maintenance ----
+    bool backup(const QString &file, QString *error);
+    CheckReport check();
+
+    // ---- replica identity ----
+    SiteId siteId() const { return m_site; }
+    Hlc &hlc() { return m_hlc; }
+    qint64 changeSeq() const { return m_seq; }
+    QString ownerId() const { return m_ownerId; }
+    QString officeId() const { return m_officeId; }
+    QString meta(const QString &key);
+    void setMeta(const QString &key, const QVariant &value);
+    // Directory entities (user, office) are written only by sync and the server.
+    void setDirectoryWritable(bool writable) { m_directoryWritable = writable; }
+
+    SqliteDb &db() { return m_db; }
+
+    // Search folding: lower case, ё -> е. Used for index and queries alike.
+    static QString foldForSearch(QStringView text);
+
+private:
+    struct Table;
+    const Table &table(const EntityDef &entity);
+    WriteResult writeLocal(const EntityDef &entity, const QString &id, bool creating,
+                           const QList<FieldWrite> &fields, int op);
+    bool referenceExists(const FieldDef &field, const QString &id);
+    void validateRecord(const EntityDef &entity, QList<QVariant> &values, bool creating, QStringList &errors);
+    void writeRow(const EntityDef &entity, Record &record, bool insert, bool local);
+    void indexRow(const EntityDef &entity, const Record &record, bool fresh);
+    QString searchDocument(const EntityDef &entity, const Record &record);
+    Record readRow(const EntityDef &entity, SqliteStmt &st);
+    void recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field,
+                        const QVariant &keptValue, const Clock &kept, const QVariant &lostValue,
+                        const Clock &lost);
+    void beginWrite();
+    void endWrite(bool ok);
+    void saveCounters();
+    void loadIdentity();
+
+    SqliteDb m_db;
+    QHash<QString, std::shared_ptr<Table>> m_tables;
+    Hlc m_hlc;
+    SiteId m_site{};
+    qint64 m_seq = 0;
+    qint64 m_ftsSeq = 0;
+    QString m_ownerId;
+    QString m_officeId;
+    bool m_batch = false;
+    bool m_deferIndex = false;
+    bool m_directoryWritable = false;
+    std::unique_ptr<SqliteTransaction> m_tx;
+};
+
+} // namespace gamix

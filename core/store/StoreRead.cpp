@@ -1,0 +1,296 @@
+// Reads of the local store and its full-text search index.
+
+#include "Store.h"
+
+#include "StoreTable.h"
+#include "schema/FieldCodec.h"
+#include "schema/PhoneNumber.h"
+
+#include <QCoreApplication>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
+
+// Search-index keys pack the entity's code into the low bits of the row's rowid, so one
+// FTS table serves every entity and a hit leads straight to its row.
+constexpr int kCodeBits = 4;
+
+qint64 searchKey(const EntityDef &e, qint64 rowid)
+{
+    return (rowid << kCodeBits) | e.code;
+}
+
+const EntityDef *entityByCode(int code)
+{
+    for (const EntityDef &e : Schema::instance().entities()) {
+        if (e.code == code)
+            return &e;
+    }
+    return nullptr;
+}
+
+// A MATCH expression: every word of the query as a prefix; a phone-like query as digits.
+QString matchExpression(const QString &text)
+{
+    const QString digits = phoneQueryDigits(text);
+    if (!digits.isEmpty())
+        return u'"' + digits + QStringLiteral("\"*");
+    QStringList terms;
+    QString word;
+    const QString folded = Store::foldForSearch(text);
+    for (QChar c : QString(folded + u' ')) {
+        if (c.isLetterOrNumber()) {
+            word.append(c);
+        } else if (!word.isEmpty()) {
+            terms << u'"' + word + QStringLiteral("\"*");
+            word.clear();
+        }
+    }
+    return terms.join(u' ');
+}
+
+} // namespace
+
+QString Store::foldForSearch(QStringView text)
+{
+    QString s = text.toString().toLower();
+    s.replace(QChar(0x0451), QChar(0x0435)); // ё -> е
+    return s;
+}
+
+Record Store::readRow(const EntityDef &entity, SqliteStmt &st)
+{
+    Record r;
+    r.entity = &entity;
+    r.rowid = st.int64(0);
+    r.id = st.text(1);
+    r.updatedAt = st.text(2);
+    r.seq = st.int64(3);
+    r.clocks = ClockSet::fromBlob(st.blob(4));
+    r.values.resize(entity.fields.size());
+    for (int i = 0; i < entity.fields.size(); ++i) {
+        const int col = Table::kFirstFieldColumn + i;
+        if (st.isNull(col))
+            continue;
+        r.values[i] = Table::isIntegerType(entity.fields.at(i).type) ? QVariant(st.int64(col)) : QVariant(st.text(col));
+    }
+    return r;
+}
+
+Record Store::get(const EntityDef &entity, const QString &id, bool includeDeleted)
+{
+    const Table &t = table(entity);
+    SqliteStmt &st = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                 + QStringLiteral(" WHERE id = ?1"));
+    st.bind(1, id.toLower());
+    Record r;
+    if (st.step())
+        r = readRow(entity, st);
+    st.reset();
+    if (r.isValid() && r.isDeleted() && !includeDeleted)
+        return Record();
+    return r;
+}
+
+qint64 Store::count(const EntityDef &entity)
+{
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM \"") + entity.name + QStringLiteral("\" WHERE deleted = 0"));
+}
+
+QList<Record> Store::list(const ListQuery &query, QString *error)
+{
+    const EntityDef &e = *query.entity;
+    const Table &t = table(e);
+    QString sql = QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                  + QStringLiteral(" WHERE deleted = 0");
+    QList<QVariant> binds;
+    for (const auto &[name, value] : query.where) {
+        const FieldDef *f = e.field(name);
+        if (!f || f->name == QLatin1String(kDeletedField)) {
+            *error = tr("%1: there is no such field in %2").arg(name, e.name);
+            return {};
+        }
+        QVariant v;
+        if (!FieldCodec::parse(*f, value, &v, error))
+            return {};
+        if (v.isNull()) {
+            sql += QStringLiteral(" AND ") + f->name + QStringLiteral(" IS NULL");
+        } else if (f->type == FieldType::Email) {
+            sql += QStringLiteral(" AND lower(") + f->name + QStringLiteral(") = lower(?)");
+            binds << v;
+        } else if (f->isPhone()) {
+            sql += QStringLiteral(" AND (") + f->name + QStringLiteral(" = ? OR ") + f->name + QStringLiteral("_e164 = ?)");
+            binds << v << phoneToE164(v.toString());
+        } else {
+            sql += QStringLiteral(" AND ") + f->name + QStringLiteral(" = ?");
+            binds << v;
+        }
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        catchUpSearchIndex();
+        const QString match = matchExpression(query.search);
+        if (match.isEmpty())
+            return {};
+        sql += QStringLiteral(" AND rowid IN (SELECT rowid >> %1 FROM search WHERE search MATCH ? AND (rowid & %2) = %3)")
+                   .arg(kCodeBits)
+                   .arg((1 << kCodeBits) - 1)
+                   .arg(e.code);
+        binds << match;
+    }
+    if (!query.sort.isEmpty()) {
+        const bool desc = query.sort.startsWith(u'-');
+        const QString name = desc ? query.sort.mid(1) : query.sort;
+        const FieldDef *f = e.field(name);
+        if (!f && name != u"updated_at") {
+            *error = tr("%1: there is no such field in %2").arg(name, e.name);
+            return {};
+        }
+        const bool text = f && !Table::isIntegerType(f->type);
+        sql += QStringLiteral(" ORDER BY ") + name + (text ? QStringLiteral(" COLLATE NOCASE") : QString())
+               + (desc ? QStringLiteral(" DESC") : QString()) + QStringLiteral(", rowid");
+    } else {
+        sql += QStringLiteral(" ORDER BY rowid");
+    }
+    if (query.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(query.limit).arg(query.offset);
+    QList<Record> out;
+    try {
+        SqliteStmt st = m_db.prepare(sql);
+        for (int i = 0; i < binds.size(); ++i)
+            st.bind(i + 1, binds.at(i));
+        while (st.step())
+            out << readRow(e, st);
+    } catch (const SqliteError &ex) {
+        *error = ex.message();
+        return {};
+    }
+    return out;
+}
+
+QString Store::searchDocument(const EntityDef &entity, const Record &record)
+{
+    QStringList parts;
+    for (int i = 0; i < entity.fields.size(); ++i) {
+        const FieldDef &f = entity.fields.at(i);
+        const QVariant &v = record.values.at(i);
+        if (!f.searchable || v.isNull())
+            continue;
+        const QString text = v.toString();
+        parts << text;
+        if (f.isPhone()) {
+            const QString e164 = phoneToE164(text);
+            if (!e164.isEmpty())
+                parts << phoneSearchTokens(e164);
+        }
+    }
+    if (entity.name == u"contact") {
+        const QVariant company = record.values.at(entity.fieldIndex(u"company_id"));
+        if (!company.isNull()) {
+            SqliteStmt &st = m_db.cached(QStringLiteral("SELECT name FROM company WHERE id = ?1"));
+            st.bind(1, company.toString());
+            if (st.step())
+                parts << st.text(0);
+            st.reset();
+        }
+    }
+    return foldForSearch(parts.join(u' '));
+}
+
+void Store::indexRow(const EntityDef &entity, const Record &record, bool fresh)
+{
+    const qint64 key = searchKey(entity, record.rowid);
+    if (!fresh) {
+        SqliteStmt &del = m_db.cached(QStringLiteral("DELETE FROM search WHERE rowid = ?1"));
+        del.bind(1, key);
+        del.exec();
+    }
+    if (record.isDeleted())
+        return;
+    const QString doc = searchDocument(entity, record);
+    if (doc.isEmpty())
+        return;
+    SqliteStmt &ins = m_db.cached(QStringLiteral("INSERT INTO search (rowid, body) VALUES (?1, ?2)"));
+    ins.bind(1, key).bind(2, doc);
+    ins.exec();
+}
+
+qint64 Store::pendingIndexRows()
+{
+    if (m_ftsSeq >= m_seq)
+        return 0;
+    qint64 n = 0;
+    for (const EntityDef &e : Schema::instance().entities()) {
+        SqliteStmt st = m_db.prepare(QStringLiteral("SELECT count(*) FROM \"") + e.name + QStringLiteral("\" WHERE seq > ?1"));
+        st.bind(1, m_ftsSeq);
+        if (st.step())
+            n += st.int64(0);
+    }
+    return n;
+}
+
+void Store::catchUpSearchIndex()
+{
+    if (m_ftsSeq >= m_seq || m_batch)
+        return;
+    SqliteTransaction tx(m_db);
+    // Rows past the watermark may or may not have a document yet (a deferred batch can
+    // follow an indexed write), so each is replaced, never added twice.
+    for (const EntityDef &e : Schema::instance().entities()) {
+        const Table &t = table(e);
+        SqliteStmt st = m_db.prepare(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                     + QStringLiteral(" WHERE seq > ?1"));
+        st.bind(1, m_ftsSeq);
+        while (st.step())
+            indexRow(e, readRow(e, st), false);
+    }
+    m_ftsSeq = m_seq;
+    setMeta(QStringLiteral("fts_seq"), m_ftsSeq);
+    tx.commit();
+}
+
+QList<SearchHit> Store::search(const QString &text, int limit, const EntityDef *only)
+{
+    QList<SearchHit> hits;
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return hits;
+    catchUpSearchIndex();
+    QString sql = QStringLiteral("SELECT rowid FROM search WHERE search MATCH ?1");
+    if (only)
+        sql += QStringLiteral(" AND (rowid & %1) = %2").arg((1 << kCodeBits) - 1).arg(only->code);
+    sql += QStringLiteral(" ORDER BY rowid DESC LIMIT ?2");
+    SqliteStmt &st = m_db.cached(sql);
+    st.bind(1, match).bind(2, qint64(limit));
+    QList<qint64> keys;
+    try {
+        while (st.step())
+            keys << st.int64(0);
+    } catch (const SqliteError &) {
+        st.reset();
+        return hits; // a query FTS cannot parse finds nothing
+    }
+    st.reset();
+    for (qint64 key : keys) {
+        const EntityDef *e = entityByCode(int(key & ((1 << kCodeBits) - 1)));
+        if (!e)
+            continue;
+        const Table &t = table(*e);
+        SqliteStmt &row = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                      + QStringLiteral(" WHERE rowid = ?1"));
+        row.bind(1, key >> kCodeBits);
+        if (row.step()) {
+            const Record r = readRow(*e, row);
+            hits << SearchHit{e, r.id, r.displayName()};
+        }
+        row.reset();
+    }
+    return hits;
+}
+
+} // namespace gamix

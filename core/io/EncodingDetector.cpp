@@ -63,6 +63,17 @@ bool isCp1251Punctuation(uchar b)
     }
 }
 
+bool isVowel(int index)
+{
+    // а е и о у ы э ю я (ё is folded into е); ь and ъ extend a consonant run.
+    switch (index) {
+    case 0: case 5: case 8: case 14: case 19: case 27: case 29: case 30: case 31:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // Log-likelihood that `data` is Russian text when read through `letterOf`. Besides letter
 // frequencies, the case pattern is the strongest signal: the wrong table swaps upper and
 // lower case, so "Имя" turns into "иМЯ" — an upper-case letter after a lower-case one.
@@ -71,6 +82,7 @@ double russianScore(QByteArrayView data, LetterOf letterOf)
 {
     double score = 0;
     Letter prev;
+    int consonantRun = 0;
     for (const char c : data) {
         const Letter l = letterOf(uchar(c));
         if (l.index >= 0) {
@@ -80,6 +92,13 @@ double russianScore(QByteArrayView data, LetterOf letterOf)
             // No Russian word starts with ь, ъ or ы.
             if (prev.index < 0 && (l.index == 26 || l.index == 27 || l.index == 28))
                 score -= 3;
+            // Vowels and consonants alternate; the wrong table breaks that, which decides
+            // words in one case ("телефон" and "РЕКЕТНМ" have similar letter frequencies).
+            consonantRun = isVowel(l.index) ? 0 : consonantRun + 1;
+            if (consonantRun >= 3)
+                score -= 2;
+        } else {
+            consonantRun = 0;
         }
         prev = l;
     }
@@ -186,8 +205,12 @@ double EncodingDetector::cp1251OverKoi8Score(QByteArrayView data)
 {
     double punctuation = 0;
     for (const char c : data) {
-        if (isCp1251Punctuation(uchar(c)))
+        const uchar b = uchar(c);
+        // Ё/ё of one table are box-drawing characters (or rare Serbian letters) in the other.
+        if (isCp1251Punctuation(b) || b == 0xA8 || b == 0xB8)
             punctuation += 4;
+        else if (b == 0xA3 || b == 0xB3)
+            punctuation -= 4;
     }
     return russianScore(data, letterCp1251) - russianScore(data, letterKoi8) + punctuation;
 }

@@ -1,4 +1,5 @@
 // gamix-cli: see core/cli/CliApp.h and DESIGN.md §5.
+#include "Translations.h"
 #include "cli/CliApp.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Gamix"));
     QCoreApplication::setApplicationName(QStringLiteral("Gamix"));
+    gamix::i18n::install(); // messages in the user's language (English unless the locale says otherwise)
     QTextStream out(stdout);
     QTextStream err(stderr);
     out.setEncoding(QStringConverter::Utf8);

@@ -8,7 +8,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
-#include <cstring>
+#include <algorithm>
 
 namespace gamix {
 
@@ -49,6 +49,8 @@ TextDecoder::TextDecoder(const QByteArray &name, bool strict)
         m_tableValid[b] = U_SUCCESS(status) && n == 1 && !QChar::isSurrogate(buffer[0]);
         m_table[b] = m_tableValid[b] ? char16_t(buffer[0]) : u'\uFFFD';
     }
+    m_tableComplete = std::all_of(m_tableValid.cbegin(), m_tableValid.cend(),
+                                  [](bool valid) { return valid; });
     m_kind = Kind::Table;
 }
 
@@ -89,6 +91,12 @@ bool TextDecoder::decodeTable(QByteArrayView data, QString &out)
     char16_t *dst = reinterpret_cast<char16_t *>(out.data()) + oldSize;
     const auto *src = reinterpret_cast<const uchar *>(data.data());
     const qsizetype n = data.size();
+    if (m_tableComplete || !m_strict) {
+        // The common case (windows-1251 maps every byte): no check in the hot loop.
+        for (qsizetype i = 0; i < n; ++i)
+            dst[i] = m_table[src[i]];
+        return true;
+    }
     for (qsizetype i = 0; i < n; ++i) {
         const uchar b = src[i];
         if (Q_UNLIKELY(m_strict && !m_tableValid[b])) {
@@ -158,9 +166,9 @@ bool TextDecoder::decodeUtf16(QByteArrayView data, QString &out, bool last)
     const qsizetype units = in.size() / 2;
     const qsizetype oldSize = out.size();
     out.resize(oldSize + units);
-    if (m_kind == Kind::Utf16LE)
+    if (units > 0 && m_kind == Kind::Utf16LE) // an empty view's data() may be null
         qFromLittleEndian<char16_t>(in.data(), units, out.data() + oldSize);
-    else
+    else if (units > 0)
         qFromBigEndian<char16_t>(in.data(), units, out.data() + oldSize);
     m_carry = in.sliced(units * 2).toByteArray();
     if (last && !m_carry.isEmpty()) {

@@ -54,6 +54,7 @@ private:
     QByteArray m_carry;     // start of a multi-byte sequence cut at the last chunk end
     std::array<char16_t, 256> m_table{};
     std::array<bool, 256> m_tableValid{};
+    bool m_tableComplete = false; // every byte value is valid text
     UConverter *m_converter = nullptr;
 };
 

@@ -79,6 +79,8 @@ void TextEncoder::encode(QStringView text, QByteArray &out)
         return;
     case Kind::Utf16LE:
     case Kind::Utf16BE: {
+        if (text.isEmpty()) // its data() may be null, which memcpy must not get
+            return;
         const qsizetype oldSize = out.size();
         out.resize(oldSize + text.size() * 2);
         if (m_kind == Kind::Utf16LE)

@@ -22,6 +22,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace gamix;
 using namespace gamix::bench;
 using namespace Qt::StringLiterals;
@@ -67,6 +69,15 @@ qint64 fileSize(const QString &path)
     return QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size();
 }
 
+// CPU seconds (user + system) of this process or of its waited-for children: on a shared
+// machine wall-clock time depends on the neighbours, CPU time much less.
+double cpuSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 QString mib(qint64 bytes)
 {
     return QString::number(double(bytes) / 1048576.0, 'f', 0) + u" MiB"_s;
@@ -87,8 +98,9 @@ double percentile(std::vector<double> v, double p)
 }
 
 // One sqlite3 shell run fed by a script on stdin; returns wall-clock ns, or -1.
-qint64 runSqliteShell(const Options &o, const QString &dbFile, const QString &script, QString *error)
+qint64 runSqliteShell(const Options &o, const QString &dbFile, const QString &script, QString *error, double *cpu)
 {
+    const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
     QFile::remove(dbFile);
     QFile::remove(dbFile + u"-wal"_s);
     QFile::remove(dbFile + u"-shm"_s);
@@ -105,6 +117,7 @@ qint64 runSqliteShell(const Options &o, const QString &dbFile, const QString &sc
     p.closeWriteChannel();
     p.waitForFinished(-1);
     const qint64 ns = t.nsecsElapsed();
+    *cpu = cpuSeconds(RUSAGE_CHILDREN) - cpuBefore;
     const QString output = QString::fromUtf8(p.readAll()).trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = u"sqlite3 failed: "_s + output.left(500);
@@ -243,6 +256,7 @@ int main(int argc, char **argv)
     }
 
     qint64 insertNs = 0;
+    double insertCpu = 0;
     for (qint64 first = 0; first < o.count; first += kBatchRows) {
         // Building the rows is the caller's work, outside the clock.
         QList<QList<FieldWrite>> rows;
@@ -258,6 +272,7 @@ int main(int argc, char **argv)
             rows.append(std::move(row));
         }
         t.restart();
+        const double cpu0 = cpuSeconds(RUSAGE_SELF);
         store.beginBatch(true);
         for (const auto &row : rows) {
             const WriteResult r = store.create(contactDef, row);
@@ -266,14 +281,17 @@ int main(int argc, char **argv)
         }
         store.commitBatch();
         insertNs += t.nsecsElapsed();
+        insertCpu += cpuSeconds(RUSAGE_SELF) - cpu0;
     }
     if (failures > 0)
         out() << "  WARNING: " << failures << " writes failed, first: " << firstError << Qt::endl;
     const qint64 stored = store.count(contactDef);
 
     t.restart();
+    const double catchUpCpu0 = cpuSeconds(RUSAGE_SELF);
     store.catchUpSearchIndex();
     const qint64 catchUpNs = t.nsecsElapsed();
+    const double catchUpCpu = cpuSeconds(RUSAGE_SELF) - catchUpCpu0;
     const qint64 storeBytes = fileSize(storePath);
 
     // 3. Search latency through Store::search, index caught up.
@@ -300,10 +318,11 @@ int main(int argc, char **argv)
 
     // 4. The reference: the sqlite3 shell importing the same CSV.
     qint64 importNs = -1, importIdxNs = -1;
+    double importCpu = 0, importIdxCpu = 0;
     qint64 importBytes = 0;
     if (o.runSqlite) {
         const QString refDb = o.dir + u"/reference.sqlite"_s;
-        importNs = runSqliteShell(o, refDb, sqliteScript(csvPath, QString()), &error);
+        importNs = runSqliteShell(o, refDb, sqliteScript(csvPath, QString()), &error, &importCpu);
         importBytes = fileSize(refDb);
         if (importNs >= 0) {
             // For reading the ratio: the same import with the contact table's secondary
@@ -312,7 +331,7 @@ int main(int argc, char **argv)
                 o, refDb,
                 sqliteScript(csvPath, u"CREATE INDEX c_email ON contact(lower(email)) WHERE email IS NOT NULL;\n"
                                       u"CREATE INDEX c_name ON contact(last_name COLLATE NOCASE, first_name COLLATE NOCASE);\n"_s),
-                &error);
+                &error, &importIdxCpu);
         }
         if (importNs < 0 || importIdxNs < 0)
             out() << "  WARNING: " << error << Qt::endl;
@@ -333,12 +352,19 @@ int main(int argc, char **argv)
               << ", ratio " << QString::number(insertS / importS, 'f', 2) << " (target <= 2.0)";
     }
     out() << Qt::endl;
+    out() << "  insert, CPU s:   gamix " << QString::number(insertCpu, 'f', 2);
+    if (importNs > 0) {
+        out() << ", sqlite3 .import " << QString::number(importCpu, 'f', 2) << ", ratio "
+              << QString::number(insertCpu / importCpu, 'f', 2) << " (user+sys; less sensitive to a busy machine)";
+    }
+    out() << Qt::endl;
     if (importIdxNs > 0) {
         out() << "  reference+index: sqlite3 .import with 2 secondary indexes " << secs(importIdxNs)
-              << " s, ratio " << QString::number(insertS / (double(importIdxNs) / 1e9), 'f', 2) << Qt::endl;
+              << " s (CPU " << QString::number(importIdxCpu, 'f', 2) << " s), ratio "
+              << QString::number(insertS / (double(importIdxNs) / 1e9), 'f', 2) << Qt::endl;
     }
     out() << "  index catch-up:  " << secs(catchUpNs) << " s (" << qint64(double(stored) / (double(catchUpNs) / 1e9))
-          << " rows/s), measured separately" << Qt::endl;
+          << " rows/s, CPU " << QString::number(catchUpCpu, 'f', 2) << " s), measured separately" << Qt::endl;
     if (!latencies.empty()) {
         const double p95 = percentile(latencies, 0.95);
         out() << "  search top-20:   p50 " << QString::number(percentile(latencies, 0.5), 'f', 2) << " ms, p95 "

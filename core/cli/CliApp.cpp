@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "cli/CliImportExport.h"
 #include "io/CsvInspect.h"
 #include "schema/FieldCodec.h"
 #include "store/Store.h"
@@ -50,6 +51,10 @@ int CliApp::usage()
                 "  delete ENTITY ID | restore ENTITY ID\n"
                 "  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]\n"
                 "  search TEXT\n"
+                "  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]\n"
+                "         [--map 'Header=field']... [--date-format FMT] [--on-duplicate skip|update|create]\n"
+                "         [--dry-run] [--rejects FILE]\n"
+                "  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]\n"
                 "  csv inspect FILE [--limit N]\n"
                 "  conflicts\n"
                 "  backup FILE | check\n"
@@ -129,6 +134,10 @@ int CliApp::run(QStringList args)
             return cmdCheck();
         if (cmd == u"conflicts")
             return cmdConflicts();
+        if (cmd == u"import")
+            return runImport(m_dbPath, m_json, rest, m_out, m_err);
+        if (cmd == u"export")
+            return runExport(m_dbPath, m_json, rest, m_out, m_err);
         if (cmd == u"csv") {
             if (rest.isEmpty() || rest.first() != u"inspect")
                 return fail(tr("unknown csv command; use: csv inspect FILE"), kUsage);

@@ -1,0 +1,288 @@
+#include "ExportJob.h"
+
+#include "CsvWriter.h"
+#include "ICalendarWriter.h"
+#include "VCardWriter.h"
+#include "schema/FieldCodec.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSaveFile>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Export", text);
+}
+
+QList<int> referenceFields(const EntityDef &e)
+{
+    QList<int> out;
+    for (int i = 0; i < e.fields.size(); ++i) {
+        const FieldDef &f = e.fields.at(i);
+        if (!f.system && f.type == FieldType::Reference)
+            out << i;
+    }
+    return out;
+}
+
+// The name a reference shows, in SQL over alias `x`; the same text as Record::displayName.
+QString displaySql(const EntityDef &ref, const QString &x)
+{
+    if (ref.name == u"contact") {
+        return QStringLiteral("COALESCE(NULLIF(TRIM(REPLACE(COALESCE(%1.last_name, '') || ' ' || COALESCE(%1.first_name, '') "
+                              "|| ' ' || COALESCE(%1.middle_name, ''), '  ', ' ')), ''), %1.email, %1.phone)")
+            .arg(x);
+    }
+    return x + u'.' + ref.displayField;
+}
+
+QString refName(const FieldDef &f)
+{
+    return f.name.endsWith(QLatin1String("_id")) ? f.name.chopped(3) : f.name;
+}
+
+} // namespace
+
+ExportJob::ExportJob(Store &store, ExportOptions options)
+    : m_store(store)
+    , m_options(std::move(options))
+{
+}
+
+QStringList ExportJob::csvHeader(const EntityDef &e, ExportOptions::Profile profile)
+{
+    QStringList header;
+    if (profile == ExportOptions::Profile::Data)
+        header << QStringLiteral("id");
+    for (const FieldDef &f : e.fields) {
+        if (f.system)
+            continue;
+        if (profile == ExportOptions::Profile::Data) {
+            header << f.name;
+            if (f.type == FieldType::Reference)
+                header << refName(f);
+        } else {
+            header << f.translatedLabel();
+        }
+    }
+    return header;
+}
+
+bool ExportJob::forEachRecord(const std::function<bool(const Record &, const QStringList &)> &fn, QString *error)
+{
+    const EntityDef &e = *m_options.entity;
+    const Schema &schema = Schema::instance();
+    const QList<int> refs = referenceFields(e);
+    if (m_options.query) {
+        const QList<Record> records = m_store.list(*m_options.query, error);
+        if (!error->isEmpty())
+            return false;
+        QHash<QString, QString> names;
+        for (const Record &r : records) {
+            QStringList refNames;
+            for (int i : refs) {
+                const FieldDef &f = e.fields.at(i);
+                const QString id = r.values.at(i).toString();
+                if (id.isEmpty()) {
+                    refNames << QString();
+                    continue;
+                }
+                auto it = names.constFind(id);
+                if (it == names.constEnd())
+                    it = names.insert(id, m_store.get(*schema.entity(f.refEntity), id).displayName());
+                refNames << *it;
+            }
+            if (!fn(r, refNames))
+                return false;
+        }
+        return true;
+    }
+    QStringList columns{QStringLiteral("t.rowid"), QStringLiteral("t.id"), QStringLiteral("t.updated_at")};
+    for (const FieldDef &f : e.fields)
+        columns << QStringLiteral("t.") + f.name;
+    QString joins;
+    for (int k = 0; k < refs.size(); ++k) {
+        const FieldDef &f = e.fields.at(refs.at(k));
+        const EntityDef *ref = schema.entity(f.refEntity);
+        const QString alias = QStringLiteral("r%1").arg(k);
+        columns << displaySql(*ref, alias);
+        joins += QStringLiteral(" LEFT JOIN \"%1\" %2 ON %2.id = t.%3").arg(ref->name, alias, f.name);
+    }
+    SqliteStmt st = m_store.db().prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
+                                         + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t")
+                                         + joins + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
+    Record r;
+    r.entity = &e;
+    r.values.resize(e.fields.size());
+    QStringList refNames;
+    const int nFields = int(e.fields.size());
+    while (st.step()) {
+        r.rowid = st.int64(0);
+        r.id = st.text(1);
+        r.updatedAt = st.text(2);
+        for (int i = 0; i < nFields; ++i)
+            r.values[i] = st.value(3 + i);
+        refNames.resize(0);
+        for (int k = 0; k < refs.size(); ++k)
+            refNames << st.text(3 + nFields + k);
+        if (!fn(r, refNames))
+            return false;
+    }
+    return true;
+}
+
+bool ExportJob::writeCsv(QIODevice *device, QString *error)
+{
+    const EntityDef &e = *m_options.entity;
+    const bool data = m_options.profile == ExportOptions::Profile::Data;
+    CsvWriterOptions w = data ? CsvWriterOptions::data() : CsvWriterOptions::excel();
+    if (!m_options.encoding.isEmpty() && m_options.encoding != "utf-8") {
+        if (!data && (m_options.encoding == "windows-1251" || m_options.encoding == "cp1251"))
+            w = CsvWriterOptions::excelWindows1251();
+        else {
+            w.encoding = m_options.encoding;
+            w.bom = false;
+        }
+    }
+    CsvWriter writer(device, w);
+    if (!writer.isValid()) {
+        *error = tr("unknown encoding “%1”").arg(QString::fromLatin1(m_options.encoding));
+        return false;
+    }
+    // The Excel profile has no ids: a person reading it wants the company's name.
+    QStringList header = csvHeader(e, m_options.profile);
+    writer.writeRow(header);
+    const QString yes = tr("yes");
+    const QString no = tr("no");
+    QStringList cells;
+    const bool ok = forEachRecord(
+        [&](const Record &r, const QStringList &refNames) {
+            cells.resize(0);
+            if (data)
+                cells << r.id;
+            int ref = 0;
+            for (int i = 0; i < e.fields.size(); ++i) {
+                const FieldDef &f = e.fields.at(i);
+                if (f.system)
+                    continue;
+                const QVariant &v = r.values.at(i);
+                if (f.type == FieldType::Reference) {
+                    if (data)
+                        cells << (v.isNull() ? QString() : v.toString());
+                    cells << refNames.value(ref++);
+                    continue;
+                }
+                if (v.isNull()) {
+                    cells << QString();
+                } else if (!data && f.type == FieldType::Money) {
+                    cells << FieldCodec::toText(f, v).replace(u'.', u','); // what Russian Excel reads as a number
+                } else if (!data && f.type == FieldType::Bool) {
+                    cells << (v.toLongLong() ? yes : no);
+                } else if (f.type == FieldType::Text || f.type == FieldType::LongText || f.type == FieldType::Phone
+                           || f.type == FieldType::Email) {
+                    cells << v.toString();
+                } else {
+                    cells << FieldCodec::toText(f, v);
+                }
+            }
+            if (!writer.writeRow(cells)) {
+                *error = writer.errorString();
+                return false;
+            }
+            if (++m_rows % 10000 == 0) {
+                if (onProgress)
+                    onProgress(m_rows);
+                if (m_options.query == nullptr && cancelFlag && cancelFlag->load()) {
+                    *error = tr("cancelled");
+                    return false;
+                }
+            }
+            return true;
+        },
+        error);
+    if (!ok)
+        return false;
+    if (!writer.flush()) {
+        *error = writer.errorString();
+        return false;
+    }
+    m_unmappable = writer.unmappableCount();
+    return true;
+}
+
+bool ExportJob::writeVCard(QIODevice *device, QString *error)
+{
+    if (m_options.entity->name != u"contact") {
+        *error = tr("vCard holds contacts only");
+        return false;
+    }
+    VCardWriter writer(device, m_options.vcardVersion);
+    return forEachRecord(
+        [&](const Record &r, const QStringList &refNames) {
+            writer.write(r, refNames.value(0)); // the contact's only reference is company_id
+            ++m_rows;
+            return true;
+        },
+        error)
+           && writer.finish(error);
+}
+
+bool ExportJob::writeICalendar(QIODevice *device, QString *error)
+{
+    if (m_options.entity->name != u"task") {
+        *error = tr("iCalendar export holds tasks only");
+        return false;
+    }
+    ICalendarWriter writer(device);
+    return forEachRecord(
+        [&](const Record &r, const QStringList &) {
+            writer.write(r);
+            ++m_rows;
+            return true;
+        },
+        error)
+           && writer.finish(error);
+}
+
+bool ExportJob::run(QString *error)
+{
+    QSaveFile file(m_options.file);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1: cannot write the file: %2").arg(m_options.file, file.errorString());
+        return false;
+    }
+    QString why;
+    bool ok = false;
+    try {
+        switch (m_options.format) {
+        case ExportOptions::Format::Csv:
+            ok = writeCsv(&file, &why);
+            break;
+        case ExportOptions::Format::VCard:
+            ok = writeVCard(&file, &why);
+            break;
+        case ExportOptions::Format::ICalendar:
+            ok = writeICalendar(&file, &why);
+            break;
+        }
+    } catch (const SqliteError &e) {
+        why = e.message();
+        ok = false;
+    }
+    if (!ok) {
+        file.cancelWriting();
+        *error = m_options.file + QStringLiteral(": ") + why;
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("%1: cannot write the file: %2").arg(m_options.file, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace gamix

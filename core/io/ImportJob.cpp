@@ -1,0 +1,269 @@
+#include "ImportJob.h"
+
+#include "CsvReader.h"
+#include "CsvWriter.h"
+#include "ImportRowWriter.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Import", text);
+}
+
+} // namespace
+
+QString ImportRowReport::actionName(Action a)
+{
+    switch (a) {
+    case Action::Create:
+        return QStringLiteral("create");
+    case Action::Update:
+        return QStringLiteral("update");
+    case Action::Skip:
+        return QStringLiteral("skip");
+    case Action::Reject:
+        return QStringLiteral("reject");
+    }
+    return {};
+}
+
+ImportJob::ImportJob(Store &store, ImportOptions options)
+    : m_store(store)
+    , m_options(std::move(options))
+{
+}
+
+QString ImportJob::location(const QString &file, qint64 line, int column, const QString &message)
+{
+    QString where = file;
+    if (line > 0)
+        where += u':' + QString::number(line);
+    if (line > 0 && column > 0)
+        where += u':' + QString::number(column);
+    return where + QStringLiteral(": ") + message;
+}
+
+bool ImportJob::prepare(QString *error)
+{
+    if (m_prepared)
+        return true;
+    QFile file(m_options.file);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        return false;
+    }
+    CsvOptions csv;
+    csv.encoding = m_options.encoding;
+    csv.delimiter = m_options.delimiter;
+    CsvReader reader(&file, csv);
+    CsvRow row;
+    if (!reader.readRow(row)) {
+        *error = reader.error() == CsvReader::Error::None
+                     ? location(m_options.file, 0, 0, tr("the file is empty"))
+                     : location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
+        return false;
+    }
+    m_header = row.toStringList();
+    m_encoding = reader.encoding();
+    m_delimiter = reader.delimiter();
+    m_preview.clear();
+    while (m_preview.size() < 20 && (reader.readRow(row) || reader.error() == CsvReader::Error::RaggedRow))
+        m_preview << row.toStringList();
+
+    if (m_options.preset.isEmpty() || m_options.preset == u"auto") {
+        m_preset = PresetRegistry::detect(m_header);
+    } else {
+        m_preset = PresetRegistry::byId(m_options.preset);
+        if (!m_preset) {
+            QStringList ids;
+            for (const Preset &p : PresetRegistry::all())
+                ids << p.id;
+            *error = tr("unknown preset “%1” (one of: auto, %2)").arg(m_options.preset, ids.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    if (m_preset && m_options.dates.slashOrder == ValueParsers::SlashOrder::Auto)
+        m_options.dates.slashOrder = m_preset->slashOrder;
+    m_mapping = m_options.mapping.isEmpty()
+                    ? HeaderMatcher::match(*m_options.entity, m_header, m_preset, m_options.userMap)
+                    : m_options.mapping;
+    m_prepared = true;
+    return true;
+}
+
+bool ImportJob::precheck(qint64 *rows, QString *error)
+{
+    QFile file(m_options.file);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        return false;
+    }
+    CsvOptions csv;
+    csv.encoding = m_encoding;
+    csv.delimiter = m_delimiter;
+    CsvReader reader(&file, csv);
+    CsvRow row;
+    qint64 n = -1; // the header is not a row
+    while (reader.readRow(row) || reader.error() == CsvReader::Error::RaggedRow)
+        ++n;
+    if (reader.error() != CsvReader::Error::None) {
+        *error = location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
+        return false;
+    }
+    *rows = std::max<qint64>(n, 0);
+    return true;
+}
+
+ImportSummary ImportJob::run()
+{
+    ImportSummary summary;
+    summary.dryRun = m_options.dryRun;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    if (!prepare(&error)) {
+        summary.fatalError = error;
+        return summary;
+    }
+    summary.preset = m_preset ? m_preset->id : QString();
+    summary.encoding = m_encoding;
+    summary.delimiter = m_delimiter;
+
+    const qint64 totalBytes = QFileInfo(m_options.file).size();
+    qint64 totalRows = 0;
+    if (m_options.precheck && !precheck(&totalRows, &error)) {
+        summary.fatalError = error; // nothing has been written
+        return summary;
+    }
+
+    QFile file(m_options.file);
+    if (!file.open(QIODevice::ReadOnly)) {
+        summary.fatalError = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        return summary;
+    }
+    CsvOptions csv;
+    csv.encoding = m_encoding;
+    csv.delimiter = m_delimiter;
+    CsvReader reader(&file, csv);
+    CsvRow row;
+    reader.readRow(row); // the header
+
+    std::unique_ptr<QSaveFile> rejectsFile;
+    std::unique_ptr<CsvWriter> rejects;
+    if (!m_options.rejectsFile.isEmpty()) {
+        rejectsFile = std::make_unique<QSaveFile>(m_options.rejectsFile);
+        if (!rejectsFile->open(QIODevice::WriteOnly)) {
+            summary.fatalError = location(m_options.rejectsFile, 0, 0,
+                                          tr("cannot write the file: %1").arg(rejectsFile->errorString()));
+            return summary;
+        }
+        // The rejected rows go back to the user to fix in Excel: UTF-8 with BOM, their
+        // delimiter, and the reason in a last column (ignored when re-imported).
+        CsvWriterOptions w = CsvWriterOptions::data();
+        w.delimiter = m_delimiter;
+        w.bom = true;
+        rejects = std::make_unique<CsvWriter>(rejectsFile.get(), w);
+        rejects->writeRow(QStringList(m_header) << tr("Import error"));
+    }
+
+    ImportRowWriter writer(m_store, m_options, m_mapping);
+    const int batchSize = std::max(1, m_options.batchSize);
+    int inBatch = 0;
+    QElapsedTimer progressTimer;
+    progressTimer.start();
+    try {
+        m_store.beginBatch(true);
+        while (true) {
+            if (m_options.dryRun == false && inBatch >= batchSize) {
+                m_store.commitBatch();
+                m_store.beginBatch(true);
+                inBatch = 0;
+            }
+            if (cancelFlag && cancelFlag->load()) {
+                summary.cancelled = true;
+                break;
+            }
+            const bool ok = reader.readRow(row);
+            const bool ragged = !ok && reader.error() == CsvReader::Error::RaggedRow;
+            if (!ok && !ragged)
+                break;
+            ++summary.rows;
+            ImportRowReport report;
+            if (ragged) {
+                report.line = reader.lineNumber();
+                report.action = ImportRowReport::Action::Reject;
+                report.message = reader.errorString();
+            } else {
+                report = writer.write(row, reader.lineNumber());
+                ++inBatch;
+            }
+            switch (report.action) {
+            case ImportRowReport::Action::Create:
+                ++summary.created;
+                break;
+            case ImportRowReport::Action::Update:
+                ++summary.updated;
+                break;
+            case ImportRowReport::Action::Skip:
+                ++summary.skipped;
+                break;
+            case ImportRowReport::Action::Reject:
+                ++summary.rejected;
+                if (rejects)
+                    rejects->writeRow(row.toStringList() << report.message);
+                break;
+            }
+            if (onRow)
+                onRow(report);
+            if (onProgress && progressTimer.elapsed() >= 200) {
+                progressTimer.restart();
+                onProgress(summary.rows, totalRows, reader.bytePosition(), totalBytes);
+            }
+        }
+        if (reader.error() != CsvReader::Error::None && reader.error() != CsvReader::Error::RaggedRow) {
+            // Only without the precheck: the batch in progress is dropped, earlier ones stay.
+            m_store.rollbackBatch();
+            writer.clearCaches();
+            summary.fatalError = location(m_options.file, reader.errorLine(), int(reader.errorColumn()),
+                                          reader.errorString());
+            return summary;
+        }
+        if (m_options.dryRun) {
+            m_store.rollbackBatch();
+        } else {
+            m_store.commitBatch();
+            m_store.catchUpSearchIndex(); // committed and searchable when we return
+        }
+    } catch (const SqliteError &e) {
+        if (m_store.inBatch())
+            m_store.rollbackBatch();
+        summary.fatalError = location(m_options.file, reader.lineNumber(), 0, e.message());
+        return summary;
+    }
+    summary.companiesCreated = m_options.dryRun ? 0 : writer.companiesCreated();
+    if (rejects) {
+        rejects.reset();
+        if (summary.rejected > 0)
+            rejectsFile->commit();
+        else
+            rejectsFile->cancelWriting();
+    }
+    if (onProgress)
+        onProgress(summary.rows, std::max(totalRows, summary.rows), totalBytes, totalBytes);
+    summary.seconds = timer.elapsed() / 1000.0;
+    return summary;
+}
+
+} // namespace gamix

@@ -1,0 +1,280 @@
+#include "ImportResolver.h"
+
+#include "HeaderMatcher.h"
+#include "ValueParsers.h"
+#include "schema/PhoneNumber.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+
+namespace gamix {
+
+namespace {
+
+const QString kDefaultPipeline = QStringLiteral("00000000-0000-7000-8000-000000000001");
+
+QString key(const QString &name)
+{
+    return HeaderMatcher::fold(name);
+}
+
+} // namespace
+
+ImportResolver::ImportResolver(Store &store)
+    : m_store(store)
+{
+}
+
+void ImportResolver::clearCaches()
+{
+    m_companyByName.clear();
+    m_companyByInn.clear();
+    m_pipelines.clear();
+    m_stages.clear();
+}
+
+QString ImportResolver::scalarText(const QString &sql, const QString &a, const QString &b, const QString &c)
+{
+    SqliteStmt &st = m_store.db().cached(sql);
+    st.bind(1, a);
+    if (sql.contains(QLatin1String("?2")))
+        st.bind(2, b);
+    if (sql.contains(QLatin1String("?3")))
+        st.bind(3, c);
+    const QString out = st.step() ? st.text(0) : QString();
+    st.reset();
+    return out;
+}
+
+bool ImportResolver::exists(const EntityDef &entity, const QString &id)
+{
+    return !scalarText(QStringLiteral("SELECT id FROM \"") + entity.name
+                           + QStringLiteral("\" WHERE id = ?1 AND deleted = 0"),
+                       id.toLower())
+                .isEmpty();
+}
+
+QString ImportResolver::company(const QString &rawName, const QString &rawInn, bool create, QString *error,
+                                bool *created)
+{
+    if (created)
+        *created = false;
+    const QString name = rawName.trimmed();
+    QString inn = rawInn.trimmed();
+    inn.remove(u' ');
+    if (!inn.isEmpty()) {
+        auto it = m_companyByInn.constFind(inn);
+        if (it != m_companyByInn.constEnd())
+            return *it;
+        const QString id = scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"), inn);
+        if (!id.isEmpty()) {
+            m_companyByInn.insert(inn, id);
+            return id;
+        }
+    }
+    if (!name.isEmpty()) {
+        const QString k = key(name);
+        auto it = m_companyByName.constFind(k);
+        if (it != m_companyByName.constEnd())
+            return *it;
+        const QString id = scalarText(QStringLiteral("SELECT id FROM company WHERE name = ?1 COLLATE NOCASE "
+                                                     "AND deleted = 0 ORDER BY rowid LIMIT 1"),
+                                      name);
+        if (!id.isEmpty()) {
+            m_companyByName.insert(k, id);
+            return id;
+        }
+    }
+    if (!create || name.isEmpty())
+        return {};
+    QList<FieldWrite> writes{{QStringLiteral("name"), name}};
+    if (!inn.isEmpty())
+        writes.append({QStringLiteral("inn"), inn});
+    const WriteResult r = m_store.create(*Schema::instance().entity(u"company"), writes);
+    if (!r.ok) {
+        *error = QCoreApplication::translate("Import", "company “%1”: %2").arg(name, r.errorText());
+        return {};
+    }
+    m_companyByName.insert(key(name), r.id);
+    if (!inn.isEmpty())
+        m_companyByInn.insert(inn, r.id);
+    if (created)
+        *created = true;
+    return r.id;
+}
+
+QString ImportResolver::pipeline(const QString &rawName, QString *error)
+{
+    const QString name = rawName.trimmed();
+    if (name.isEmpty())
+        return {};
+    const QString k = key(name);
+    if (m_pipelines.contains(k))
+        return m_pipelines.value(k);
+    QString id = scalarText(QStringLiteral("SELECT id FROM pipeline WHERE name = ?1 COLLATE NOCASE AND deleted = 0 "
+                                           "ORDER BY rowid LIMIT 1"),
+                            name);
+    if (id.isEmpty()) {
+        const WriteResult r = m_store.create(*Schema::instance().entity(u"pipeline"), {{QStringLiteral("name"), name}});
+        if (!r.ok) {
+            *error = r.errorText();
+            return {};
+        }
+        id = r.id;
+    }
+    m_pipelines.insert(k, id);
+    return id;
+}
+
+QString ImportResolver::stage(const QString &pipelineId, const QString &rawName, QString *error)
+{
+    const QString name = rawName.trimmed();
+    if (name.isEmpty())
+        return {};
+    const QString k = pipelineId + u'\n' + key(name);
+    if (m_stages.contains(k))
+        return m_stages.value(k);
+    QString id;
+    if (pipelineId.isEmpty()) {
+        id = scalarText(QStringLiteral("SELECT id FROM stage WHERE name = ?1 COLLATE NOCASE AND deleted = 0 "
+                                       "ORDER BY pipeline_id <> ?2, position LIMIT 1"),
+                        name, kDefaultPipeline);
+    } else {
+        id = scalarText(QStringLiteral("SELECT id FROM stage WHERE name = ?1 COLLATE NOCASE AND pipeline_id = ?2 "
+                                       "AND deleted = 0 ORDER BY position LIMIT 1"),
+                        name, pipelineId);
+    }
+    if (id.isEmpty()) {
+        // A stage the file knows and we do not: add it at the end of its pipeline, so the
+        // deal keeps its place instead of falling back to the first stage.
+        const QString pid = pipelineId.isEmpty() ? kDefaultPipeline : pipelineId;
+        const QString last = scalarText(QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM stage "
+                                                       "WHERE pipeline_id = ?1 AND deleted = 0"),
+                                        pid);
+        const WriteResult r = m_store.create(*Schema::instance().entity(u"stage"),
+                                             {{QStringLiteral("pipeline_id"), pid},
+                                              {QStringLiteral("name"), name},
+                                              {QStringLiteral("position"), QString::number(last.toLongLong() + 1)}});
+        if (!r.ok) {
+            *error = r.errorText();
+            return {};
+        }
+        id = r.id;
+    }
+    m_stages.insert(k, id);
+    return id;
+}
+
+QString ImportResolver::contact(const QString &rawName)
+{
+    const QString name = rawName.simplified();
+    if (name.isEmpty())
+        return {};
+    if (name.contains(u'@')) {
+        return scalarText(QStringLiteral("SELECT id FROM contact WHERE lower(email) = ?1 AND deleted = 0 LIMIT 1"),
+                          ValueParsers::emailKey(name));
+    }
+    const QString e164 = phoneToE164(name);
+    if (!e164.isEmpty()) {
+        QString id = scalarText(QStringLiteral("SELECT id FROM contact WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1"), e164);
+        if (id.isEmpty())
+            id = scalarText(QStringLiteral("SELECT id FROM contact WHERE mobile_e164 = ?1 AND deleted = 0 LIMIT 1"), e164);
+        return id;
+    }
+    const QStringList parts = name.split(u' ');
+    // Gamix writes "Фамилия Имя Отчество"; other programs often "Имя Фамилия": try both.
+    const QString sql = QStringLiteral("SELECT id FROM contact WHERE last_name = ?1 COLLATE NOCASE AND "
+                                       "(?2 IS NULL OR first_name = ?2 COLLATE NOCASE) AND deleted = 0 LIMIT 1");
+    QString id = scalarText(sql, parts.at(0), parts.value(1));
+    if (id.isEmpty() && parts.size() >= 2)
+        id = scalarText(sql, parts.at(1), parts.at(0));
+    return id;
+}
+
+QString ImportResolver::byTitle(const EntityDef &entity, const QString &title)
+{
+    if (title.trimmed().isEmpty())
+        return {};
+    return scalarText(QStringLiteral("SELECT id FROM \"") + entity.name
+                          + QStringLiteral("\" WHERE title = ?1 AND deleted = 0 ORDER BY rowid LIMIT 1"),
+                      title.trimmed());
+}
+
+QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values)
+{
+    auto v = [&](const char *field) { return values.value(QString::fromLatin1(field)); };
+    const QString &name = entity.name;
+    if (name == u"contact" || name == u"lead") {
+        for (const char *field : {"email", "email2"}) {
+            const QString e = v(field);
+            if (e.isEmpty())
+                continue;
+            const QString id = scalarText(QStringLiteral("SELECT id FROM \"") + name
+                                              + QStringLiteral("\" WHERE lower(email) = ?1 AND deleted = 0 LIMIT 1"),
+                                          ValueParsers::emailKey(e));
+            if (!id.isEmpty())
+                return id;
+        }
+        bool anyPhone = false;
+        for (const char *field : {"phone", "mobile"}) {
+            const QString e164 = v(field).isEmpty() ? QString() : phoneToE164(v(field));
+            if (e164.isEmpty())
+                continue;
+            anyPhone = true;
+            for (const char *column : {"phone_e164", "mobile_e164"}) {
+                if (name == u"lead" && QLatin1String(column) == QLatin1String("mobile_e164"))
+                    continue;
+                const QString id = scalarText(QStringLiteral("SELECT id FROM \"") + name + QStringLiteral("\" WHERE ")
+                                                  + QLatin1String(column)
+                                                  + QStringLiteral(" = ?1 AND deleted = 0 LIMIT 1"),
+                                              e164);
+                if (!id.isEmpty())
+                    return id;
+            }
+        }
+        if (!v("email").isEmpty() || !v("email2").isEmpty() || anyPhone)
+            return {};
+        // Nothing better to go by: the same name (at the same company) is the same person,
+        // which keeps a re-run of an interrupted import from doubling name-only rows.
+        if (v("last_name").isEmpty() && v("first_name").isEmpty())
+            return {};
+        if (name == u"lead") {
+            return scalarText(QStringLiteral("SELECT id FROM lead WHERE last_name IS ?1 AND first_name IS ?2 "
+                                             "AND title IS ?3 AND deleted = 0 LIMIT 1"),
+                              v("last_name"), v("first_name"), v("title"));
+        }
+        return scalarText(QStringLiteral("SELECT id FROM contact WHERE last_name = ?1 COLLATE NOCASE AND "
+                                         "first_name IS ?2 COLLATE NOCASE AND company_id IS ?3 AND deleted = 0 LIMIT 1"),
+                          v("last_name").isEmpty() ? QString() : v("last_name"), v("first_name"), v("company_id"));
+    }
+    if (name == u"company") {
+        if (!v("inn").isEmpty()) {
+            return scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"), v("inn"));
+        }
+        return scalarText(QStringLiteral("SELECT id FROM company WHERE name = ?1 COLLATE NOCASE AND deleted = 0 LIMIT 1"),
+                          v("name"));
+    }
+    if (name == u"deal") {
+        return scalarText(QStringLiteral("SELECT id FROM deal WHERE title = ?1 AND company_id IS ?2 AND contact_id IS ?3 "
+                                         "AND deleted = 0 LIMIT 1"),
+                          v("title"), v("company_id"), v("contact_id"));
+    }
+    if (name == u"task") {
+        return scalarText(QStringLiteral("SELECT id FROM task WHERE title = ?1 AND due_at IS ?2 AND contact_id IS ?3 "
+                                         "AND deleted = 0 LIMIT 1"),
+                          v("title"), v("due_at"), v("contact_id"));
+    }
+    if (name == u"note") {
+        return scalarText(QStringLiteral("SELECT id FROM note WHERE body = ?1 AND occurred_at IS ?2 AND contact_id IS ?3 "
+                                         "AND deleted = 0 LIMIT 1"),
+                          v("body"), v("occurred_at"), v("contact_id"));
+    }
+    if (entity.fieldIndex(u"name") >= 0) {
+        return scalarText(QStringLiteral("SELECT id FROM \"") + name
+                              + QStringLiteral("\" WHERE name = ?1 AND deleted = 0 LIMIT 1"),
+                          v("name"));
+    }
+    return {};
+}
+
+} // namespace gamix

@@ -199,6 +199,9 @@ QString HeaderMatcher::resolve(const EntityDef &e, const QString &target)
     if (target == u"full_name" || target == u"name" || target == u"title") {
         if (person && target != u"title")
             return QStringLiteral("full_name");
+        // A person's name in a deal or task file is its contact.
+        if (target == u"full_name" && hasField(e, "contact_id"))
+            return QStringLiteral("contact");
         if (hasField(e, "title"))
             return QStringLiteral("title");
         if (hasField(e, "name"))

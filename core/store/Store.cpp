@@ -145,7 +145,14 @@ void Store::loadIdentity()
         setMeta(QStringLiteral("site_path"), here);
     }
     tx.commit();
-    m_hlc.setLast(quint64(meta(QStringLiteral("hlc")).toULongLong()));
+    loadCounters();
+}
+
+void Store::loadCounters()
+{
+    // Other connections (a background import, another process) write the same file, so
+    // the counters are re-read inside every write transaction, under SQLite's write lock.
+    m_hlc.setLast(std::max(m_hlc.last(), quint64(meta(QStringLiteral("hlc")).toULongLong())));
     m_hlc.setOffsetMs(meta(QStringLiteral("clock_offset_ms")).toLongLong());
     m_seq = meta(QStringLiteral("seq")).toLongLong();
     m_ftsSeq = meta(QStringLiteral("fts_seq")).toLongLong();
@@ -162,8 +169,10 @@ void Store::saveCounters()
 
 void Store::beginWrite()
 {
-    if (!m_batch)
+    if (!m_batch) {
         m_tx = std::make_unique<SqliteTransaction>(m_db);
+        loadCounters();
+    }
 }
 
 void Store::endWrite(bool ok)
@@ -176,13 +185,14 @@ void Store::endWrite(bool ok)
         m_tx.reset();
     } else {
         m_tx.reset(); // rolls back
-        loadIdentity();
+        loadCounters();
     }
 }
 
 void Store::beginBatch(bool deferIndex)
 {
     m_tx = std::make_unique<SqliteTransaction>(m_db);
+    loadCounters();
     m_batch = true;
     m_deferIndex = deferIndex;
 }
@@ -202,7 +212,7 @@ void Store::rollbackBatch()
     m_batch = false;
     m_deferIndex = false;
     if (m_db.isOpen())
-        loadIdentity(); // counters back to what is committed
+        loadCounters(); // counters back to what is committed
 }
 
 bool Store::backup(const QString &file, QString *error)

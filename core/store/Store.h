@@ -132,11 +132,25 @@ public:
     // Search folding: lower case, ё -> е. Used for index and queries alike.
     static QString foldForSearch(QStringView text);
 
+    // ---- sync support ---- (core/store/StoreSync.cpp; used by core/sync)
+    // Rows with dirty_seq > after (what this replica still has to push), by dirty_seq.
+    QList<QPair<qint64, Record>> dirtyRowsAfter(const EntityDef &entity, qint64 after, int limit);
+    // The server refused our value of one field and sent its own: take it regardless of
+    // clock order, keeping ours as a conflict record. false when the record is unknown.
+    bool adoptField(const EntityDef &entity, const QString &id, const RemoteField &server);
+    // Clock guard: re-stamps our own unpushed field clocks newer than `afterHlc` (on rows
+    // dirty after `afterSeq`) with fresh stamps, after the Hlc was moved to server time.
+    int restampUnpushed(qint64 afterSeq, quint64 afterHlc);
+    // First login binds the database to a user: stamps empty owner_id/office_id as
+    // ordinary local writes and remembers the owner. Returns the rows stamped.
+    int bindOwner(const QString &ownerId, const QString &officeId);
+    // ---- end of sync support ----
+
 private:
     struct Table;
     const Table &table(const EntityDef &entity);
-    WriteResult writeLocal(const EntityDef &entity, const QString &id, bool creating,
-                           const QList<FieldWrite> &fields, int op);
+    enum class WriteMode { Create, CreateMinted, Update, Delete, Restore };
+    WriteResult writeLocal(const EntityDef &entity, const QString &id, WriteMode mode, const QList<FieldWrite> &fields);
     bool referenceExists(const FieldDef &field, const QString &id);
     void validateRecord(const EntityDef &entity, QList<QVariant> &values, bool creating, QStringList &errors);
     void writeRow(const EntityDef &entity, Record &record, bool insert, bool local);
@@ -150,6 +164,7 @@ private:
     void endWrite(bool ok);
     void saveCounters();
     void loadIdentity();
+    void loadCounters();
 
     SqliteDb m_db;
     QHash<QString, std::shared_ptr<Table>> m_tables;

@@ -222,6 +222,8 @@ void Store::indexRow(const EntityDef &entity, const Record &record, bool fresh)
 
 qint64 Store::pendingIndexRows()
 {
+    m_seq = meta(QStringLiteral("seq")).toLongLong();
+    m_ftsSeq = meta(QStringLiteral("fts_seq")).toLongLong();
     if (m_ftsSeq >= m_seq)
         return 0;
     qint64 n = 0;
@@ -236,9 +238,15 @@ qint64 Store::pendingIndexRows()
 
 void Store::catchUpSearchIndex()
 {
-    if (m_ftsSeq >= m_seq || m_batch)
+    if (m_batch)
+        return;
+    // Cheap check first: another connection may have written since our counters were read.
+    m_seq = meta(QStringLiteral("seq")).toLongLong();
+    m_ftsSeq = meta(QStringLiteral("fts_seq")).toLongLong();
+    if (m_ftsSeq >= m_seq)
         return;
     SqliteTransaction tx(m_db);
+    loadCounters();
     // Rows past the watermark may or may not have a document yet (a deferred batch can
     // follow an indexed write), so each is replaced, never added twice.
     for (const EntityDef &e : Schema::instance().entities()) {

@@ -36,22 +36,24 @@ QString isoFromHlc(quint64 hlc)
 
 WriteResult Store::create(const EntityDef &entity, const QList<FieldWrite> &fields, const QString &id)
 {
-    return writeLocal(entity, id.isEmpty() ? newUuidV7() : id.toLower(), true, fields, 0);
+    const bool minted = id.isEmpty();
+    return writeLocal(entity, minted ? newUuidV7() : id.toLower(), minted ? WriteMode::CreateMinted : WriteMode::Create,
+                      fields);
 }
 
 WriteResult Store::update(const EntityDef &entity, const QString &id, const QList<FieldWrite> &fields)
 {
-    return writeLocal(entity, id.toLower(), false, fields, 0);
+    return writeLocal(entity, id.toLower(), WriteMode::Update, fields);
 }
 
 WriteResult Store::remove(const EntityDef &entity, const QString &id)
 {
-    return writeLocal(entity, id.toLower(), false, {}, 1);
+    return writeLocal(entity, id.toLower(), WriteMode::Delete, {});
 }
 
 WriteResult Store::restore(const EntityDef &entity, const QString &id)
 {
-    return writeLocal(entity, id.toLower(), false, {}, 2);
+    return writeLocal(entity, id.toLower(), WriteMode::Restore, {});
 }
 
 bool Store::referenceExists(const FieldDef &field, const QString &id)
@@ -111,11 +113,12 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
     }
 }
 
-WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, bool creating,
-                              const QList<FieldWrite> &fields, int op)
+WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteMode mode,
+                              const QList<FieldWrite> &fields)
 {
     WriteResult result;
     result.id = id;
+    const bool creating = mode == WriteMode::Create || mode == WriteMode::CreateMinted;
     if (entity.directory && !m_directoryWritable) {
         result.ok = false;
         result.errors << tr("%1 records come from the server and cannot be changed here").arg(entity.name);
@@ -140,7 +143,8 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, bool c
     try {
         Record current;
         if (creating) {
-            if (get(entity, id, true).isValid())
+            // A freshly minted UUIDv7 cannot collide; only a caller-given id is checked.
+            if (mode == WriteMode::Create && get(entity, id, true).isValid())
                 result.errors << tr("a %1 with id %2 already exists").arg(entity.name, id);
             current.entity = &entity;
             current.id = id;
@@ -159,7 +163,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, bool c
                 result.errors.prepend(tr("there is no %1 with id %2").arg(entity.name, id));
                 return result;
             }
-            if (current.isDeleted() && op == 0)
+            if (current.isDeleted() && mode == WriteMode::Update)
                 result.errors << tr("%1 %2 is deleted; restore it first").arg(entity.name, id);
         }
         if (!result.errors.isEmpty()) {
@@ -180,11 +184,11 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, bool c
             if (values[office].isNull() && !m_officeId.isEmpty())
                 values[office] = m_officeId;
         }
-        if (op == 1)
+        if (mode == WriteMode::Delete)
             values[entity.deletedIndex()] = qint64(1);
-        else if (op == 2)
+        else if (mode == WriteMode::Restore)
             values[entity.deletedIndex()] = qint64(0);
-        if (op == 0 || op == 2)
+        if (mode != WriteMode::Delete)
             validateRecord(entity, values, creating, result.errors);
         if (!result.errors.isEmpty()) {
             result.ok = false;

@@ -16,6 +16,7 @@ namespace {
 constexpr int kDefaultLimit = 20;
 // The table view cuts cells to this width so that a long note does not wrap every line.
 constexpr int kMaxColumnWidth = 24;
+constexpr int kMaxTableColumns = 8;
 
 struct InspectArgs
 {
@@ -36,7 +37,8 @@ bool parseDelimiter(const QString &value, QChar *delimiter)
         *delimiter = u'\t';
         return true;
     }
-    if (value.size() == 1) {
+    // A quote or a line break cannot separate cells: the reader gives them meaning first.
+    if (value.size() == 1 && value != u"\"" && value != u"\n" && value != u"\r") {
         *delimiter = value.front();
         return true;
     }
@@ -120,6 +122,18 @@ void printTable(const QString &file, const CsvReader &reader, const QStringList 
     out << QCoreApplication::translate("Csv", "Columns:   %1").arg(header.size()) << '\n';
     out << QCoreApplication::translate("Csv", "Rows shown: %1").arg(rows.size()) << "\n\n";
 
+    // A wide export (Outlook has 92 columns) does not fit a table: list each row's
+    // non-empty cells under their header names instead.
+    if (header.size() > kMaxTableColumns) {
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            out << QCoreApplication::translate("Csv", "Row %1:").arg(r + 1) << '\n';
+            for (qsizetype c = 0; c < rows[r].size(); ++c) {
+                if (!rows[r][c].isEmpty())
+                    out << "  " << header.value(c) << ": " << displayCell(rows[r][c]) << '\n';
+            }
+        }
+        return;
+    }
     QList<int> widths;
     for (const QString &cell : header)
         widths.append(int(displayCell(cell).size()));

@@ -180,6 +180,19 @@ private slots:
         QVERIFY(run.out.contains(u"+7 916 123-45-67"));
     }
 
+    void wideFilesAreListedByHeader()
+    {
+        const Run run = inspect({dataFile("outlook_ru_1251.csv"), u("--limit"), u("1")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u("  Организация: ООО \"Ромашка\"")), qPrintable(run.out));
+        QVERIFY(!run.out.contains(u"Ёлкина")); // the second row is past the limit
+    }
+
+    void quoteIsNoDelimiter()
+    {
+        QCOMPARE(inspect({dataFile("short_utf8.csv"), u("--delimiter"), u("\"")}).code, 2);
+    }
+
     void emptyFile()
     {
         const Run run = inspect({writeFile("empty_file.csv", QByteArray()), u("--json")});

@@ -1,0 +1,11 @@
+#include "DataEvents.h"
+
+namespace gamix {
+
+DataEvents *DataEvents::instance()
+{
+    static DataEvents events;
+    return &events;
+}
+
+} // namespace gamix

@@ -1,0 +1,52 @@
+#pragma once
+// A list of one entity: quick filter bar (text through the search index, owner,
+// status/stage, period), a column chooser, and the table on RecordTableModel. Enter or a
+// double click opens the record.
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QToolButton;
+class QLabel;
+
+namespace gamix {
+
+class RecordTableModel;
+class Store;
+struct EntityDef;
+
+class ListPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ListPage(Store *store, const EntityDef &entity, QWidget *parent = nullptr);
+    ~ListPage() override;
+
+    RecordTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QString currentId() const;
+    void focusFilter();
+    void saveLayout();
+
+signals:
+    void openRecord(const QString &entity, const QString &id);
+
+private:
+    void applyFilter();
+    void buildColumnMenu();
+
+    Store *m_store;
+    const EntityDef &m_entity;
+    RecordTableModel *m_model;
+    QTableView *m_view;
+    QLineEdit *m_filterEdit;
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_ownerFilter;
+    QComboBox *m_periodFilter;
+    QToolButton *m_columns;
+    QLabel *m_count;
+};
+
+} // namespace gamix

@@ -1,0 +1,12 @@
+#include "StoreCommand.h"
+
+#include "DataEvents.h"
+
+namespace gamix {
+
+void StoreCommand::notify(const EntityDef &entity)
+{
+    DataEvents::instance()->notify(entity.name);
+}
+
+} // namespace gamix

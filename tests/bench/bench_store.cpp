@@ -4,7 +4,7 @@
 // latency for a fixed list of prefixes. Prints one table. See tests/bench/README.md.
 //
 // Usage: bench_store [--count N] [--seed S] [--dir DIR] [--sqlite3 PATH] [--repeat R]
-//                    [--no-sqlite3] [--no-search] [--keep]
+//                    [--cache-mib M] [--no-sqlite3] [--no-search] [--keep]
 
 #include "ContactGenerator.h"
 
@@ -39,6 +39,7 @@ struct Options
     QString dir;
     QString sqlite3 = u"sqlite3"_s;
     int repeat = 10;
+    int cacheMib = 0; // 0: the store's own page cache setting
     bool runSqlite = true;
     bool runSearch = true;
     bool keep = false;
@@ -173,6 +174,9 @@ bool parseOptions(const QStringList &args, Options &o)
         } else if (a == u"--repeat") {
             o.repeat = std::max(1, next.toInt());
             ++i;
+        } else if (a == u"--cache-mib") {
+            o.cacheMib = next.toInt();
+            ++i;
         } else if (a == u"--no-sqlite3") {
             o.runSqlite = false;
         } else if (a == u"--no-search") {
@@ -229,6 +233,11 @@ int main(int argc, char **argv)
     if (!store.open(storePath, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
+    }
+    if (o.cacheMib > 0) {
+        // An experiment for the store's owner: a connection setting, not a write.
+        store.db().exec(u"PRAGMA cache_size = -"_s + QString::number(qint64(o.cacheMib) * 1024));
+        out() << "  experiment: PRAGMA cache_size = " << o.cacheMib << " MiB on the store connection" << Qt::endl;
     }
     const EntityDef &companyDef = *Schema::instance().entity(u"company");
     const EntityDef &contactDef = *Schema::instance().entity(u"contact");

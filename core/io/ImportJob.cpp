@@ -94,6 +94,10 @@ bool ImportJob::prepare(QString *error)
             return false;
         }
     }
+    // Gamix's Data profile (field names, ids first) writes values untouched: an apostrophe
+    // at the start of a note is the user's, not a spreadsheet guard.
+    if (m_preset && m_preset->id == u"gamix" && m_header.value(0) == u"id")
+        m_options.dates.excelGuards = false;
     if (m_preset && m_options.dates.slashOrder == ValueParsers::SlashOrder::Auto)
         m_options.dates.slashOrder = m_preset->slashOrder;
     m_mapping = m_options.mapping.isEmpty()

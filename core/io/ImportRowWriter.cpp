@@ -122,7 +122,7 @@ void ImportRowWriter::place(Built &b, const ColumnMapping &c, const QString &raw
         return;
     }
     if (target == m_notesField) {
-        b.notes << rawValue;
+        b.notes << (m_options.dates.excelGuards ? ValueParsers::unwrapExcel(rawValue) : rawValue);
         return;
     }
     if (isPseudo(target)) {

@@ -404,7 +404,7 @@ QString toFieldText(const FieldDef &field, QStringView cell, const DateOptions &
 {
     switch (field.type) {
     case FieldType::LongText:
-        return cell.toString();
+        return options.excelGuards ? unwrapExcel(cell) : cell.toString();
     case FieldType::Date: {
         bool empty = false;
         const QDate d = parseDate(cell, options, &empty);
@@ -427,7 +427,7 @@ QString toFieldText(const FieldDef &field, QStringView cell, const DateOptions &
         return iso.isEmpty() ? cell.trimmed().toString() : iso;
     }
     case FieldType::Money:
-        return normaliseAmount(unwrapExcel(cell.trimmed()));
+        return normaliseAmount(options.excelGuards ? unwrapExcel(cell.trimmed()) : cell.trimmed().toString());
     case FieldType::Bool:
         return boolText(cell);
     case FieldType::Enum:
@@ -449,7 +449,7 @@ QString toFieldText(const FieldDef &field, QStringView cell, const DateOptions &
         return s;
     }
     default:
-        return unwrapExcel(cell.trimmed());
+        return options.excelGuards ? unwrapExcel(cell.trimmed()) : cell.trimmed().toString();
     }
 }
 

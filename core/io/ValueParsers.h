@@ -23,6 +23,9 @@ struct DateOptions
 {
     QString userFormat;                    // Qt format from --date-format; tried first
     SlashOrder slashOrder = SlashOrder::Auto; // Auto: month first (US exporters) unless day > 12
+    // Undo the spreadsheet guards (="..." and '=) in every cell. Off for Gamix's own Data
+    // profile, whose values are written untouched.
+    bool excelGuards = true;
 };
 
 // Year that stands for "no year" in a birthday (Outlook, Apple and vCard importers use it).

@@ -109,7 +109,6 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setDefaultSectionSize(150);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setSortingEnabled(true);
     const QByteArray state = Settings::instance().columns(entity.name);
     if (!state.isEmpty()) {
         m_view->horizontalHeader()->restoreState(state);
@@ -127,7 +126,11 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     const ListOrder order = m_model->order();
     const int sortField = entity.fieldIndex(order.field);
     const int sortColumn = int(m_model->columnFields().indexOf(sortField));
-    m_view->horizontalHeader()->setSortIndicator(sortColumn, order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    if (state.isEmpty())
+        m_view->horizontalHeader()->setSortIndicator(sortColumn, order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    // Enabling sorting applies the header's indicator (the remembered one, or the model's
+    // natural order set just above), so the list opens in the order the user left it.
+    m_view->setSortingEnabled(true);
     v->addWidget(m_view, 1);
     buildColumnMenu();
 

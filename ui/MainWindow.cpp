@@ -178,6 +178,10 @@ void MainWindow::buildMenus()
     m_boardToggle = view->addAction(tr("Deals as &list"));
     m_boardToggle->setCheckable(true);
     m_boardToggle->setObjectName(QStringLiteral("actionDealsList"));
+    m_boardToggle->setIcon(QIcon(QStringLiteral(":/icons/deals.svg")));
+    m_boardToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar")))
+        toolbar->insertAction(toolbar->actions().value(1), m_boardToggle);
     connect(m_boardToggle, &QAction::toggled, this, [this](bool list) {
         m_dealStack->setCurrentIndex(list ? 1 : 0);
         setSection(Deals);

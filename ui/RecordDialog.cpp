@@ -39,13 +39,14 @@ bool hasTimeline(const EntityDef &e)
 
 QString kindIcon(const QString &kind)
 {
+    // Symbols every DejaVu/Noto install has; colour emoji are not everywhere.
     if (kind == u"call")
-        return QStringLiteral("📞");
+        return QStringLiteral("☎");
     if (kind == u"email")
         return QStringLiteral("✉");
     if (kind == u"meeting")
-        return QStringLiteral("👥");
-    return QStringLiteral("📝");
+        return QStringLiteral("◈");
+    return QStringLiteral("✎");
 }
 
 } // namespace

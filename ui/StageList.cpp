@@ -17,6 +17,13 @@ StageList::StageList(const QString &stageId, QWidget *parent)
     setSpacing(3);
     setWordWrap(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
+    setFrameShape(QFrame::NoFrame);
+    // Cards: palette roles keep them readable in dark mode too.
+    setStyleSheet(QStringLiteral("QListWidget { background: palette(window); }"
+                                 "QListWidget::item { background: palette(base); border: 1px solid palette(mid);"
+                                 " border-radius: 6px; padding: 6px; margin: 2px 0px; }"
+                                 "QListWidget::item:selected { border: 1px solid palette(highlight);"
+                                 " background: palette(alternate-base); color: palette(text); }"));
 }
 
 QStringList StageList::mimeTypes() const

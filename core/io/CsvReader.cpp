@@ -93,7 +93,8 @@ bool CsvReader::detect()
     if (m_encoding.isEmpty() || !m_decoder->isValid()) {
         setFatal(Error::UnknownEncoding,
                  QCoreApplication::translate("Csv", "Unknown encoding: %1")
-                     .arg(QString::fromLatin1(m_options.encoding)),
+                     .arg(QString::fromLatin1(m_options.encoding.isEmpty() ? m_encoding
+                                                                             : m_options.encoding)),
                  0, 0);
         return false;
     }

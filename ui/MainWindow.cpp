@@ -11,11 +11,14 @@
 #include "TasksPage.h"
 #include "TodayPage.h"
 #include "commands/DeleteRecordCommand.h"
+#include "store/ListModelQueries.h"
 #include "store/Store.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -289,13 +292,31 @@ void MainWindow::editCurrent()
 
 void MainWindow::refreshCounts()
 {
-    const Schema &s = Schema::instance();
-    QStringList parts;
-    for (const char *e : {"contact", "company", "deal", "lead", "task"}) {
-        const EntityDef *def = s.entity(QString::fromLatin1(e));
-        parts << def->translatedPluralLabel() + QStringLiteral(": ") + QLocale().toString(m_store->count(*def));
-    }
-    m_counts->setText(parts.join(QStringLiteral("   ·   ")));
+    // Counting a million live rows scans the table: do it on its own connection off the
+    // UI thread; a closed window drops the answer (the watcher is its child).
+    static const char *const names[] = {"contact", "company", "deal", "lead", "task"};
+    auto *watcher = new QFutureWatcher<QList<qint64>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const QList<qint64> counts = watcher->result();
+        watcher->deleteLater();
+        QStringList parts;
+        for (int i = 0; i < counts.size(); ++i) {
+            const EntityDef *def = Schema::instance().entity(QString::fromLatin1(names[i]));
+            parts << def->translatedPluralLabel() + QStringLiteral(": ") + QLocale().toString(counts.at(i));
+        }
+        m_counts->setText(parts.join(QStringLiteral("   ·   ")));
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_store->path()] {
+        QList<qint64> counts;
+        try {
+            SqliteDb db;
+            db.open(path, false, true);
+            for (const char *name : names)
+                counts << ListModelQueries::countRows(db, *Schema::instance().entity(QString::fromLatin1(name)), {});
+        } catch (const SqliteError &) {
+        }
+        return counts;
+    }));
 }
 
 void MainWindow::saveLayout()

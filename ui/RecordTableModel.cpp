@@ -73,8 +73,10 @@ void RecordTableModel::reload()
     // The first window comes straight from the index (LIMIT stops the walk early), so the
     // list is on screen at once; the rest arrives from the background job.
     QVector<qint64> first;
+    const bool quick = ListModelQueries::isIndexedOrder(m_entity, m_order, m_filter) || ListModelQueries::isSmall(m_store->db(), m_entity, kWindow * 10);
     try {
-        first = ListModelQueries::sortedRowIds(m_store->db(), m_entity, m_filter, m_order, kWindow);
+        if (quick)
+            first = ListModelQueries::sortedRowIds(m_store->db(), m_entity, m_filter, m_order, kWindow);
     } catch (const SqliteError &) {
     }
     beginResetModel();
@@ -83,7 +85,7 @@ void RecordTableModel::reload()
     m_lru.clear();
     m_refNames.clear();
     endResetModel();
-    if (first.size() < kWindow) {
+    if (quick && first.size() < kWindow) {
         m_loading = false;
         emit loaded();
         return;

@@ -3,6 +3,8 @@
 #include "Store.h"
 #include "schema/PhoneNumber.h"
 
+#include <QSet>
+
 namespace gamix {
 
 namespace ListModelQueries {
@@ -89,6 +91,25 @@ ListOrder defaultOrder(const EntityDef &entity)
     return {QString(), true};
 }
 
+bool isIndexedOrder(const EntityDef &e, const ListOrder &order, const ListFilter &filter)
+{
+    // A text search or a filter can make the walk visit most of the index before it finds
+    // 200 matches; those go to the background job whole.
+    if (!filter.isEmpty())
+        return false;
+    if (order.field.isEmpty())
+        return true;
+    return (e.name == u"contact" && order.field == u"last_name") || (e.name == u"company" && order.field == u"name")
+           || (e.name == u"task" && order.field == u"due_at") || (e.name == u"deal" && order.field == u"stage_id");
+}
+
+bool isSmall(SqliteDb &db, const EntityDef &e, int n)
+{
+    return db.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + quoted(e.name)
+                     + QStringLiteral(" LIMIT %1)").arg(n + 1))
+           <= n;
+}
+
 QString orderBy(const EntityDef &e, const ListOrder &order)
 {
     const QString dir = order.descending ? QStringLiteral(" DESC") : QString();
@@ -110,6 +131,18 @@ QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &e, const ListFilter 
     QList<QVariant> binds;
     QString sql = QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + whereClause(e, filter, &binds)
                   + orderBy(e, order);
+    // The whole list in an indexed order: walk the index alone (it holds the rowid, so it
+    // covers the query) and drop tombstones afterwards. Testing `deleted` row by row
+    // would visit the table once per index entry — seconds on a million rows instead of
+    // a fraction of one. (A partial index WHERE deleted = 0 would make this one query.)
+    QSet<qint64> tombstones;
+    const bool coveringWalk = limit < 0 && !order.field.isEmpty() && isIndexedOrder(e, order, filter);
+    if (coveringWalk) {
+        sql = QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + orderBy(e, order);
+        SqliteStmt del = db.prepare(QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + QStringLiteral(" WHERE deleted <> 0"));
+        while (del.step())
+            tombstones.insert(del.int64(0));
+    }
     if (limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     QVector<qint64> ids;
@@ -117,7 +150,10 @@ QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &e, const ListFilter 
     bindAll(st, binds);
     try {
         while (st.step()) {
-            ids.append(st.int64(0));
+            const qint64 rowid = st.int64(0);
+            if (!tombstones.isEmpty() && tombstones.contains(rowid))
+                continue;
+            ids.append(rowid);
             if (cancelled && (ids.size() & 4095) == 0 && cancelled())
                 break;
         }

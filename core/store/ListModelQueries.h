@@ -46,6 +46,13 @@ namespace ListModelQueries {
 // companies by name (indexed), the rest newest first.
 ListOrder defaultOrder(const EntityDef &entity);
 
+// True when the first rows in this order come from an index walk that stops early
+// (LIMIT), so reading them on the UI thread is instant even on a million rows.
+bool isIndexedOrder(const EntityDef &entity, const ListOrder &order, const ListFilter &filter);
+
+// True when the table holds at most `n` rows (reads at most n + 1 of them).
+bool isSmall(SqliteDb &db, const EntityDef &entity, int n);
+
 // The ORDER BY / WHERE text, exposed for tests and the benchmark.
 QString orderBy(const EntityDef &entity, const ListOrder &order);
 

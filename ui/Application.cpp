@@ -5,6 +5,7 @@
 #include "Settings.h"
 #include "store/DemoData.h"
 #include "store/Store.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,18 +29,9 @@ QString uiLanguage()
 
 void installTranslations(QCoreApplication *app, const QString &language)
 {
-    // Dates, numbers and money follow the UI language.
-    QLocale::setDefault(language == u"ru" ? QLocale(QLocale::Russian, QLocale::Russia) : QLocale::system());
-    auto *own = new QTranslator(app);
-    if (own->load(QStringLiteral(":/i18n/gamix_") + language + QStringLiteral(".qm")))
-        QCoreApplication::installTranslator(own);
-    else
-        delete own;
-    auto *qt = new QTranslator(app);
-    if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+    Q_UNUSED(app)
+    // :/i18n/gamix_<lang>.qm and Qt's qtbase_<lang>; dates, numbers and money follow.
+    i18n::install(language);
 }
 
 int runDesktopApp(int argc, char *argv[])

@@ -156,7 +156,11 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
     updateCount();
     connect(DataEvents::instance(), &DataEvents::changed, this, [this](const QString &e) {
-        if (e == m_entity.name || (m_entity.name != u"note" && e != u"note"))
+        // Our own rows, or names shown in our reference columns, changed.
+        bool relevant = e == m_entity.name;
+        for (const FieldDef &f : m_entity.fields)
+            relevant = relevant || (f.type == FieldType::Reference && !f.system && f.refEntity == e);
+        if (relevant)
             m_model->reload();
     });
 }

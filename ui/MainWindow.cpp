@@ -47,6 +47,7 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_search = new SearchBox(store, this, toolbar);
     auto *newButton = toolbar->addAction(QIcon(QStringLiteral(":/icons/new.svg")), tr("New"));
     newButton->setObjectName(QStringLiteral("newButton"));
@@ -179,6 +180,7 @@ void MainWindow::buildMenus()
     }
     view->addSeparator();
     m_boardToggle = view->addAction(tr("Deals as &list"));
+    m_boardToggle->setIconText(tr("List"));
     m_boardToggle->setCheckable(true);
     m_boardToggle->setObjectName(QStringLiteral("actionDealsList"));
     m_boardToggle->setIcon(QIcon(QStringLiteral(":/icons/deals.svg")));

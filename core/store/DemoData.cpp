@@ -31,8 +31,8 @@ const char *const kPositions[] = {"Генеральный директор", "К
 const char *const kDealWhat[] = {"Поставка оборудования", "Внедрение CRM", "Годовой контракт на обслуживание",
                                  "Лицензии на ПО", "Поставка расходных материалов", "Аудит инфраструктуры",
                                  "Монтаж систем вентиляции", "Обучение персонала", "Аренда техники"};
-const char *const kTaskWhat[] = {"Позвонить", "Отправить КП", "Согласовать договор", "Встреча с",
-                                 "Напомнить об оплате", "Подготовить счёт для", "Уточнить потребность у"};
+const char *const kTaskWhat[] = {"Позвонить", "Отправить КП", "Согласовать договор", "Встреча",
+                                 "Напомнить об оплате", "Подготовить счёт", "Уточнить потребность"};
 const char *const kNoteBodies[] = {
     "Обсудили объём поставки, клиент ждёт коммерческое предложение до пятницы.",
     "Клиент просит скидку 5% при оплате авансом.",
@@ -203,7 +203,7 @@ DemoCounts DemoData::fill(Store &store, const QDate &today, quint32 seed)
         const QDate day = today.addDays(offset);
         const QString due = allDay ? isoDay(day)
                                    : QDateTime(day, QTime(10 + i % 8, (i % 2) * 30)).toUTC().toString(Qt::ISODate);
-        QList<FieldWrite> w{{QStringLiteral("title"), pick(rng, kTaskWhat) + u' ' + who.text(u"first_name") + u' ' + who.text(u"last_name")},
+        QList<FieldWrite> w{{QStringLiteral("title"), pick(rng, kTaskWhat) + QStringLiteral(" — ") + who.text(u"first_name") + u' ' + who.text(u"last_name")},
                             {QStringLiteral("due_at"), due},
                             {QStringLiteral("contact_id"), contacts.at(c)},
                             {QStringLiteral("priority"), i % 5 == 0 ? QStringLiteral("high") : QStringLiteral("normal")}};

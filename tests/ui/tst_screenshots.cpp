@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFontDatabase>
 #include <QListWidget>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,7 @@ private:
 void TestScreenshots::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear(); // remembered layouts of an earlier run must not leak in
     installTranslations(qApp, QStringLiteral("ru"));
     QCOMPARE(QLocale().language(), QLocale::Russian);
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));

@@ -200,12 +200,15 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         QElapsedTimer clock;
         clock.start();
         qint64 lastReport = 0;
+        qint64 lastRows = 0;
         if (large) {
             job.onProgress = [&](qint64 rows, qint64 total, qint64, qint64) {
-                if (clock.elapsed() - lastReport < 2000 || rows == 0)
+                const qint64 now = clock.elapsed();
+                if (now - lastReport < 2000 || rows == 0)
                     return;
-                lastReport = clock.elapsed();
-                const qint64 rate = qint64(rows * 1000.0 / std::max<qint64>(1, clock.elapsed()));
+                const qint64 rate = qint64((rows - lastRows) * 1000.0 / std::max<qint64>(1, now - lastReport));
+                lastReport = now;
+                lastRows = rows;
                 err << tr("import: %1 of %2 rows, %3 rows/s").arg(rows).arg(total).arg(rate) << Qt::endl;
             };
         }

@@ -171,7 +171,7 @@ QString ImportResolver::contact(const QString &rawName)
     if (name.isEmpty())
         return {};
     if (name.contains(u'@')) {
-        return scalarText(QStringLiteral("SELECT id FROM contact WHERE lower(email) = ?1 AND deleted = 0 LIMIT 1"),
+        return scalarText(QStringLiteral("SELECT id FROM contact WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
                           ValueParsers::emailKey(name));
     }
     const QString e164 = phoneToE164(name);
@@ -205,12 +205,14 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
     auto v = [&](const char *field) { return values.value(QString::fromLatin1(field)); };
     const QString &name = entity.name;
     if (name == u"contact" || name == u"lead") {
+        // "email IS NOT NULL" lets SQLite use the partial index on lower(email); without it
+        // every look-up scans the table.
         for (const char *field : {"email", "email2"}) {
             const QString e = v(field);
             if (e.isEmpty())
                 continue;
             const QString id = scalarText(QStringLiteral("SELECT id FROM \"") + name
-                                              + QStringLiteral("\" WHERE lower(email) = ?1 AND deleted = 0 LIMIT 1"),
+                                              + QStringLiteral("\" WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
                                           ValueParsers::emailKey(e));
             if (!id.isEmpty())
                 return id;

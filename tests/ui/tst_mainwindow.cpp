@@ -3,6 +3,8 @@
 #include "DealBoard.h"
 #include "ListPage.h"
 #include "MainWindow.h"
+#include "ReminderService.h"
+#include "TodayPage.h"
 #include "RecordDialog.h"
 #include "RecordTableModel.h"
 #include "SearchBox.h"
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSettings>
@@ -60,6 +63,10 @@ private slots:
     void searchFromCtrlKAndOpen();
     void deleteAndUndoFromList();
     void modelsPassTester();
+    void createThenUndoRedo();
+    void escapeClosesRecordPage();
+    void reminderComes();
+    void todayShowsDueOverdueAndPipeline();
 
 private:
     RecordDialog *openDialog() const;
@@ -318,6 +325,65 @@ void TestMainWindow::modelsPassTester()
         page->model()->sort(0, Qt::AscendingOrder);
         QTRY_VERIFY(!page->model()->isLoading());
     }
+}
+
+void TestMainWindow::createThenUndoRedo()
+{
+    m_window->setSection(MainWindow::Companies);
+    const qint64 before = m_store->count(entity("company"));
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    RecordDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = openDialog()) != nullptr);
+    QCOMPARE(dialog->entity().name, QStringLiteral("company"));
+    typeText(dialog->findChild<QLineEdit *>(QStringLiteral("field_name")), QStringLiteral("ООО «Ромашка»"));
+    typeText(dialog->findChild<QLineEdit *>(QStringLiteral("field_inn")), QStringLiteral("7707083893"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(m_store->count(entity("company")), before + 1);
+    const QString id = dialog->recordId();
+    dialog->close();
+    m_window->activateWindow();
+    QTRY_VERIFY(m_window->isActiveWindow());
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(m_store->count(entity("company")), before);
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(m_store->count(entity("company")), before + 1);
+    QCOMPARE(m_store->get(entity("company"), id).text(u"name"), QStringLiteral("ООО «Ромашка»"));
+}
+
+void TestMainWindow::escapeClosesRecordPage()
+{
+    const Record c = m_store->list({&entity("contact"), {}, {}, {}, 1, 0}, nullptr).value(0);
+    RecordDialog *dialog = m_window->openRecord(QStringLiteral("contact"), c.id);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QPointer<RecordDialog> guard(dialog);
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(guard.isNull() || !guard->isVisible());
+}
+
+void TestMainWindow::reminderComes()
+{
+    ReminderService reminders(m_store.get());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const WriteResult t = m_store->create(entity("task"), {{QStringLiteral("title"), QStringLiteral("Перезвонить")},
+                                                           {QStringLiteral("remind_at"), now.addSecs(60).toString(Qt::ISODate)}});
+    QVERIFY2(t.ok, qPrintable(t.errorText()));
+    QSignalSpy spy(&reminders, &ReminderService::reminded);
+    QVERIFY(reminders.check(now.addSecs(30)).isEmpty()); // not yet
+    QCOMPARE(reminders.check(now.addSecs(90)), QStringList{t.id});
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().at(1).toString(), QStringLiteral("Перезвонить"));
+    QVERIFY(reminders.check(now.addSecs(120)).isEmpty()); // once only
+}
+
+void TestMainWindow::todayShowsDueOverdueAndPipeline()
+{
+    m_window->setSection(MainWindow::Today);
+    auto *page = m_window->findChild<TodayPage *>();
+    QVERIFY(page);
+    QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayTasks"))->count(), 8);  // the demo's tasks due today
+    QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayOverdue"))->count(), 7);
+    QVERIFY(page->findChild<QListWidget *>(QStringLiteral("todayClosing"))->count() > 0);
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("pipelineTotal"))->text().contains(QStringLiteral("₽")));
 }
 
 QTEST_MAIN(TestMainWindow)

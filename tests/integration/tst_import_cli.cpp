@@ -1,0 +1,214 @@
+// The real gamix-cli: import/export contract (stdout machine output only, errors with
+// file:line:column, exit codes), the dry run, the Data round trip through the CLI, and
+// kill -9 during a large import, then `check` passes and a re-run completes with no
+// duplicates.
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gamix;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(GAMIX_CLI_PATH), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString data(const char *name)
+{
+    return QStringLiteral(GAMIX_TEST_DATA_DIR "/import/") + QString::fromLatin1(name);
+}
+
+} // namespace
+
+class TestImportCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString db(const char *name) { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void importJsonSummaryOnStdoutErrorsOnStderr()
+    {
+        const QString path = db("a.sqlite");
+        const Run r = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("import"),
+                           QStringLiteral("contact"), data("fuzzy_ru.csv")});
+        QCOMPARE(r.code, 1); // a row was rejected; the others are in
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(!o.isEmpty(), r.out.constData());
+        QCOMPARE(o[QLatin1String("created")].toInt(), 1);
+        QCOMPARE(o[QLatin1String("skipped")].toInt(), 1);
+        QCOMPARE(o[QLatin1String("rejected")].toInt(), 1);
+        QCOMPARE(o[QLatin1String("encoding")].toString(), QStringLiteral("windows-1251"));
+        QCOMPARE(o[QLatin1String("errors")].toArray().at(0)[QLatin1String("line")].toInt(), 4);
+        QVERIFY(QString::fromUtf8(r.err).contains(data("fuzzy_ru.csv") + QStringLiteral(":4:7: birthday")));
+    }
+
+    void dryRunRowByRowWritesNothing()
+    {
+        const QString path = db("b.sqlite");
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("init")}).code, 0);
+        const Run r = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"),
+                           data("outlook_ru.csv"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // two rows and the summary
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("2\tcreate\t")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("3\tcreate\t")));
+        QCOMPARE(lines.at(2), QStringLiteral("rows=2 created=2 updated=0 skipped=0 rejected=0 dry-run"));
+        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
+    }
+
+    void badArgumentsAndBrokenFiles()
+    {
+        const QString path = db("c.sqlite");
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), data("outlook_en.csv"),
+                      QStringLiteral("--on-duplicate"), QStringLiteral("merge")})
+                     .code,
+                 2);
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), data("outlook_en.csv"),
+                      QStringLiteral("--map"), QStringLiteral("Company=shoe_size")})
+                     .code,
+                 2);
+        const QString broken = m_dir.filePath(QStringLiteral("broken.csv"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("last_name,email\nA,a@x.ru\n\"B,b@x.ru\n");
+        f.close();
+        const Run r = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), broken});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("broken.csv:3:"), r.err.constData());
+        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0); // nothing half-written
+    }
+
+    void dataRoundTripThroughTheCli()
+    {
+        const QString a = db("rt-a.sqlite");
+        const QString b = db("rt-b.sqlite");
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("import"), QStringLiteral("contact"), data("amocrm_contacts_ru.csv")}).code, 0);
+        const QString companies = m_dir.filePath(QStringLiteral("companies.csv"));
+        const QString contacts = m_dir.filePath(QStringLiteral("contacts.csv"));
+        for (const auto &[entity, file] : {std::pair{QStringLiteral("company"), companies}, std::pair{QStringLiteral("contact"), contacts}}) {
+            const Run e = cli({QStringLiteral("--db"), a, QStringLiteral("export"), entity, file, QStringLiteral("--profile"), QStringLiteral("data")});
+            QCOMPARE(e.code, 0);
+            QVERIFY(e.out.startsWith("rows="));
+            QCOMPARE(cli({QStringLiteral("--db"), b, QStringLiteral("import"), entity, file}).code, 0);
+        }
+        for (const char *entity : {"company", "contact"}) {
+            QJsonArray x = QJsonDocument::fromJson(cli({QStringLiteral("--db"), a, QStringLiteral("--json"), QStringLiteral("list"), QString::fromLatin1(entity), QStringLiteral("--sort"), QStringLiteral("created_at")}).out).array();
+            QJsonArray y = QJsonDocument::fromJson(cli({QStringLiteral("--db"), b, QStringLiteral("--json"), QStringLiteral("list"), QString::fromLatin1(entity), QStringLiteral("--sort"), QStringLiteral("created_at")}).out).array();
+            QVERIFY(!x.isEmpty());
+            QCOMPARE(y.size(), x.size());
+            for (int i = 0; i < x.size(); ++i) {
+                QJsonObject p = x.at(i).toObject(), q = y.at(i).toObject();
+                for (const char *k : {"created_at", "updated_at"}) {
+                    p.remove(QString::fromLatin1(k));
+                    q.remove(QString::fromLatin1(k));
+                }
+                QCOMPARE(q, p);
+            }
+        }
+        // Excel profile in windows-1251, vCard and iCalendar from the CLI.
+        const QString excel = m_dir.filePath(QStringLiteral("excel.csv"));
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("export"), QStringLiteral("contact"), excel, QStringLiteral("--encoding"), QStringLiteral("cp1251")}).code, 0);
+        QFile ef(excel);
+        QVERIFY(ef.open(QIODevice::ReadOnly));
+        QVERIFY(ef.readAll().contains(QByteArray("\xd1\xe8\xe4\xee\xf0\xee\xe2"))); // "Сидоров" in windows-1251
+        const QString vcf = m_dir.filePath(QStringLiteral("c.vcf"));
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("export"), QStringLiteral("contact"), vcf}).code, 0);
+        const QString c = db("rt-c.sqlite");
+        const Run vi = cli({QStringLiteral("--db"), c, QStringLiteral("import"), QStringLiteral("contact"), vcf});
+        QCOMPARE(vi.code, 0);
+        QVERIFY(vi.out.startsWith("rows=2 created=2"));
+    }
+
+    void killDuringALargeImportThenCheckAndRerun()
+    {
+        const int rows = 80000;
+        const QString csv = m_dir.filePath(QStringLiteral("large.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray text = "Фамилия;Имя;Email;Мобильный телефон;Компания;Комментарий\r\n";
+            for (int i = 0; i < rows; ++i) {
+                const QByteArray n = QByteArray::number(i);
+                text += "Фамилия" + n + ";Имя;";
+                if (i % 4 != 3)
+                    text += "user" + n + "@example.ru";
+                text += ';';
+                if (i % 4 != 2)
+                    text += "+7 916 " + QByteArray::number(1000000 + i);
+                text += ";ООО Фирма " + QByteArray::number(i % 500) + ";Примечание к строке номер " + n + "\r\n";
+            }
+            f.write(text);
+        }
+        QVERIFY(QFileInfo(csv).size() > 4 * 1024 * 1024); // large enough for the progress line
+        const QString path = db("kill.sqlite");
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("init")}).code, 0);
+
+        QProcess p;
+        p.start(QStringLiteral(GAMIX_CLI_PATH), {QStringLiteral("--db"), path, QStringLiteral("import"),
+                                                  QStringLiteral("contact"), csv, QStringLiteral("--batch"),
+                                                  QStringLiteral("500")});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        // Wait for the first progress line: rows are being written in batches.
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("import: "), 120000);
+        QCOMPARE(p.state(), QProcess::Running);
+        p.kill(); // SIGKILL: no cleanup, no final commit
+        QVERIFY(p.waitForFinished());
+
+        const Run check = cli({QStringLiteral("--db"), path, QStringLiteral("check")});
+        QCOMPARE(check.code, 0);
+        QCOMPARE(check.out.trimmed(), QByteArray("ok"));
+        qint64 partial = 0;
+        {
+            Store store;
+            QString error;
+            QVERIFY(store.open(path, &error));
+            partial = store.count(*Schema::instance().entity(u"contact"));
+        }
+        QVERIFY2(partial > 0 && partial < rows, QByteArray::number(partial).constData());
+
+        const Run again = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.startsWith(QStringLiteral("rows=%1 created=%2 updated=0 skipped=%3 rejected=0")
+                                          .arg(rows).arg(rows - partial).arg(partial).toUtf8()),
+                 again.out.constData());
+        Store store;
+        QString error;
+        QVERIFY(store.open(path, &error));
+        QCOMPARE(store.count(*Schema::instance().entity(u"contact")), qint64(rows));
+        QCOMPARE(store.count(*Schema::instance().entity(u"company")), qint64(500));
+        QCOMPARE(store.search(QStringLiteral("Фамилия79999")).size(), 1);
+        QVERIFY(store.check().ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportCli)
+#include "tst_import_cli.moc"

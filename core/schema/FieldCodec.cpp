@@ -9,6 +9,8 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <cstdio>
+
 namespace gamix::FieldCodec {
 
 namespace {
@@ -66,7 +68,28 @@ bool isUuid(QStringView text)
 
 QString toIsoUtc(const QDateTime &dt)
 {
-    return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z';
+    return isoUtcFromMs(dt.toMSecsSinceEpoch());
+}
+
+QString isoUtcFromMs(qint64 ms)
+{
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    qint64 secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    qint64 days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+    const qint64 sod = secs - days * 86400;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    char buf[24];
+    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, int(sod / 3600),
+                                int(sod / 60 % 60), int(sod % 60));
+    return QString::fromLatin1(buf, n);
 }
 
 bool parseMoney(QStringView text, qint64 *minorUnits)

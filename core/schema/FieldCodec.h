@@ -32,6 +32,8 @@ QString formatMoney(qint64 minorUnits);
 
 // Date-time helpers. Stored date-times are ISO 8601 UTC with a Z.
 QString toIsoUtc(const QDateTime &dt);
+// The same text from Unix milliseconds, without QDateTime (it is on the bulk-write path).
+QString isoUtcFromMs(qint64 ms);
 
 } // namespace FieldCodec
 

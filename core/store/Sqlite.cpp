@@ -31,6 +31,7 @@ SqliteStmt::SqliteStmt(sqlite3 *db, const QString &sql)
                                       &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         raise(db, rc, sql.left(200));
+    m_held.resize(sqlite3_bind_parameter_count(m_stmt) + 1);
 }
 
 SqliteStmt::~SqliteStmt()
@@ -41,6 +42,7 @@ SqliteStmt::~SqliteStmt()
 SqliteStmt::SqliteStmt(SqliteStmt &&other) noexcept
     : m_db(other.m_db)
     , m_stmt(other.m_stmt)
+    , m_held(std::move(other.m_held))
 {
     other.m_stmt = nullptr;
 }
@@ -51,6 +53,7 @@ SqliteStmt &SqliteStmt::operator=(SqliteStmt &&other) noexcept
         sqlite3_finalize(m_stmt);
         m_db = other.m_db;
         m_stmt = other.m_stmt;
+        m_held = std::move(other.m_held);
         other.m_stmt = nullptr;
     }
     return *this;
@@ -65,8 +68,11 @@ SqliteStmt &SqliteStmt::bind(int i, QStringView text)
 {
     if (text.isNull())
         return bindNull(i);
-    // SQLite copies UTF-16 text it converts, so the transient flag is right here.
-    const int rc = sqlite3_bind_text16(m_stmt, i, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    if (i >= m_held.size())
+        m_held.resize(i + 1);
+    QByteArray &held = m_held[i];
+    held = text.toUtf8();
+    const int rc = sqlite3_bind_text(m_stmt, i, held.constData(), int(held.size()), SQLITE_STATIC);
     if (rc != SQLITE_OK)
         raise(m_db, rc);
     return *this;
@@ -149,10 +155,10 @@ bool SqliteStmt::isNull(int col) const
 
 QString SqliteStmt::text(int col) const
 {
-    const void *p = sqlite3_column_text16(m_stmt, col);
+    const unsigned char *p = sqlite3_column_text(m_stmt, col);
     if (!p)
         return QString();
-    return QString(reinterpret_cast<const QChar *>(p), sqlite3_column_bytes16(m_stmt, col) / 2);
+    return QString::fromUtf8(reinterpret_cast<const char *>(p), sqlite3_column_bytes(m_stmt, col));
 }
 
 qint64 SqliteStmt::int64(int col) const

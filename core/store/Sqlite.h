@@ -66,6 +66,9 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    // UTF-8 copies of bound text, alive until the next bind of that parameter, so SQLite
+    // can read them in place (SQLITE_STATIC) instead of converting UTF-16 itself.
+    QList<QByteArray> m_held;
 };
 
 class SqliteDb

@@ -19,6 +19,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Store", text);
 }
 
+constexpr int kCacheKiB = 16 * 1024;
+constexpr int kBatchCacheKiB = 96 * 1024;
+
 } // namespace
 
 bool Store::Table::isIntegerType(FieldType type)
@@ -71,7 +74,7 @@ QString Store::defaultPath()
     return dir + QStringLiteral("/gamix.sqlite");
 }
 
-const Store::Table &Store::table(const EntityDef &entity)
+Store::Table &Store::table(const EntityDef &entity)
 {
     auto it = m_tables.find(entity.name);
     if (it == m_tables.end())
@@ -92,6 +95,7 @@ bool Store::open(const QString &path, QString *error)
         m_db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         m_db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
         m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); // references are checked by the write path
+        m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
         Migrations::run(m_db);
         loadIdentity();
     } catch (const SqliteError &e) {
@@ -193,6 +197,9 @@ void Store::beginBatch(bool deferIndex)
 {
     m_tx = std::make_unique<SqliteTransaction>(m_db);
     loadCounters();
+    // Bulk writes update several random-key indexes; a larger page cache keeps their
+    // interior pages in memory instead of re-reading them for every row.
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kBatchCacheKiB));
     m_batch = true;
     m_deferIndex = deferIndex;
 }
@@ -202,15 +209,22 @@ void Store::commitBatch()
     saveCounters();
     m_tx->commit();
     m_tx.reset();
+    endBatch();
+}
+
+void Store::endBatch()
+{
     m_batch = false;
     m_deferIndex = false;
+    m_knownRefs.clear();
+    m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
 }
 
 void Store::rollbackBatch()
 {
     m_tx.reset();
-    m_batch = false;
-    m_deferIndex = false;
+    if (m_db.isOpen())
+        endBatch();
     if (m_db.isOpen())
         loadCounters(); // counters back to what is committed
 }

@@ -11,6 +11,7 @@
 #include "schema/Schema.h"
 
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -148,7 +149,7 @@ public:
 
 private:
     struct Table;
-    const Table &table(const EntityDef &entity);
+    Table &table(const EntityDef &entity);
     enum class WriteMode { Create, CreateMinted, Update, Delete, Restore };
     WriteResult writeLocal(const EntityDef &entity, const QString &id, WriteMode mode, const QList<FieldWrite> &fields);
     bool referenceExists(const FieldDef &field, const QString &id);
@@ -156,6 +157,7 @@ private:
     void writeRow(const EntityDef &entity, Record &record, bool insert, bool local);
     void indexRow(const EntityDef &entity, const Record &record, bool fresh);
     QString searchDocument(const EntityDef &entity, const Record &record);
+    QList<SearchHit> searchPhones(const QStringList &prefixes, int limit, const EntityDef *only);
     Record readRow(const EntityDef &entity, SqliteStmt &st);
     void recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field,
                         const QVariant &keptValue, const Clock &kept, const QVariant &lostValue,
@@ -163,6 +165,7 @@ private:
     void beginWrite();
     void endWrite(bool ok);
     void saveCounters();
+    void endBatch();
     void loadIdentity();
     void loadCounters();
 
@@ -178,6 +181,7 @@ private:
     bool m_deferIndex = false;
     bool m_directoryWritable = false;
     std::unique_ptr<SqliteTransaction> m_tx;
+    QSet<QString> m_knownRefs; // references seen alive in the current batch
 };
 
 } // namespace gamix

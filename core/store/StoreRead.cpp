@@ -35,12 +35,9 @@ const EntityDef *entityByCode(int code)
     return nullptr;
 }
 
-// A MATCH expression: every word of the query as a prefix; a phone-like query as digits.
+// A MATCH expression: every word of the query as a prefix.
 QString matchExpression(const QString &text)
 {
-    const QString digits = phoneQueryDigits(text);
-    if (!digits.isEmpty())
-        return u'"' + digits + QStringLiteral("\"*");
     QStringList terms;
     QString word;
     const QString folded = Store::foldForSearch(text);
@@ -53,6 +50,35 @@ QString matchExpression(const QString &text)
         }
     }
     return terms.join(u' ');
+}
+
+// The E.164 prefixes a phone-like query may stand for: `+7916`, `8916`, `7916` and `916`
+// all mean +7916…; digits typed without a prefix may also be an international number.
+QStringList phonePrefixes(const QString &text)
+{
+    const QString digits = phoneQueryDigits(text);
+    if (digits.isEmpty())
+        return {};
+    if (text.trimmed().startsWith(u'+') || digits.startsWith(u'7'))
+        return {u'+' + digits};
+    if (digits.startsWith(u'8'))
+        return {QStringLiteral("+7") + digits.mid(1)};
+    return {QStringLiteral("+7") + digits, u'+' + digits};
+}
+
+// SQL condition over a table's phone columns for those prefixes ('9' + 1 = ':').
+QString phoneCondition(const EntityDef &e, const QStringList &prefixes, QList<QVariant> *binds)
+{
+    QStringList parts;
+    for (const FieldDef &f : e.fields) {
+        if (!f.isPhone())
+            continue;
+        for (const QString &p : prefixes) {
+            parts << f.name + QStringLiteral("_e164 >= ? AND ") + f.name + QStringLiteral("_e164 < ?");
+            *binds << p << QString(p + u':');
+        }
+    }
+    return parts.isEmpty() ? QStringLiteral("0") : u'(' + parts.join(QStringLiteral(") OR (")) + u')';
 }
 
 } // namespace
@@ -85,9 +111,11 @@ Record Store::readRow(const EntityDef &entity, SqliteStmt &st)
 
 Record Store::get(const EntityDef &entity, const QString &id, bool includeDeleted)
 {
-    const Table &t = table(entity);
-    SqliteStmt &st = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
-                                 + QStringLiteral(" WHERE id = ?1"));
+    Table &t = table(entity);
+    if (!t.selectById)
+        t.selectById = &m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                    + QStringLiteral(" WHERE id = ?1"));
+    SqliteStmt &st = *t.selectById;
     st.bind(1, id.toLower());
     Record r;
     if (st.step())
@@ -132,7 +160,10 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
             binds << v;
         }
     }
-    if (!query.search.trimmed().isEmpty()) {
+    const QStringList phones = phonePrefixes(query.search);
+    if (!phones.isEmpty()) {
+        sql += QStringLiteral(" AND (") + phoneCondition(e, phones, &binds) + u')';
+    } else if (!query.search.trimmed().isEmpty()) {
         catchUpSearchIndex();
         const QString match = matchExpression(query.search);
         if (match.isEmpty())
@@ -182,12 +213,10 @@ QString Store::searchDocument(const EntityDef &entity, const Record &record)
         if (!f.searchable || v.isNull())
             continue;
         const QString text = v.toString();
-        parts << text;
-        if (f.isPhone()) {
-            const QString e164 = phoneToE164(text);
-            if (!e164.isEmpty())
-                parts << phoneSearchTokens(e164);
-        }
+        // Phones are found through their E.164 columns; only a number that could not be
+        // normalised goes into the text index as typed.
+        if (!f.isPhone() || phoneToE164(text).isEmpty())
+            parts << text;
     }
     if (entity.name == u"contact") {
         const QVariant company = record.values.at(entity.fieldIndex(u"company_id"));
@@ -262,8 +291,43 @@ void Store::catchUpSearchIndex()
     tx.commit();
 }
 
+QList<SearchHit> Store::searchPhones(const QStringList &prefixes, int limit, const EntityDef *only)
+{
+    QList<SearchHit> hits;
+    QSet<QString> seen;
+    for (const EntityDef &e : Schema::instance().entities()) {
+        if (only && only != &e)
+            continue;
+        for (const FieldDef &f : e.fields) {
+            if (!f.isPhone())
+                continue;
+            for (const QString &p : prefixes) {
+                if (hits.size() >= limit)
+                    return hits;
+                const Table &t = table(e);
+                SqliteStmt &st = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                             + QStringLiteral(" WHERE ") + f.name + QStringLiteral("_e164 >= ?1 AND ") + f.name
+                                             + QStringLiteral("_e164 < ?2 AND deleted = 0 LIMIT ?3"));
+                st.bind(1, p).bind(2, QString(p + u':')).bind(3, qint64(limit - hits.size()));
+                while (st.step()) {
+                    const Record r = readRow(e, st);
+                    if (!seen.contains(r.id)) {
+                        seen.insert(r.id);
+                        hits << SearchHit{&e, r.id, r.displayName()};
+                    }
+                }
+                st.reset();
+            }
+        }
+    }
+    return hits;
+}
+
 QList<SearchHit> Store::search(const QString &text, int limit, const EntityDef *only)
 {
+    const QStringList phones = phonePrefixes(text);
+    if (!phones.isEmpty())
+        return searchPhones(phones, limit, only);
     QList<SearchHit> hits;
     const QString match = matchExpression(text);
     if (match.isEmpty())

@@ -17,6 +17,12 @@ struct Store::Table
     QString updateSql;
     QList<int> phoneFields;
 
+    // Statements owned by the connection's cache, looked up once instead of per row.
+    SqliteStmt *insertStmt = nullptr;
+    SqliteStmt *updateStmt = nullptr;
+    SqliteStmt *selectById = nullptr;
+    SqliteStmt *existsById = nullptr; // live (not deleted) record with this id
+
     static constexpr int kFirstFieldColumn = 5;
     static bool isIntegerType(FieldType type);
 };

@@ -24,12 +24,12 @@ const QString kDefaultPipeline = QStringLiteral("00000000-0000-7000-8000-0000000
 
 QString nowIso()
 {
-    return FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc());
+    return FieldCodec::isoUtcFromMs(QDateTime::currentMSecsSinceEpoch());
 }
 
 QString isoFromHlc(quint64 hlc)
 {
-    return FieldCodec::toIsoUtc(QDateTime::fromMSecsSinceEpoch(qint64(hlc >> 16), Qt::UTC));
+    return FieldCodec::isoUtcFromMs(qint64(hlc >> 16));
 }
 
 } // namespace
@@ -58,11 +58,20 @@ WriteResult Store::restore(const EntityDef &entity, const QString &id)
 
 bool Store::referenceExists(const FieldDef &field, const QString &id)
 {
-    SqliteStmt &st = m_db.cached(QStringLiteral("SELECT 1 FROM \"") + field.refEntity
-                                 + QStringLiteral("\" WHERE id = ?1 AND deleted = 0"));
+    // Within a batch, a record seen alive stays alive (the batch holds the write lock), and
+    // imports point many rows at the same few companies.
+    const QString key = field.refEntity + u':' + id;
+    if (m_batch && m_knownRefs.contains(key))
+        return true;
+    Table &t = table(*Schema::instance().entity(field.refEntity));
+    if (!t.existsById)
+        t.existsById = &m_db.cached(QStringLiteral("SELECT 1 FROM ") + t.name + QStringLiteral(" WHERE id = ?1 AND deleted = 0"));
+    SqliteStmt &st = *t.existsById;
     st.bind(1, id);
     const bool found = st.step();
     st.reset();
+    if (found && m_batch)
+        m_knownRefs.insert(key);
     return found;
 }
 
@@ -243,8 +252,11 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
 
 void Store::writeRow(const EntityDef &entity, Record &record, bool insert, bool local)
 {
-    const Table &t = table(entity);
-    SqliteStmt &st = m_db.cached(insert ? t.insertSql : t.updateSql);
+    Table &t = table(entity);
+    SqliteStmt *&cachedStmt = insert ? t.insertStmt : t.updateStmt;
+    if (!cachedStmt)
+        cachedStmt = &m_db.cached(insert ? t.insertSql : t.updateSql);
+    SqliteStmt &st = *cachedStmt;
     int p = 1;
     if (insert)
         st.bind(p++, record.id);

@@ -90,6 +90,15 @@ private slots:
         }
     }
 
+    void isoFormattingMatchesQDateTime()
+    {
+        for (qint64 ms : {Q_INT64_C(0), Q_INT64_C(951782400000), Q_INT64_C(1798761599999), Q_INT64_C(4102444800000),
+                          Q_INT64_C(-86400001), Q_INT64_C(1709164800123)}) {
+            const QString expected = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z';
+            QCOMPARE(FieldCodec::isoUtcFromMs(ms), expected);
+        }
+    }
+
     void moneyIsExact()
     {
         qint64 minor = 0;

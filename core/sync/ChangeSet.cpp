@@ -1,0 +1,148 @@
+#include "ChangeSet.h"
+
+#include "schema/FieldCodec.h"
+
+#include <QCoreApplication>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sync", text);
+}
+
+} // namespace
+
+QString fieldStatusName(FieldStatus status)
+{
+    switch (status) {
+    case FieldStatus::Accepted:
+        return QStringLiteral("accepted");
+    case FieldStatus::Superseded:
+        return QStringLiteral("superseded");
+    case FieldStatus::Forbidden:
+        return QStringLiteral("forbidden");
+    case FieldStatus::Invalid:
+        break;
+    }
+    return QStringLiteral("invalid");
+}
+
+bool fieldStatusFromName(QStringView name, FieldStatus *status)
+{
+    static const FieldStatus all[] = {FieldStatus::Accepted, FieldStatus::Superseded, FieldStatus::Forbidden,
+                                      FieldStatus::Invalid};
+    for (FieldStatus s : all) {
+        if (fieldStatusName(s) == name) {
+            *status = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace ChangeSetJson {
+
+bool hlcFromJson(const QJsonValue &value, quint64 *hlc)
+{
+    if (value.isString()) {
+        bool ok = false;
+        *hlc = value.toString().toULongLong(&ok);
+        return ok;
+    }
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d < 0 || d > 9007199254740992.0)
+            return false;
+        *hlc = quint64(d);
+        return true;
+    }
+    return false;
+}
+
+QJsonObject clockToJson(const Clock &clock)
+{
+    return QJsonObject{{QStringLiteral("hlc"), QString::number(clock.hlc)}, {QStringLiteral("site"), clock.siteHex()}};
+}
+
+bool clockFromJson(const QJsonValue &value, Clock *clock)
+{
+    *clock = Clock();
+    if (value.isUndefined() || value.isNull())
+        return true;
+    const QJsonObject o = value.toObject();
+    return hlcFromJson(o.value(QLatin1String("hlc")), &clock->hlc)
+           && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &clock->site);
+}
+
+QJsonObject fieldToJson(const QString &, const FieldChange &field)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("v"), field.text.isEmpty() ? QJsonValue() : QJsonValue(field.text));
+    o.insert(QStringLiteral("hlc"), QString::number(field.clock.hlc));
+    o.insert(QStringLiteral("site"), field.clock.siteHex());
+    if (!field.prev.isZero())
+        o.insert(QStringLiteral("prev"), clockToJson(field.prev));
+    return o;
+}
+
+bool fieldFromJson(const QString &, const QString &name, const QJsonValue &value, FieldChange *out)
+{
+    if (!value.isObject())
+        return false;
+    const QJsonObject o = value.toObject();
+    out->name = name;
+    out->text = FieldCodec::textFromJson(o.value(QLatin1String("v")));
+    return hlcFromJson(o.value(QLatin1String("hlc")), &out->clock.hlc)
+           && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &out->clock.site)
+           && clockFromJson(o.value(QLatin1String("prev")), &out->prev);
+}
+
+} // namespace ChangeSetJson
+
+QJsonObject RecordChange::toJson() const
+{
+    QJsonObject f;
+    for (const FieldChange &c : fields)
+        f.insert(c.name, ChangeSetJson::fieldToJson(entity, c));
+    return QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), f}};
+}
+
+bool RecordChange::fromJson(const QJsonObject &object, RecordChange *out, QString *error)
+{
+    out->entity = object.value(QLatin1String("entity")).toString();
+    out->id = object.value(QLatin1String("id")).toString().toLower();
+    out->fields.clear();
+    if (out->entity.isEmpty() || out->id.isEmpty() || out->id.size() > 64) {
+        *error = tr("a record without entity or id");
+        return false;
+    }
+    const QJsonValue fv = object.value(QLatin1String("fields"));
+    if (!fv.isObject()) {
+        *error = tr("%1 %2: fields must be an object").arg(out->entity, out->id);
+        return false;
+    }
+    const QJsonObject fo = fv.toObject();
+    for (auto it = fo.begin(); it != fo.end(); ++it) {
+        FieldChange c;
+        if (!ChangeSetJson::fieldFromJson(out->entity, it.key(), it.value(), &c)) {
+            *error = tr("%1 %2: field %3 is not {v, hlc, site, prev}").arg(out->entity, out->id, it.key());
+            return false;
+        }
+        out->fields.append(c);
+    }
+    return true;
+}
+
+const FieldChange *RecordChange::field(QStringView name) const
+{
+    for (const FieldChange &c : fields) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+} // namespace gamix

@@ -1,0 +1,49 @@
+#pragma once
+// The change set that travels between replicas (DESIGN.md §4): changes grouped by record,
+// `{entity, id, fields: {name: {v, hlc, site, prev}}}`. `v` is the field's JSON form
+// (FieldCodec::toJson: null when empty), `hlc` a decimal string (64 bits do not fit a
+// JSON double), `site` 32 hex digits, `prev` the clock the author saw, as
+// `{hlc, site}`, omitted when zero (a field written for the first time).
+
+#include "store/Clock.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace gamix {
+
+enum class FieldStatus { Accepted, Superseded, Forbidden, Invalid };
+QString fieldStatusName(FieldStatus status);
+bool fieldStatusFromName(QStringView name, FieldStatus *status);
+
+struct FieldChange
+{
+    QString name;
+    QString text; // canonical text form (FieldCodec::toText); "" is empty (null)
+    Clock clock;
+    Clock prev;
+};
+
+struct RecordChange
+{
+    QString entity;
+    QString id;
+    QList<FieldChange> fields;
+
+    QJsonObject toJson() const;
+    // false (with a message) when the object is not a record change.
+    static bool fromJson(const QJsonObject &object, RecordChange *out, QString *error);
+    const FieldChange *field(QStringView name) const;
+};
+
+namespace ChangeSetJson {
+QJsonObject clockToJson(const Clock &clock);
+bool clockFromJson(const QJsonValue &value, Clock *clock);
+QJsonObject fieldToJson(const QString &entity, const FieldChange &field);
+bool fieldFromJson(const QString &entity, const QString &name, const QJsonValue &value, FieldChange *out);
+// A decimal string or a JSON number.
+bool hlcFromJson(const QJsonValue &value, quint64 *hlc);
+} // namespace ChangeSetJson
+
+} // namespace gamix

@@ -1,0 +1,59 @@
+#pragma once
+// The small replica interface of DESIGN.md §4 ("one client, two replicas"): the merge
+// rule and the sync client work against it, and it is implemented by the local Store
+// (StoreReplica) and by the server's storage (ServerReplica, for office-to-office relays).
+
+#include "ChangeSet.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace gamix {
+
+// What a replica holds for one field: its value and clock, and the clock its author saw.
+struct FieldState
+{
+    QString text;
+    Clock clock;
+    Clock prev;
+};
+
+struct ChangePage
+{
+    QList<RecordChange> records;
+    qint64 next = 0; // cursor after this page
+    bool more = false;
+};
+
+class Replica
+{
+public:
+    virtual ~Replica() = default;
+
+    virtual SiteId siteId() = 0;
+    // Clocks (and values) of one record's fields by name; empty when the record is unknown.
+    virtual QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id) = 0;
+    // Merges many records in one transaction, together with `state` (cursor) updates, so
+    // a page and its cursor land together. Returns the status of every field, per record.
+    virtual QList<QList<FieldStatus>> apply(const QList<RecordChange> &records,
+                                            const QHash<QString, QString> &state) = 0;
+    // The server refused these fields (forbidden/invalid) and sent its own value and clock:
+    // take them regardless of the clock order, keeping our value as a conflict record.
+    virtual void adopt(const RecordChange &serverValues) = 0;
+    // Changes this replica originated (or, for an office server, received from its own
+    // clients), after `cursor`. A page never splits a record.
+    virtual ChangePage localChanges(qint64 cursor, int limit) = 0;
+    // A push round begins / completed: lets a replica narrow what it sends next time.
+    virtual void beginPush() {}
+    virtual void endPush() {}
+    // The server refused stamps ahead of its clock: take its time (plus the measured
+    // offset) for the clock and re-stamp what was not pushed yet.
+    virtual void clockAhead(qint64 serverTimeMs) { Q_UNUSED(serverTimeMs); }
+
+    // Small persistent key/values (cursors, the pending batch).
+    virtual QString state(const QString &key) = 0;
+    virtual void setState(const QString &key, const QString &value) = 0;
+};
+
+} // namespace gamix

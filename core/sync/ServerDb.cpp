@@ -1,0 +1,191 @@
+#include "ServerDb.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Server", text);
+}
+
+// Portable SQL: runs on SQLite and PostgreSQL alike. `user` is a reserved word in
+// PostgreSQL, hence the gx_ prefix.
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS gx_meta (k VARCHAR(64) PRIMARY KEY, v TEXT)",
+    "CREATE TABLE IF NOT EXISTS gx_record (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, "
+    "vis_entity VARCHAR(16) NOT NULL, owner_id VARCHAR(64), office_id VARCHAR(64), seq BIGINT NOT NULL, "
+    "fields TEXT NOT NULL, PRIMARY KEY (entity, id))",
+    "CREATE INDEX IF NOT EXISTS gx_record_seq ON gx_record (seq)",
+    "CREATE TABLE IF NOT EXISTS gx_login (user_id VARCHAR(64) PRIMARY KEY, login VARCHAR(128) NOT NULL UNIQUE, "
+    "pwhash TEXT NOT NULL, role VARCHAR(16) NOT NULL, office_id VARCHAR(64), disabled INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS gx_token (hash VARCHAR(64) PRIMARY KEY, user_id VARCHAR(64) NOT NULL, "
+    "expires_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS gx_batch (user_id VARCHAR(64) NOT NULL, site VARCHAR(32) NOT NULL, "
+    "batch_id VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL, result TEXT NOT NULL, PRIMARY KEY (user_id, site, batch_id))",
+    "CREATE TABLE IF NOT EXISTS gx_form_token (hash VARCHAR(64) PRIMARY KEY, name VARCHAR(128) NOT NULL, "
+    "office_id VARCHAR(64))",
+    "CREATE TABLE IF NOT EXISTS gx_audit (at BIGINT NOT NULL, user_id VARCHAR(64), action VARCHAR(32) NOT NULL, "
+    "entity VARCHAR(16), record_id VARCHAR(64), detail TEXT)",
+    "CREATE TABLE IF NOT EXISTS gx_login_fail (k VARCHAR(200) PRIMARY KEY, n INTEGER NOT NULL, since BIGINT NOT NULL)",
+};
+
+} // namespace
+
+ServerDb::ServerDb()
+    : m_baseName(QStringLiteral("gamix-server-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+ServerDb::~ServerDb()
+{
+    // Connections of other threads are closed when their threads end; ours here.
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &n : names) {
+        if (n.startsWith(m_baseName)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(n, false);
+                if (db.isOpen())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(n);
+        }
+    }
+}
+
+bool ServerDb::open(const QString &spec, QString *error)
+{
+    if (spec.startsWith(QStringLiteral("postgres://")) || spec.startsWith(QStringLiteral("postgresql://"))) {
+        const QUrl url(spec);
+        m_driver = QStringLiteral("QPSQL");
+        m_postgres = true;
+        m_host = url.host();
+        m_port = url.port(5432);
+        m_user = url.userName();
+        m_password = url.password();
+        m_database = url.path().mid(1);
+    } else {
+        m_driver = QStringLiteral("QSQLITE");
+        m_database = spec;
+    }
+    if (!QSqlDatabase::isDriverAvailable(m_driver)) {
+        *error = tr("the Qt Sql driver %1 is not installed").arg(m_driver);
+        return false;
+    }
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        *error = tr("cannot open the database %1: %2").arg(m_postgres ? m_database : spec, db.lastError().text());
+        return false;
+    }
+    return createSchema(error);
+}
+
+QSqlDatabase ServerDb::connection()
+{
+    const QString name = m_baseName + u'-' + QString::number(quintptr(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_driver, name);
+    db.setDatabaseName(m_database);
+    if (m_postgres) {
+        db.setHostName(m_host);
+        db.setPort(m_port);
+        db.setUserName(m_user);
+        db.setPassword(m_password);
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    }
+    if (db.open() && !m_postgres) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    }
+    return db;
+}
+
+bool ServerDb::createSchema(QString *error)
+{
+    Write w(*this);
+    QSqlQuery q(w.db());
+    for (const char *sql : kSchema) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            *error = tr("cannot create the server tables: %1").arg(q.lastError().text());
+            return false;
+        }
+    }
+    if (meta(w.db(), QStringLiteral("epoch")).isEmpty()) {
+        setMeta(w.db(), QStringLiteral("epoch"), QUuid::createUuid().toString(QUuid::Id128));
+        setMeta(w.db(), QStringLiteral("seq"), QStringLiteral("0"));
+        setMeta(w.db(), QStringLiteral("hlc"), QStringLiteral("0"));
+    }
+    if (!w.commit()) {
+        *error = tr("cannot create the server tables: %1").arg(w.db().lastError().text());
+        return false;
+    }
+    return true;
+}
+
+ServerDb::Write::Write(ServerDb &db)
+    : m_owner(db)
+    , m_lock(db.m_writeMutex)
+    , m_conn(db.connection())
+{
+    if (!m_conn.transaction())
+        qWarning("gamix-server: cannot begin a transaction: %s", qPrintable(m_conn.lastError().text()));
+    if (db.m_postgres) {
+        QSqlQuery q(m_conn);
+        q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727274)"));
+    }
+}
+
+ServerDb::Write::~Write()
+{
+    if (!m_done)
+        m_conn.rollback();
+}
+
+bool ServerDb::Write::commit()
+{
+    m_done = true;
+    if (m_conn.commit())
+        return true;
+    qWarning("gamix-server: commit failed: %s", qPrintable(m_conn.lastError().text()));
+    m_conn.rollback();
+    return false;
+}
+
+QString ServerDb::meta(QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT v FROM gx_meta WHERE k = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return QString();
+}
+
+void ServerDb::setMeta(QSqlDatabase &db, const QString &key, const QString &value)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO gx_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    exec(q);
+}
+
+bool ServerDb::exec(QSqlQuery &q)
+{
+    if (q.exec())
+        return true;
+    qWarning("gamix-server: SQL failed: %s", qPrintable(q.lastError().text()));
+    return false;
+}
+
+} // namespace gamix

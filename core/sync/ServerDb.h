@@ -1,0 +1,62 @@
+#pragma once
+// The server's database connection (DESIGN.md §4 "Storage"): Qt Sql over a SQLite file
+// (QSQLITE, the default) or PostgreSQL (QPSQL, `postgresql://user[:pw]@host:port/db`).
+// One connection per thread (Qt Sql connections are thread-bound); writes are serialised
+// by a process mutex and, on PostgreSQL, by pg_advisory_xact_lock so that several server
+// instances assign change sequence numbers in commit order.
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <mutex>
+
+namespace gamix {
+
+class ServerDb
+{
+public:
+    ServerDb();
+    ~ServerDb();
+    ServerDb(const ServerDb &) = delete;
+    ServerDb &operator=(const ServerDb &) = delete;
+
+    // `spec` is a file path or a postgresql:// URL. Creates the tables when missing.
+    bool open(const QString &spec, QString *error);
+    bool isPostgres() const { return m_postgres; }
+    QSqlDatabase connection();
+
+    // A write transaction: process mutex + BEGIN + (PostgreSQL) the advisory lock.
+    class Write
+    {
+    public:
+        explicit Write(ServerDb &db);
+        ~Write();
+        bool commit();
+        QSqlDatabase &db() { return m_conn; }
+
+    private:
+        ServerDb &m_owner;
+        std::unique_lock<std::mutex> m_lock;
+        QSqlDatabase m_conn;
+        bool m_done = false;
+    };
+
+    QString meta(QSqlDatabase &db, const QString &key);
+    void setMeta(QSqlDatabase &db, const QString &key, const QString &value);
+
+    // Runs one statement with positional binds; false (and logs) on failure.
+    static bool exec(QSqlQuery &q);
+
+private:
+    bool createSchema(QString *error);
+
+    QString m_driver;
+    QString m_host, m_user, m_password, m_database;
+    int m_port = -1;
+    QString m_baseName;
+    bool m_postgres = false;
+    std::mutex m_writeMutex;
+};
+
+} // namespace gamix

@@ -1,0 +1,311 @@
+#include "ServerDirectory.h"
+
+#include "auth/PasswordHash.h"
+#include "schema/FieldCodec.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Server", text);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+SyncUser userFrom(QSqlQuery &q)
+{
+    return SyncUser{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toInt() != 0};
+}
+
+} // namespace
+
+ServerDirectory::ServerDirectory(ServerDb &db, ServerStorage &storage)
+    : m_db(db)
+    , m_storage(storage)
+{
+}
+
+QString ServerDirectory::officeId(const QString &name, bool create, ServerDb::Write *w)
+{
+    QSqlDatabase c = w ? w->db() : m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT id, fields FROM gx_record WHERE entity = 'office'"));
+    if (ServerDb::exec(q)) {
+        while (q.next()) {
+            const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            if (FieldCodec::textFromJson(f.value(QLatin1String("name")).toObject().value(QLatin1String("v"))) == name)
+                return q.value(0).toString();
+        }
+    }
+    if (!create || !w)
+        return QString();
+    const QString id = newUuidV7();
+    m_storage.stamp(*w, QStringLiteral("office"), id,
+                    {{QStringLiteral("name"), name}, {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
+                     {QStringLiteral("deleted"), QStringLiteral("false")}});
+    return id;
+}
+
+bool ServerDirectory::addUser(const QString &login, const QString &password, const QString &role,
+                              const QString &officeName, QString *error, QString *userId, const QString &presetId)
+{
+    if (role != u"admin" && role != u"manager" && role != u"sales" && role != u"relay") {
+        *error = tr("the role must be admin, manager or sales");
+        return false;
+    }
+    if (login.trimmed().isEmpty() || password.isEmpty()) {
+        *error = tr("a login and a password are needed");
+        return false;
+    }
+    if (userByLogin(login)) {
+        *error = tr("the user %1 already exists").arg(login);
+        return false;
+    }
+    const QString hash = PasswordHash::hash(password);
+    ServerDb::Write w(m_db);
+    const QString office = officeName.isEmpty() ? QString() : officeId(officeName, true, &w);
+    const QString id = presetId.isEmpty() ? newUuidV7() : presetId;
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("INSERT INTO gx_login (user_id, login, pwhash, role, office_id, disabled) VALUES (?, ?, ?, ?, ?, 0)"));
+    q.addBindValue(id);
+    q.addBindValue(login);
+    q.addBindValue(hash);
+    q.addBindValue(role);
+    q.addBindValue(office.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(office));
+    if (!ServerDb::exec(q)) {
+        *error = tr("the user could not be stored");
+        return false;
+    }
+    QList<QPair<QString, QString>> fields{{QStringLiteral("login"), login},
+                                          {QStringLiteral("role"), role},
+                                          {QStringLiteral("disabled"), QStringLiteral("false")},
+                                          {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
+                                          {QStringLiteral("deleted"), QStringLiteral("false")}};
+    if (!office.isEmpty())
+        fields.append({QStringLiteral("office_id"), office});
+    m_storage.stamp(w, QStringLiteral("user"), id, fields);
+    audit(w.db(), QString(), QStringLiteral("user add"), QStringLiteral("user"), id, login + u' ' + role);
+    if (!w.commit()) {
+        *error = tr("the user could not be stored");
+        return false;
+    }
+    if (userId)
+        *userId = id;
+    return true;
+}
+
+bool ServerDirectory::setDisabled(const QString &login, bool disabled, QString *error)
+{
+    const auto user = userByLogin(login);
+    if (!user) {
+        *error = tr("there is no user %1").arg(login);
+        return false;
+    }
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("UPDATE gx_login SET disabled = ? WHERE user_id = ?"));
+    q.addBindValue(disabled ? 1 : 0);
+    q.addBindValue(user->id);
+    ServerDb::exec(q);
+    if (disabled) {
+        QSqlQuery r(w.db());
+        r.prepare(QStringLiteral("UPDATE gx_token SET revoked = 1 WHERE user_id = ?"));
+        r.addBindValue(user->id);
+        ServerDb::exec(r);
+    }
+    m_storage.stamp(w, QStringLiteral("user"), user->id, {{QStringLiteral("disabled"), disabled ? QStringLiteral("true") : QStringLiteral("false")}});
+    audit(w.db(), QString(), disabled ? QStringLiteral("user disable") : QStringLiteral("user enable"), QStringLiteral("user"), user->id, login);
+    return w.commit();
+}
+
+int ServerDirectory::revokeTokens(const QString &login)
+{
+    const auto user = userByLogin(login);
+    if (!user)
+        return -1;
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("UPDATE gx_token SET revoked = 1 WHERE user_id = ? AND revoked = 0"));
+    q.addBindValue(user->id);
+    ServerDb::exec(q);
+    const int n = q.numRowsAffected();
+    audit(w.db(), QString(), QStringLiteral("token revoke"), QStringLiteral("user"), user->id, login);
+    w.commit();
+    return n;
+}
+
+int ServerDirectory::reassignAll(const QString &fromLogin, const QString &toLogin, QString *error)
+{
+    const auto from = userByLogin(fromLogin);
+    const auto to = userByLogin(toLogin);
+    if (!from || !to) {
+        *error = tr("there is no user %1").arg(!from ? fromLogin : toLogin);
+        return -1;
+    }
+    QStringList keys;
+    {
+        QSqlDatabase c = m_db.connection();
+        QSqlQuery q(c);
+        q.prepare(QStringLiteral("SELECT entity, id FROM gx_record WHERE owner_id = ? AND entity <> 'conflict'"));
+        q.addBindValue(from->id);
+        if (ServerDb::exec(q)) {
+            while (q.next())
+                keys << q.value(0).toString() + u'|' + q.value(1).toString();
+        }
+    }
+    ServerDb::Write w(m_db);
+    for (const QString &k : keys) {
+        const int bar = int(k.indexOf(u'|'));
+        QList<QPair<QString, QString>> f{{QStringLiteral("owner_id"), to->id}};
+        if (!to->officeId.isEmpty())
+            f.append({QStringLiteral("office_id"), to->officeId});
+        m_storage.stamp(w, k.left(bar), k.mid(bar + 1), f);
+    }
+    audit(w.db(), QString(), QStringLiteral("reassign"), QString(), QString(),
+          fromLogin + QStringLiteral(" -> ") + toLogin + u' ' + QString::number(keys.size()));
+    w.commit();
+    return int(keys.size());
+}
+
+std::optional<SyncUser> ServerDirectory::userByLogin(const QString &login, QString *pwhash)
+{
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT user_id, login, role, office_id, disabled, pwhash FROM gx_login WHERE login = ?"));
+    q.addBindValue(login);
+    if (!ServerDb::exec(q) || !q.next())
+        return std::nullopt;
+    if (pwhash)
+        *pwhash = q.value(5).toString();
+    return userFrom(q);
+}
+
+std::optional<SyncUser> ServerDirectory::userForToken(const QString &token)
+{
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT l.user_id, l.login, l.role, l.office_id, l.disabled FROM gx_token t "
+                             "JOIN gx_login l ON l.user_id = t.user_id WHERE t.hash = ? AND t.revoked = 0 "
+                             "AND t.expires_at > ? AND l.disabled = 0"));
+    q.addBindValue(PasswordHash::tokenDigest(token));
+    q.addBindValue(nowMs());
+    if (!ServerDb::exec(q) || !q.next())
+        return std::nullopt;
+    return userFrom(q);
+}
+
+QString ServerDirectory::issueToken(const QString &userId, qint64 ttlSeconds)
+{
+    const QString token = PasswordHash::randomToken();
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("INSERT INTO gx_token (hash, user_id, expires_at, revoked) VALUES (?, ?, ?, 0)"));
+    q.addBindValue(PasswordHash::tokenDigest(token));
+    q.addBindValue(userId);
+    q.addBindValue(nowMs() + ttlSeconds * 1000);
+    ServerDb::exec(q);
+    audit(w.db(), userId, QStringLiteral("login"), QString(), QString(), QString());
+    w.commit();
+    return token;
+}
+
+bool ServerDirectory::isThrottled(const QString &key)
+{
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT n, since FROM gx_login_fail WHERE k = ?"));
+    q.addBindValue(key);
+    if (!ServerDb::exec(q) || !q.next())
+        return false;
+    return q.value(0).toInt() >= kMaxFailures && nowMs() - q.value(1).toLongLong() < kFailureWindowMs;
+}
+
+void ServerDirectory::noteFailure(const QString &key)
+{
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("SELECT n, since FROM gx_login_fail WHERE k = ?"));
+    q.addBindValue(key);
+    const qint64 now = nowMs();
+    int n = 1;
+    qint64 since = now;
+    if (ServerDb::exec(q) && q.next() && now - q.value(1).toLongLong() < kFailureWindowMs) {
+        n = q.value(0).toInt() + 1;
+        since = q.value(1).toLongLong();
+    }
+    QSqlQuery u(w.db());
+    u.prepare(QStringLiteral("INSERT INTO gx_login_fail (k, n, since) VALUES (?, ?, ?) "
+                             "ON CONFLICT (k) DO UPDATE SET n = excluded.n, since = excluded.since"));
+    u.addBindValue(key);
+    u.addBindValue(n);
+    u.addBindValue(since);
+    ServerDb::exec(u);
+    w.commit();
+}
+
+void ServerDirectory::clearFailures(const QString &key)
+{
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("DELETE FROM gx_login_fail WHERE k = ?"));
+    q.addBindValue(key);
+    ServerDb::exec(q);
+    w.commit();
+}
+
+QString ServerDirectory::addFormToken(const QString &name, const QString &officeName, QString *error)
+{
+    const QString token = PasswordHash::randomToken();
+    ServerDb::Write w(m_db);
+    const QString office = officeName.isEmpty() ? QString() : officeId(officeName, true, &w);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("INSERT INTO gx_form_token (hash, name, office_id) VALUES (?, ?, ?)"));
+    q.addBindValue(PasswordHash::tokenDigest(token));
+    q.addBindValue(name);
+    q.addBindValue(office.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(office));
+    if (!ServerDb::exec(q) || !w.commit()) {
+        *error = tr("the form token could not be stored");
+        return QString();
+    }
+    return token;
+}
+
+bool ServerDirectory::formToken(const QString &token, QString *name, QString *officeId)
+{
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT name, office_id FROM gx_form_token WHERE hash = ?"));
+    q.addBindValue(PasswordHash::tokenDigest(token));
+    if (!ServerDb::exec(q) || !q.next())
+        return false;
+    *name = q.value(0).toString();
+    *officeId = q.value(1).toString();
+    return true;
+}
+
+void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QString &action, const QString &entity,
+                            const QString &recordId, const QString &detail)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO gx_audit (at, user_id, action, entity, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(nowMs());
+    q.addBindValue(userId);
+    q.addBindValue(action);
+    q.addBindValue(entity);
+    q.addBindValue(recordId);
+    q.addBindValue(detail);
+    ServerDb::exec(q);
+}
+
+} // namespace gamix

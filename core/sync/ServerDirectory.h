@@ -1,0 +1,50 @@
+#pragma once
+// The server's accounts: users (login, argon2id hash, role, office), bearer tokens
+// (random, stored hashed, expiring, revocable), web-form tokens, the failed-login
+// counters and the audit log. Users and offices are also ordinary replicated records
+// (entities user, office), stamped by the server so every client sees the directory.
+
+#include "Access.h"
+#include "ServerStorage.h"
+
+#include <optional>
+
+namespace gamix {
+
+class ServerDirectory
+{
+public:
+    ServerDirectory(ServerDb &db, ServerStorage &storage);
+
+    bool addUser(const QString &login, const QString &password, const QString &role, const QString &officeName,
+                 QString *error, QString *userId = nullptr, const QString &presetId = QString());
+    bool setDisabled(const QString &login, bool disabled, QString *error);
+    int revokeTokens(const QString &login);
+    // Reassigns every record owned by one user to another (both logins). Returns records moved.
+    int reassignAll(const QString &fromLogin, const QString &toLogin, QString *error);
+    QString officeId(const QString &name, bool create, ServerDb::Write *w);
+
+    std::optional<SyncUser> userByLogin(const QString &login, QString *pwhash = nullptr);
+    std::optional<SyncUser> userForToken(const QString &token);
+    QString issueToken(const QString &userId, qint64 ttlSeconds);
+
+    // Failed-login rate limit: true while `key` (login:NAME or addr:IP) is blocked.
+    bool isThrottled(const QString &key);
+    void noteFailure(const QString &key);
+    void clearFailures(const QString &key);
+
+    QString addFormToken(const QString &name, const QString &officeName, QString *error);
+    bool formToken(const QString &token, QString *name, QString *officeId);
+
+    void audit(QSqlDatabase &db, const QString &userId, const QString &action, const QString &entity,
+               const QString &recordId, const QString &detail);
+
+    static constexpr int kMaxFailures = 5;
+    static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000;
+
+private:
+    ServerDb &m_db;
+    ServerStorage &m_storage;
+};
+
+} // namespace gamix

@@ -1,0 +1,63 @@
+#include "ServerReplica.h"
+
+namespace gamix {
+
+ServerReplica::ServerReplica(ServerStorage &storage, const QString &peer)
+    : m_storage(storage)
+    , m_peer(peer)
+{
+}
+
+SiteId ServerReplica::siteId()
+{
+    return m_storage.siteId();
+}
+
+QHash<QString, FieldState> ServerReplica::fieldStates(const QString &entity, const QString &id)
+{
+    return m_storage.fieldStates(entity, id);
+}
+
+QList<QList<FieldStatus>> ServerReplica::apply(const QList<RecordChange> &records, const QHash<QString, QString> &state)
+{
+    ServerDb::Write w(m_storage.db());
+    MergeOptions options;
+    options.fromUpstream = true;
+    QList<QList<FieldStatus>> out;
+    if (!records.isEmpty()) {
+        const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, nullptr, nullptr);
+        for (const RecordOutcome &o : outcomes)
+            out << o.status;
+    }
+    for (auto it = state.begin(); it != state.end(); ++it)
+        m_storage.db().setMeta(w.db(), key(it.key()), it.value());
+    w.commit();
+    return out;
+}
+
+void ServerReplica::adopt(const RecordChange &serverValues)
+{
+    ServerDb::Write w(m_storage.db());
+    m_storage.force(w, serverValues);
+    w.commit();
+}
+
+ChangePage ServerReplica::localChanges(qint64 cursor, int limit)
+{
+    return m_storage.localChanges(cursor, limit);
+}
+
+QString ServerReplica::state(const QString &name)
+{
+    QSqlDatabase c = m_storage.db().connection();
+    return m_storage.db().meta(c, key(name));
+}
+
+void ServerReplica::setState(const QString &name, const QString &value)
+{
+    ServerDb::Write w(m_storage.db());
+    m_storage.db().setMeta(w.db(), key(name), value);
+    w.commit();
+}
+
+} // namespace gamix

@@ -1,0 +1,432 @@
+#include "ServerStorage.h"
+
+#include "schema/FieldCodec.h"
+#include "schema/Schema.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace gamix {
+
+namespace {
+
+const QString kQ = QStringLiteral("q");
+const QString kU = QStringLiteral("u");
+
+FieldState stateOf(const QJsonObject &f)
+{
+    FieldChange c;
+    ChangeSetJson::fieldFromJson(QString(), QString(), f, &c);
+    return FieldState{c.text, c.clock, c.prev};
+}
+
+QJsonObject storedField(const FieldChange &c, qint64 q, bool upstream)
+{
+    QJsonObject o = ChangeSetJson::fieldToJson(QString(), c);
+    o.insert(kQ, q);
+    if (upstream)
+        o.insert(kU, 1);
+    return o;
+}
+
+QString textOf(const QJsonObject &fields, const char *name)
+{
+    return FieldCodec::textFromJson(fields.value(QLatin1String(name)).toObject().value(QLatin1String("v")));
+}
+
+} // namespace
+
+ServerStorage::ServerStorage(ServerDb &db)
+    : m_db(db)
+{
+    QSqlDatabase c = m_db.connection();
+    QString hex = m_db.meta(c, QStringLiteral("site"));
+    if (!Clock::siteFromHex(hex, &m_site)) {
+        ServerDb::Write w(m_db);
+        hex = m_db.meta(w.db(), QStringLiteral("site"));
+        if (!Clock::siteFromHex(hex, &m_site)) {
+            m_site = newSiteId();
+            m_db.setMeta(w.db(), QStringLiteral("site"), Clock{0, m_site}.siteHex());
+        }
+        w.commit();
+    }
+}
+
+QString ServerStorage::epoch()
+{
+    QSqlDatabase c = m_db.connection();
+    return m_db.meta(c, QStringLiteral("epoch"));
+}
+
+SiteId ServerStorage::siteId()
+{
+    return m_site;
+}
+
+qint64 ServerStorage::currentSeq()
+{
+    QSqlDatabase c = m_db.connection();
+    return m_db.meta(c, QStringLiteral("seq")).toLongLong();
+}
+
+qint64 ServerStorage::nextSeq(ServerDb::Write &w)
+{
+    const qint64 next = m_db.meta(w.db(), QStringLiteral("seq")).toLongLong() + 1;
+    m_db.setMeta(w.db(), QStringLiteral("seq"), QString::number(next));
+    return next;
+}
+
+quint64 ServerStorage::tick(ServerDb::Write &w)
+{
+    const quint64 last = m_db.meta(w.db(), QStringLiteral("hlc")).toULongLong();
+    const quint64 wall = Hlc::pack(QDateTime::currentMSecsSinceEpoch(), 0);
+    const quint64 next = wall > last ? wall : last + 1;
+    m_db.setMeta(w.db(), QStringLiteral("hlc"), QString::number(next));
+    return next;
+}
+
+ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, const QString &id)
+{
+    Row row;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?"));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    if (ServerDb::exec(q) && q.next()) {
+        row.exists = true;
+        row.visEntity = q.value(0).toString();
+        row.ownerId = q.value(1).toString();
+        row.officeId = q.value(2).toString();
+        row.fields = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+    }
+    return row;
+}
+
+void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row)
+{
+    qint64 seq = 0;
+    for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
+        seq = std::max(seq, qint64(it.value().toObject().value(kQ).toDouble()));
+    QSqlQuery q(db);
+    if (row.exists)
+        q.prepare(QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, fields = ? "
+                                 "WHERE entity = ? AND id = ?"));
+    else
+        q.prepare(QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, entity, id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(row.visEntity);
+    q.addBindValue(row.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.ownerId));
+    q.addBindValue(row.officeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.officeId));
+    q.addBindValue(seq);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(row.fields).toJson(QJsonDocument::Compact)));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    ServerDb::exec(q);
+    row.exists = true;
+}
+
+QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<RecordChange> &records,
+                                          const MergeOptions &options, int *changed, int *conflicts)
+{
+    QList<RecordOutcome> out;
+    out.reserve(records.size());
+    const SyncUser *user = options.user;
+    for (const RecordChange &rc : records) {
+        RecordOutcome o;
+        o.status.resize(rc.fields.size(), FieldStatus::Invalid);
+        o.serverValues.entity = rc.entity;
+        o.serverValues.id = rc.id;
+        const EntityDef *e = Schema::instance().entity(rc.entity);
+        if (!e) {
+            out << o;
+            continue;
+        }
+        const bool isConflict = e->name == u"conflict";
+        Row row = load(w.db(), rc.entity, rc.id);
+        // Visibility of a conflict record follows the record it is about.
+        Row subject;
+        if (isConflict) {
+            const FieldChange *ent = rc.field(u"entity");
+            const FieldChange *rid = rc.field(u"record_id");
+            const QString subjEntity = ent ? ent->text : textOf(row.fields, "entity");
+            const QString subjId = rid ? rid->text : textOf(row.fields, "record_id");
+            subject = load(w.db(), subjEntity, subjId);
+            subject.visEntity = subject.exists ? subject.visEntity : subjEntity;
+        }
+        const QString visEntity = isConflict ? subject.visEntity : rc.entity;
+        const FieldChange *ownerChange = rc.field(QString::fromLatin1(kOwnerField));
+        const FieldChange *officeChange = rc.field(QString::fromLatin1(kOfficeField));
+        bool writable = true;
+        if (user) {
+            writable = Access::canWriteEntity(*user, rc.entity);
+            if (writable && isConflict && subject.exists)
+                writable = Access::canSee(*user, subject.visEntity, subject.ownerId, subject.officeId);
+            else if (writable && row.exists)
+                writable = Access::canSee(*user, row.visEntity, row.ownerId, row.officeId);
+            const bool limited = user->role == u"sales" || user->role == u"manager";
+            if (writable && !row.exists && !isConflict && limited) {
+                const QString owner = ownerChange ? ownerChange->text : QString();
+                const QString office = officeChange ? officeChange->text : QString();
+                if (options.enforceOwnerOnCreate && user->role == u"sales" && owner != user->id)
+                    writable = false; // a sales user's new record must be their own
+                if (!office.isEmpty() && office != user->officeId)
+                    writable = false;
+            }
+        }
+        QList<QPair<FieldState, FieldState>> lostPairs; // kept, lost
+        QList<QString> lostFields;
+        bool any = false;
+        bool moved = false;
+        for (int k = 0; k < rc.fields.size(); ++k) {
+            FieldChange fc = rc.fields.at(k);
+            const FieldDef *fd = e->field(fc.name);
+            if (!fd)
+                continue; // invalid
+            if (!writable) {
+                o.status[k] = FieldStatus::Forbidden;
+                continue;
+            }
+            // Reassignment by a limited user: sales only to themselves, managers within the office.
+            if (user && row.exists && !isConflict && (user->role == u"sales" || user->role == u"manager")) {
+                if ((fd->name == QLatin1String(kOwnerField) && user->role == u"sales" && fc.text != user->id
+                     && fc.text != row.ownerId)
+                    || (fd->name == QLatin1String(kOfficeField) && fc.text != user->officeId && fc.text != row.officeId)) {
+                    o.status[k] = FieldStatus::Forbidden;
+                    continue;
+                }
+            }
+            QVariant v;
+            QString error;
+            if (!FieldCodec::parse(*fd, fc.text, &v, &error))
+                continue; // invalid
+            fc.text = FieldCodec::toText(*fd, v);
+            const QJsonObject stored = row.fields.value(fc.name).toObject();
+            const bool has = !stored.isEmpty();
+            const FieldState local = has ? stateOf(stored) : FieldState();
+            if (isConflict && has && local.clock > fc.prev)
+                fc.prev = local.clock; // bookkeeping records: no conflicts about conflicts
+            const bool tracked = !isConflict && fd->name != QLatin1String(kDeletedField);
+            const MergeDecision d = MergeRule::decide(has ? &local : nullptr, fc, tracked);
+            o.status[k] = d.status;
+            if (d.conflict) {
+                lostPairs.append({d.kept, d.lost});
+                lostFields.append(fc.name);
+            }
+            if (d.apply) {
+                row.fields.insert(fc.name, storedField(fc, -1, options.fromUpstream));
+                any = true;
+                if (fd->name == QLatin1String(kOwnerField) || fd->name == QLatin1String(kOfficeField))
+                    moved = true;
+            }
+        }
+        if (any) {
+            const qint64 seq = nextSeq(w);
+            // A reassigned record enters new views: its stream then carries every field anew.
+            for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
+                QJsonObject f = it.value().toObject();
+                if (moved || f.value(kQ).toDouble() < 0) {
+                    f.insert(kQ, seq);
+                    it.value() = f;
+                }
+            }
+            if (isConflict) {
+                row.visEntity = visEntity;
+                row.ownerId = subject.exists ? subject.ownerId : textOf(row.fields, kOwnerField);
+                row.officeId = subject.exists ? subject.officeId : textOf(row.fields, kOfficeField);
+            } else {
+                row.visEntity = rc.entity;
+                row.ownerId = textOf(row.fields, kOwnerField);
+                row.officeId = textOf(row.fields, kOfficeField);
+            }
+            save(w.db(), rc.entity, rc.id, row);
+            if (changed)
+                ++*changed;
+        }
+        for (int j = 0; j < lostPairs.size(); ++j) {
+            addConflict(w, rc.entity, rc.id, lostFields.at(j), lostPairs.at(j).first, lostPairs.at(j).second, row);
+            if (conflicts)
+                ++*conflicts;
+        }
+        for (int k = 0; k < rc.fields.size(); ++k) {
+            if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
+                continue;
+            const QJsonObject stored = row.fields.value(rc.fields.at(k).name).toObject();
+            if (!stored.isEmpty()) {
+                const FieldState s = stateOf(stored);
+                o.serverValues.fields.append(FieldChange{rc.fields.at(k).name, s.text, s.clock, s.prev});
+            }
+        }
+        out << o;
+    }
+    return out;
+}
+
+void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const QString &id, const QString &field,
+                                const FieldState &kept, const FieldState &lost, const Row &row)
+{
+    const Clock stamp{tick(w), m_site};
+    const RecordChange rc = MergeRule::conflictRecord(entity, id, field, kept, lost, stamp, row.ownerId, row.officeId);
+    Row existing = load(w.db(), rc.entity, rc.id);
+    if (existing.exists)
+        return;
+    const qint64 seq = nextSeq(w);
+    for (const FieldChange &c : rc.fields)
+        existing.fields.insert(c.name, storedField(c, seq, false));
+    existing.visEntity = row.visEntity.isEmpty() ? entity : row.visEntity;
+    existing.ownerId = row.ownerId;
+    existing.officeId = row.officeId;
+    save(w.db(), rc.entity, rc.id, existing);
+}
+
+RecordChange ServerStorage::stamp(ServerDb::Write &w, const QString &entity, const QString &id,
+                                  const QList<QPair<QString, QString>> &fields)
+{
+    const Clock clock{tick(w), m_site};
+    const QHash<QString, FieldState> current = fieldStates(entity, id);
+    RecordChange rc;
+    rc.entity = entity;
+    rc.id = id;
+    for (const auto &[name, text] : fields)
+        rc.fields.append(FieldChange{name, text, clock, current.value(name).clock});
+    int changed = 0;
+    merge(w, {rc}, MergeOptions{}, &changed, nullptr);
+    return rc;
+}
+
+void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
+{
+    Row row = load(w.db(), values.entity, values.id);
+    if (!row.exists)
+        return;
+    const qint64 seq = nextSeq(w);
+    for (const FieldChange &c : values.fields)
+        row.fields.insert(c.name, storedField(c, seq, true));
+    row.ownerId = textOf(row.fields, kOwnerField);
+    row.officeId = textOf(row.fields, kOfficeField);
+    save(w.db(), values.entity, values.id, row);
+}
+
+ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QByteArray *json)
+{
+    ChangePage page;
+    page.next = since;
+    QVariantList binds{since};
+    const QString filter = Access::sqlFilter(user, &binds);
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entity, id, seq, fields FROM gx_record WHERE seq > ? AND ") + filter
+              + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!ServerDb::exec(q))
+        return page;
+    QJsonArray arr;
+    int n = 0;
+    while (q.next()) {
+        ++n;
+        const QString entity = q.value(0).toString();
+        const QString id = q.value(1).toString();
+        page.next = q.value(2).toLongLong();
+        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+        QJsonObject fields;
+        RecordChange rc;
+        rc.entity = entity;
+        rc.id = id;
+        for (auto it = stored.begin(); it != stored.end(); ++it) {
+            // Whole records (see localChanges): the receiver ignores what it already has.
+            QJsonObject f = it.value().toObject();
+            f.remove(kQ);
+            f.remove(kU);
+            fields.insert(it.key(), f);
+        }
+        if (json)
+            arr.append(QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), fields}});
+        else {
+            for (auto it = fields.begin(); it != fields.end(); ++it) {
+                FieldChange fc;
+                ChangeSetJson::fieldFromJson(entity, it.key(), it.value(), &fc);
+                rc.fields << fc;
+            }
+            page.records << rc;
+        }
+    }
+    page.more = n == limit;
+    if (json)
+        *json = QJsonDocument(arr).toJson(QJsonDocument::Compact);
+    return page;
+}
+
+ChangePage ServerStorage::localChanges(qint64 cursor, int limit)
+{
+    ChangePage page;
+    page.next = cursor;
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entity, id, seq, fields FROM gx_record WHERE seq > ? ORDER BY seq LIMIT ")
+              + QString::number(limit));
+    q.addBindValue(cursor);
+    if (!ServerDb::exec(q))
+        return page;
+    int n = 0;
+    while (q.next()) {
+        ++n;
+        RecordChange rc;
+        rc.entity = q.value(0).toString();
+        rc.id = q.value(1).toString();
+        page.next = q.value(2).toLongLong();
+        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+        for (auto it = stored.begin(); it != stored.end(); ++it) {
+            const QJsonObject f = it.value().toObject();
+            // Whole records: a row that moved past a page boundary keeps fields stamped in
+            // ranges already passed, so filtering fields by the cursor would lose them.
+            if (f.value(kU).toInt() == 1)
+                continue;
+            FieldChange fc;
+            ChangeSetJson::fieldFromJson(rc.entity, it.key(), f, &fc);
+            rc.fields << fc;
+        }
+        if (!rc.fields.isEmpty())
+            page.records << rc;
+    }
+    page.more = n == limit;
+    return page;
+}
+
+QHash<QString, FieldState> ServerStorage::fieldStates(const QString &entity, const QString &id)
+{
+    QSqlDatabase c = m_db.connection();
+    const Row row = load(c, entity, id);
+    QHash<QString, FieldState> out;
+    for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
+        out.insert(it.key(), stateOf(it.value().toObject()));
+    return out;
+}
+
+QList<RecordChange> ServerStorage::allRecords()
+{
+    QList<RecordChange> out;
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT entity, id, fields FROM gx_record ORDER BY seq")))
+        return out;
+    while (q.next()) {
+        RecordChange rc;
+        rc.entity = q.value(0).toString();
+        rc.id = q.value(1).toString();
+        const QJsonObject stored = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        for (auto it = stored.begin(); it != stored.end(); ++it) {
+            FieldChange fc;
+            ChangeSetJson::fieldFromJson(rc.entity, it.key(), it.value(), &fc);
+            rc.fields << fc;
+        }
+        out << rc;
+    }
+    return out;
+}
+
+} // namespace gamix

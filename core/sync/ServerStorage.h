@@ -1,0 +1,78 @@
+#pragma once
+// The server's replica: every record as one row (gx_record) whose `fields` column holds
+// the change-set JSON of all its fields plus, per field, the server sequence `q` of its
+// last change and `u` when it came from an upstream server (so a relay does not send it
+// back). Pulls send whole records: the receiver's merge ignores what it already has. Merging applies the rule of
+// MergeRule per field, creates conflict records, and assigns sequence numbers in commit
+// order (ServerDb::Write), so a pull cursor never skips a change.
+
+#include "Access.h"
+#include "MergeRule.h"
+#include "ServerDb.h"
+
+#include <functional>
+
+namespace gamix {
+
+struct RecordOutcome
+{
+    QList<FieldStatus> status;     // per field of the pushed record
+    RecordChange serverValues;     // for forbidden/invalid fields: the server's value and clock
+};
+
+struct MergeOptions
+{
+    const SyncUser *user = nullptr; // permissions; nullptr = the server itself
+    bool fromUpstream = false;
+    bool enforceOwnerOnCreate = true;
+};
+
+class ServerStorage
+{
+public:
+    explicit ServerStorage(ServerDb &db);
+
+    QString epoch();
+    SiteId siteId();
+    qint64 currentSeq();
+
+    // Merges records in the caller's write transaction.
+    QList<RecordOutcome> merge(ServerDb::Write &w, const QList<RecordChange> &records, const MergeOptions &options,
+                               int *changed, int *conflicts);
+    // One server-stamped write (directory records, web-form leads): fields name -> text.
+    RecordChange stamp(ServerDb::Write &w, const QString &entity, const QString &id,
+                       const QList<QPair<QString, QString>> &fields);
+
+    // The records this user may see, changed after `since` (whole records, in seq order).
+    ChangePage pull(const SyncUser &user, qint64 since, int limit, QByteArray *json);
+    // For a relay: records changed after `cursor`, without the fields that came from upstream.
+    ChangePage localChanges(qint64 cursor, int limit);
+    QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id);
+    // Server-forced field values (a relay adopting its upstream's refusal).
+    void force(ServerDb::Write &w, const RecordChange &values);
+    QList<RecordChange> allRecords(); // for tests and checks
+
+    ServerDb &db() { return m_db; }
+
+private:
+    struct Row
+    {
+        bool exists = false;
+        QString visEntity, ownerId, officeId;
+        QJsonObject fields;
+    };
+    Row load(QSqlDatabase &db, const QString &entity, const QString &id);
+    void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row);
+    quint64 tick(ServerDb::Write &w);
+    qint64 nextSeq(ServerDb::Write &w);
+    void addConflict(ServerDb::Write &w, const QString &entity, const QString &id, const QString &field,
+                     const FieldState &kept, const FieldState &lost, const Row &row);
+
+    ServerDb &m_db;
+    SiteId m_site{};
+    // Counters cached for the duration of one write transaction.
+    qint64 m_seq = -1;
+    quint64 m_hlc = 0;
+};
+
+} // namespace gamix

@@ -1,0 +1,196 @@
+#include "StoreReplica.h"
+
+#include "MergeRule.h"
+#include "schema/FieldCodec.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace gamix {
+
+StoreReplica::StoreReplica(Store &store, const QString &peer)
+    : m_store(store)
+    , m_peer(peer)
+{
+}
+
+SiteId StoreReplica::siteId()
+{
+    return m_store.siteId();
+}
+
+QHash<QString, FieldState> StoreReplica::fieldStates(const QString &entity, const QString &id)
+{
+    QHash<QString, FieldState> out;
+    const EntityDef *e = Schema::instance().entity(entity);
+    if (!e)
+        return out;
+    const Record r = m_store.get(*e, id, true);
+    if (!r.isValid())
+        return out;
+    for (int i = 0; i < e->fields.size(); ++i) {
+        const Clock c = r.clocks.clock(i);
+        if (!c.isZero() || !r.values.at(i).isNull())
+            out.insert(e->fields.at(i).name, FieldState{FieldCodec::toText(e->fields.at(i), r.values.at(i)), c, r.clocks.prev(i)});
+    }
+    return out;
+}
+
+QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
+{
+    QList<FieldStatus> status(rc.fields.size(), FieldStatus::Invalid);
+    const EntityDef *e = Schema::instance().entity(rc.entity);
+    if (!e)
+        return status;
+    const Record current = m_store.get(*e, rc.id, true);
+    const bool isConflictRecord = e->name == u"conflict";
+    QList<RemoteField> remote;
+    QList<int> where;
+    for (int k = 0; k < rc.fields.size(); ++k) {
+        const FieldChange &fc = rc.fields.at(k);
+        const int i = e->fieldIndex(fc.name);
+        if (i < 0)
+            continue;
+        RemoteField rf{i, fc.text, fc.clock, fc.prev};
+        if (current.isValid()) {
+            const FieldState local{QString(), current.clocks.clock(i), current.clocks.prev(i)};
+            if (MergeRule::isStale(local, fc)) {
+                status[k] = FieldStatus::Superseded; // its author's successor is already here
+                continue;
+            }
+            // Conflict records are bookkeeping: replicas that detect the same pair write
+            // the same record with their own stamps, which is not a user conflict.
+            if (isConflictRecord && local.clock > rf.prev)
+                rf.prev = local.clock;
+        }
+        remote << rf;
+        where << k;
+    }
+    if (remote.isEmpty())
+        return status;
+    const MergeResult mr = m_store.merge(*e, rc.id, remote);
+    m_conflicts += mr.conflicts;
+    for (int j = 0; j < where.size(); ++j) {
+        switch (mr.status.at(j)) {
+        case MergeStatus::Accepted:
+            status[where[j]] = FieldStatus::Accepted;
+            break;
+        case MergeStatus::Superseded:
+            status[where[j]] = FieldStatus::Superseded;
+            break;
+        case MergeStatus::Invalid:
+            status[where[j]] = FieldStatus::Invalid;
+            break;
+        }
+    }
+    return status;
+}
+
+QList<QList<FieldStatus>> StoreReplica::apply(const QList<RecordChange> &records, const QHash<QString, QString> &state)
+{
+    QList<QList<FieldStatus>> out;
+    out.reserve(records.size());
+    const bool own = !m_store.inBatch();
+    if (own)
+        m_store.beginBatch(records.size() > 200);
+    try {
+        for (const RecordChange &rc : records)
+            out << applyOne(rc);
+        for (auto it = state.begin(); it != state.end(); ++it)
+            m_store.setMeta(key(it.key()), it.value());
+        if (own)
+            m_store.commitBatch();
+    } catch (...) {
+        if (own)
+            m_store.rollbackBatch();
+        throw;
+    }
+    return out;
+}
+
+void StoreReplica::adopt(const RecordChange &serverValues)
+{
+    const EntityDef *e = Schema::instance().entity(serverValues.entity);
+    if (!e)
+        return;
+    for (const FieldChange &fc : serverValues.fields) {
+        const int i = e->fieldIndex(fc.name);
+        if (i >= 0 && m_store.adoptField(*e, serverValues.id, RemoteField{i, fc.text, fc.clock, fc.prev}))
+            ++m_conflicts;
+    }
+}
+
+ChangePage StoreReplica::localChanges(qint64 cursor, int limit)
+{
+    ChangePage page;
+    const quint64 pushedHlc = state(QStringLiteral("push_hlc")).toULongLong();
+    const SiteId me = m_store.siteId();
+    // Rows of all entities in one order (dirty_seq is the replica's global sequence).
+    QList<QPair<qint64, Record>> rows;
+    for (const EntityDef &e : Schema::instance().entities())
+        rows << m_store.dirtyRowsAfter(e, cursor, limit + 1);
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    page.more = rows.size() > limit;
+    if (page.more)
+        rows.resize(limit);
+    page.next = rows.isEmpty() ? cursor : rows.last().first;
+    for (const auto &[dirty, r] : rows) {
+        Q_UNUSED(dirty);
+        RecordChange rc;
+        rc.entity = r.entity->name;
+        rc.id = r.id;
+        for (int i = 0; i < r.entity->fields.size(); ++i) {
+            const Clock c = r.clocks.clock(i);
+            if (c.site != me || c.hlc <= pushedHlc)
+                continue;
+            rc.fields.append(FieldChange{r.entity->fields.at(i).name, FieldCodec::toText(r.entity->fields.at(i), r.values.at(i)),
+                                         c, r.clocks.prev(i)});
+        }
+        if (!rc.fields.isEmpty())
+            page.records << rc;
+    }
+    return page;
+}
+
+void StoreReplica::beginPush()
+{
+    m_pushStartHlc = m_store.hlc().last();
+}
+
+void StoreReplica::endPush()
+{
+    // Fields stamped before this push began have reached the server; an edit made while
+    // the push ran carries a later stamp and goes next time.
+    if (m_pushStartHlc > state(QStringLiteral("push_hlc")).toULongLong())
+        setState(QStringLiteral("push_hlc"), QString::number(m_pushStartHlc));
+}
+
+void StoreReplica::clockAhead(qint64 serverTimeMs)
+{
+    if (serverTimeMs <= 0)
+        return;
+    const qint64 offset = serverTimeMs - QDateTime::currentMSecsSinceEpoch();
+    m_store.hlc().setOffsetMs(offset);
+    m_store.setMeta(QStringLiteral("clock_offset_ms"), offset);
+    const quint64 base = Hlc::pack(serverTimeMs, 0);
+    m_store.hlc().setLast(base);
+    const quint64 pushed = state(QStringLiteral("push_hlc")).toULongLong();
+    const quint64 watermark = std::min(pushed, base);
+    setState(QStringLiteral("push_hlc"), QString::number(watermark));
+    m_store.restampUnpushed(state(QStringLiteral("push_cursor")).toLongLong(), watermark);
+    m_pushStartHlc = std::min(m_pushStartHlc, watermark);
+}
+
+QString StoreReplica::state(const QString &name)
+{
+    return m_store.meta(key(name));
+}
+
+void StoreReplica::setState(const QString &name, const QString &value)
+{
+    m_store.setMeta(key(name), value);
+}
+
+} // namespace gamix

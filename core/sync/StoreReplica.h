@@ -1,0 +1,42 @@
+#pragma once
+// The local Store as a sync replica (DESIGN.md §4). What it pushes: rows written locally
+// after the push cursor (dirty_seq), and of them only the fields this replica stamped
+// since the last completed push, so an old value is never re-sent as if new.
+
+#include "Replica.h"
+
+namespace gamix {
+
+class Store;
+
+class StoreReplica : public Replica
+{
+public:
+    // `peer` names the server, so one database can keep separate cursors per server.
+    StoreReplica(Store &store, const QString &peer = QStringLiteral("server"));
+
+    SiteId siteId() override;
+    QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id) override;
+    QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state) override;
+    void adopt(const RecordChange &serverValues) override;
+    ChangePage localChanges(qint64 cursor, int limit) override;
+    void beginPush() override;
+    void endPush() override;
+    void clockAhead(qint64 serverTimeMs) override;
+    QString state(const QString &key) override;
+    void setState(const QString &key, const QString &value) override;
+
+    int conflictsCreated() const { return m_conflicts; }
+    Store &store() { return m_store; }
+
+private:
+    QList<FieldStatus> applyOne(const RecordChange &record);
+    QString key(const QString &name) const { return QStringLiteral("sync.") + m_peer + u'.' + name; }
+
+    Store &m_store;
+    QString m_peer;
+    quint64 m_pushStartHlc = 0;
+    int m_conflicts = 0;
+};
+
+} // namespace gamix

@@ -1,0 +1,189 @@
+#include "SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sync", text);
+}
+
+const QString kPushCursor = QStringLiteral("push_cursor");
+const QString kPendingBatch = QStringLiteral("pending_batch");
+const QString kPendingNext = QStringLiteral("pending_next");
+const QString kPullCursor = QStringLiteral("pull_cursor");
+const QString kEpoch = QStringLiteral("epoch");
+
+} // namespace
+
+SyncEngine::SyncEngine(Replica &replica)
+    : m_replica(replica)
+{
+}
+
+void SyncEngine::clearReport()
+{
+    m_rejected.clear();
+    m_error.clear();
+    m_applied = 0;
+}
+
+void SyncEngine::beginPush()
+{
+    m_replica.beginPush();
+}
+
+QByteArray SyncEngine::nextPushBody(int maxRecords)
+{
+    const QString pending = m_replica.state(kPendingBatch);
+    if (!pending.isEmpty())
+        return pending.toUtf8(); // the same batch again: the server answers it if it has it
+    const qint64 cursor = m_replica.state(kPushCursor).toLongLong();
+    const ChangePage page = m_replica.localChanges(cursor, maxRecords);
+    if (page.records.isEmpty()) {
+        if (page.next != cursor)
+            m_replica.setState(kPushCursor, QString::number(page.next));
+        if (page.more)
+            return nextPushBody(maxRecords); // rows with nothing of ours to send
+        m_replica.endPush();
+        return QByteArray();
+    }
+    QJsonArray records;
+    for (const RecordChange &rc : page.records)
+        records.append(rc.toJson());
+    const QJsonObject body{{QStringLiteral("batch_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                           {QStringLiteral("records"), records}};
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // Persisted before sending: after a crash the same id goes again.
+    m_replica.apply({}, {{kPendingBatch, QString::fromUtf8(bytes)}, {kPendingNext, QString::number(page.next)}});
+    return bytes;
+}
+
+SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    if (status == 401) {
+        m_error = tr("the server refused the login token");
+        return Step::AuthFailed;
+    }
+    if (status == 422 && o.value(QLatin1String("error")).toString() == u"clock_ahead") {
+        // Our clock is ahead: the replica re-stamps what it has not pushed yet, and the
+        // batch is built anew (the server applied nothing of it).
+        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingNext, QString()}});
+        m_replica.clockAhead(qint64(o.value(QLatin1String("server_time")).toDouble()));
+        return Step::RestartPush;
+    }
+    if (status == 409) {
+        // Our pending id was used for another batch (it cannot be ours): send it anew.
+        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingNext, QString()}});
+        return Step::Continue;
+    }
+    if (status != 200) {
+        m_error = o.value(QLatin1String("message")).toString();
+        if (m_error.isEmpty())
+            m_error = tr("the server answered %1").arg(status);
+        return Step::Failed;
+    }
+    const QJsonArray results = o.value(QLatin1String("results")).toArray();
+    for (const QJsonValue &v : results) {
+        const QJsonObject r = v.toObject();
+        const QString entity = r.value(QLatin1String("entity")).toString();
+        const QString id = r.value(QLatin1String("id")).toString();
+        const QJsonObject fields = r.value(QLatin1String("fields")).toObject();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            FieldStatus s = FieldStatus::Accepted;
+            fieldStatusFromName(it.value().toString(), &s);
+            if (s == FieldStatus::Forbidden || s == FieldStatus::Invalid)
+                m_rejected << tr("%1 %2: %3 was refused (%4)").arg(entity, id, it.key(), it.value().toString());
+        }
+        const QJsonObject server = r.value(QLatin1String("server")).toObject();
+        if (!server.isEmpty()) {
+            RecordChange rc;
+            QString error;
+            if (RecordChange::fromJson(QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
+                                                   {QStringLiteral("fields"), server}},
+                                       &rc, &error))
+                m_replica.adopt(rc);
+        }
+    }
+    const QString next = m_replica.state(kPendingNext);
+    m_replica.apply({}, {{kPushCursor, next}, {kPendingBatch, QString()}, {kPendingNext, QString()}});
+    return Step::Continue;
+}
+
+qint64 SyncEngine::pullCursor()
+{
+    return m_replica.state(kPullCursor).toLongLong();
+}
+
+QString SyncEngine::pullQuery(int limit)
+{
+    return QStringLiteral("since=%1&limit=%2").arg(pullCursor()).arg(limit);
+}
+
+void SyncEngine::resetForNewEpoch()
+{
+    m_replica.apply({}, {{kPullCursor, QStringLiteral("0")},
+                         {kPushCursor, QStringLiteral("0")},
+                         {QStringLiteral("push_hlc"), QStringLiteral("0")},
+                         {kPendingBatch, QString()},
+                         {kPendingNext, QString()}});
+}
+
+void SyncEngine::noteEpoch(const QString &epoch)
+{
+    const QString known = m_replica.state(kEpoch);
+    if (known == epoch || epoch.isEmpty())
+        return;
+    if (!known.isEmpty())
+        resetForNewEpoch();
+    m_replica.setState(kEpoch, epoch);
+}
+
+SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint64 requestedSince)
+{
+    if (status == 401) {
+        m_error = tr("the server refused the login token");
+        return Step::AuthFailed;
+    }
+    QJsonParseError pe;
+    const QJsonObject o = QJsonDocument::fromJson(body, &pe).object();
+    if (status != 200 || pe.error != QJsonParseError::NoError) {
+        m_error = o.value(QLatin1String("message")).toString();
+        if (m_error.isEmpty())
+            m_error = tr("the server answered %1").arg(status);
+        return Step::Failed;
+    }
+    const QString epoch = o.value(QLatin1String("epoch")).toString();
+    if (!epoch.isEmpty() && epoch != m_replica.state(kEpoch)) {
+        const bool hadEpoch = !m_replica.state(kEpoch).isEmpty();
+        noteEpoch(epoch);
+        if (hadEpoch && requestedSince != 0)
+            return Step::Continue; // pull again from zero
+    }
+    // A late or repeated answer for another cursor: ignore it, the current one follows.
+    if (requestedSince != pullCursor())
+        return Step::Continue;
+    const QJsonArray arr = o.value(QLatin1String("records")).toArray();
+    QList<RecordChange> records;
+    records.reserve(arr.size());
+    for (const QJsonValue &v : arr) {
+        RecordChange rc;
+        QString error;
+        if (RecordChange::fromJson(v.toObject(), &rc, &error))
+            records << rc;
+    }
+    const qint64 next = qint64(o.value(QLatin1String("next")).toDouble());
+    m_replica.apply(records, {{kPullCursor, QString::number(std::max(next, requestedSince))}});
+    m_applied += int(records.size());
+    return o.value(QLatin1String("more")).toBool() ? Step::Continue : Step::Done;
+}
+
+} // namespace gamix

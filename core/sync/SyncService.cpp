@@ -1,0 +1,368 @@
+#include "SyncService.h"
+
+#include "auth/PasswordHash.h"
+#include "schema/FieldCodec.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace gamix {
+
+namespace {
+
+const QByteArray kCors = "Access-Control-Allow-Origin";
+
+} // namespace
+
+SyncService::SyncService(ServerDb &db, ServerStorage &storage, ServerDirectory &directory)
+    : m_db(db)
+    , m_storage(storage)
+    , m_directory(directory)
+{
+}
+
+qint64 SyncService::now() const
+{
+    return m_now ? m_now() : QDateTime::currentMSecsSinceEpoch();
+}
+
+HttpResponse SyncService::json(int status, const QJsonObject &object)
+{
+    QJsonObject o = object;
+    o.insert(QStringLiteral("server_time"), double(now()));
+    HttpResponse r;
+    r.status = status;
+    r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponse SyncService::error(int status, const char *code, const QString &message)
+{
+    return json(status, QJsonObject{{QStringLiteral("error"), QLatin1String(code)}, {QStringLiteral("message"), message}});
+}
+
+bool SyncService::protocolOk(const HttpRequest &r) const
+{
+    return r.headers.value("x-gamix-protocol") == QByteArray::number(kProtocol)
+           && r.headers.value("x-gamix-schema") == QByteArray::number(Schema::version);
+}
+
+void SyncService::count(const QString &path, int status, qint64 micros)
+{
+    QMutexLocker lock(&m_metricsMutex);
+    ++m_requests[path + u'|' + QString::number(status)];
+    m_latencySum[path] += double(micros) / 1e6;
+    ++m_latencyCount[path];
+}
+
+HttpResponse SyncService::handle(const HttpRequest &r)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpResponse resp;
+    QString path = r.path;
+    if (r.path == u"/v1/health" && r.method == "GET") {
+        resp = health();
+    } else if (r.path == u"/metrics" && r.method == "GET") {
+        resp = metrics();
+    } else if (r.path == u"/v1/leads") {
+        if (r.method == "OPTIONS") {
+            resp.status = 204;
+            resp.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"), QByteArray("POST, OPTIONS")));
+            resp.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type")));
+            resp.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("86400")));
+        } else if (r.method == "POST") {
+            resp = leads(r);
+        } else {
+            resp = error(405, "method_not_allowed", QStringLiteral("use POST"));
+        }
+        resp.headers.append(qMakePair(QByteArray(kCors), QByteArray("*")));
+    } else if (r.path == u"/v1/auth/login" || r.path == u"/v1/push" || r.path == u"/v1/pull") {
+        const bool post = r.path != u"/v1/pull";
+        if (r.method != (post ? QByteArray("POST") : QByteArray("GET"))) {
+            resp = error(405, "method_not_allowed", post ? QStringLiteral("use POST") : QStringLiteral("use GET"));
+        } else if (!protocolOk(r)) {
+            resp = json(426, QJsonObject{{QStringLiteral("error"), QStringLiteral("upgrade_required")},
+                                         {QStringLiteral("message"), QStringLiteral("this server speaks protocol %1, schema %2")
+                                                                         .arg(kProtocol)
+                                                                         .arg(Schema::version)},
+                                         {QStringLiteral("protocol"), kProtocol},
+                                         {QStringLiteral("schema"), Schema::version}});
+        } else if (r.path == u"/v1/auth/login") {
+            resp = login(r);
+        } else {
+            const QByteArray auth = r.headers.value("authorization");
+            std::optional<SyncUser> user;
+            if (auth.startsWith("Bearer "))
+                user = m_directory.userForToken(QString::fromLatin1(auth.mid(7).trimmed()));
+            if (!user) {
+                resp = error(401, "unauthorized", QStringLiteral("log in again: the token is missing, expired or revoked"));
+            } else {
+                const QByteArray site = r.headers.value("x-gamix-site");
+                if (!site.isEmpty()) {
+                    QMutexLocker lock(&m_metricsMutex);
+                    m_clients.insert(QString::fromLatin1(site));
+                }
+                resp = r.path == u"/v1/push" ? push(r, *user) : pull(r, *user);
+            }
+        }
+    } else {
+        path = QStringLiteral("other");
+        resp = error(404, "not_found", QStringLiteral("no such endpoint"));
+    }
+    resp.headers.append(qMakePair(QByteArray("X-Gamix-Time"), QByteArray(QByteArray::number(now()))));
+    count(path, resp.status, timer.nsecsElapsed() / 1000);
+    return resp;
+}
+
+HttpResponse SyncService::health()
+{
+    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("epoch"), m_storage.epoch()},
+                                 {QStringLiteral("protocol"), kProtocol},
+                                 {QStringLiteral("schema"), Schema::version}});
+}
+
+HttpResponse SyncService::metrics()
+{
+    QMutexLocker lock(&m_metricsMutex);
+    QByteArray out;
+    out += "# HELP gamix_requests_total HTTP requests by path and status.\n# TYPE gamix_requests_total counter\n";
+    for (auto it = m_requests.begin(); it != m_requests.end(); ++it) {
+        const QStringList parts = it.key().split(u'|');
+        out += "gamix_requests_total{path=\"" + parts.at(0).toUtf8() + "\",status=\"" + parts.at(1).toUtf8() + "\"} "
+               + QByteArray::number(it.value()) + '\n';
+    }
+    out += "# HELP gamix_request_seconds Request latency.\n# TYPE gamix_request_seconds summary\n";
+    for (auto it = m_latencySum.begin(); it != m_latencySum.end(); ++it) {
+        out += "gamix_request_seconds_sum{path=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value(), 'f', 6) + '\n';
+        out += "gamix_request_seconds_count{path=\"" + it.key().toUtf8() + "\"} "
+               + QByteArray::number(m_latencyCount.value(it.key())) + '\n';
+    }
+    out += "# HELP gamix_changes_merged_total Records changed by pushes.\n# TYPE gamix_changes_merged_total counter\n";
+    out += "gamix_changes_merged_total " + QByteArray::number(m_changesMerged) + '\n';
+    out += "# HELP gamix_conflicts_total Concurrent edits kept as conflict records.\n# TYPE gamix_conflicts_total counter\n";
+    out += "gamix_conflicts_total " + QByteArray::number(m_conflicts) + '\n';
+    out += "# HELP gamix_clients Distinct client replicas seen since start.\n# TYPE gamix_clients gauge\n";
+    out += "gamix_clients " + QByteArray::number(m_clients.size()) + '\n';
+    HttpResponse r;
+    r.body = out;
+    r.contentType = "text/plain; version=0.0.4";
+    return r;
+}
+
+HttpResponse SyncService::login(const HttpRequest &r)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return error(400, "bad_request", QStringLiteral("the body is not a JSON object"));
+    const QString login = doc.object().value(QLatin1String("login")).toString();
+    const QString password = doc.object().value(QLatin1String("password")).toString();
+    const QString loginKey = QStringLiteral("login:") + login.left(128);
+    const QString addrKey = QStringLiteral("addr:") + r.remoteAddr;
+    if (m_directory.isThrottled(loginKey) || m_directory.isThrottled(addrKey)) {
+        HttpResponse resp = error(429, "too_many_attempts", QStringLiteral("too many failed logins; try again in 15 minutes"));
+        resp.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("900")));
+        return resp;
+    }
+    QString hash;
+    const auto user = m_directory.userByLogin(login, &hash);
+    if (!user || user->disabled || !PasswordHash::verify(hash, password)) {
+        m_directory.noteFailure(loginKey);
+        m_directory.noteFailure(addrKey);
+        return error(401, "bad_credentials", QStringLiteral("wrong login or password"));
+    }
+    m_directory.clearFailures(loginKey);
+    const QString token = m_directory.issueToken(user->id, m_tokenTtl);
+    return json(200, QJsonObject{{QStringLiteral("token"), token},
+                                 {QStringLiteral("expires_in"), double(m_tokenTtl)},
+                                 {QStringLiteral("epoch"), m_storage.epoch()},
+                                 {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), user->id},
+                                                                      {QStringLiteral("login"), user->login},
+                                                                      {QStringLiteral("role"), user->role},
+                                                                      {QStringLiteral("office_id"), user->officeId.isEmpty()
+                                                                                                        ? QJsonValue()
+                                                                                                        : QJsonValue(user->officeId)}}}});
+}
+
+HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return error(400, "bad_request", QStringLiteral("the body is not a JSON object"));
+    const QJsonObject body = doc.object();
+    const QString batchId = body.value(QLatin1String("batch_id")).toString();
+    const QString site = QString::fromLatin1(r.headers.value("x-gamix-site"));
+    SiteId siteId;
+    if (batchId.isEmpty() || batchId.size() > 64 || !Clock::siteFromHex(site, &siteId))
+        return error(400, "bad_request", QStringLiteral("batch_id and the X-Gamix-Site header are required"));
+    const QJsonValue recordsValue = body.value(QLatin1String("records"));
+    if (!recordsValue.isArray())
+        return error(400, "bad_request", QStringLiteral("records must be an array"));
+    const QJsonArray arr = recordsValue.toArray();
+    QList<RecordChange> records;
+    records.reserve(arr.size());
+    const qint64 limitMs = now() + kMaxClockAheadMs;
+    for (const QJsonValue &v : arr) {
+        RecordChange rc;
+        QString message;
+        if (!v.isObject() || !RecordChange::fromJson(v.toObject(), &rc, &message))
+            return error(400, "bad_request", message.isEmpty() ? QStringLiteral("a record is not an object") : message);
+        for (const FieldChange &f : rc.fields) {
+            if (f.clock.wallMs() > limitMs) {
+                return json(422, QJsonObject{{QStringLiteral("error"), QStringLiteral("clock_ahead")},
+                                             {QStringLiteral("message"),
+                                              QStringLiteral("a change is stamped more than 5 minutes ahead of the server's clock")}});
+            }
+        }
+        records << rc;
+    }
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(arr).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+
+    ServerDb::Write w(m_db);
+    {
+        QSqlQuery q(w.db());
+        q.prepare(QStringLiteral("SELECT hash, result FROM gx_batch WHERE user_id = ? AND site = ? AND batch_id = ?"));
+        q.addBindValue(user.id);
+        q.addBindValue(site);
+        q.addBindValue(batchId);
+        if (ServerDb::exec(q) && q.next()) {
+            if (q.value(0).toString() != hash)
+                return error(409, "batch_id_reused", QStringLiteral("this batch id was used for a different batch"));
+            HttpResponse resp;
+            resp.body = q.value(1).toString().toUtf8();
+            resp.headers.append(qMakePair(QByteArray("X-Gamix-Replayed"), QByteArray("1")));
+            return resp; // answered, not applied twice
+        }
+    }
+    MergeOptions options;
+    options.user = &user;
+    int changed = 0;
+    int conflicts = 0;
+    const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);
+    QJsonArray results;
+    int rejected = 0;
+    for (int i = 0; i < records.size(); ++i) {
+        const RecordChange &rc = records.at(i);
+        QJsonObject fields;
+        QStringList accepted;
+        for (int k = 0; k < rc.fields.size(); ++k) {
+            const FieldStatus s = outcomes.at(i).status.at(k);
+            fields.insert(rc.fields.at(k).name, fieldStatusName(s));
+            if (s == FieldStatus::Forbidden || s == FieldStatus::Invalid)
+                ++rejected;
+            else if (s == FieldStatus::Accepted)
+                accepted << rc.fields.at(k).name;
+        }
+        QJsonObject o{{QStringLiteral("entity"), rc.entity}, {QStringLiteral("id"), rc.id}, {QStringLiteral("fields"), fields}};
+        if (!outcomes.at(i).serverValues.fields.isEmpty())
+            o.insert(QStringLiteral("server"), outcomes.at(i).serverValues.toJson().value(QLatin1String("fields")));
+        results.append(o);
+        if (!accepted.isEmpty())
+            m_directory.audit(w.db(), user.id, QStringLiteral("push"), rc.entity, rc.id, accepted.join(u','));
+    }
+    const QJsonObject result{{QStringLiteral("batch_id"), batchId},
+                             {QStringLiteral("results"), results},
+                             {QStringLiteral("rejected"), rejected},
+                             {QStringLiteral("conflicts"), conflicts}};
+    const QByteArray resultBody = QJsonDocument(result).toJson(QJsonDocument::Compact);
+    QSqlQuery ins(w.db());
+    ins.prepare(QStringLiteral("INSERT INTO gx_batch (user_id, site, batch_id, hash, result) VALUES (?, ?, ?, ?, ?)"));
+    ins.addBindValue(user.id);
+    ins.addBindValue(site);
+    ins.addBindValue(batchId);
+    ins.addBindValue(hash);
+    ins.addBindValue(QString::fromUtf8(resultBody));
+    if (!ServerDb::exec(ins) || !w.commit())
+        return error(503, "storage_unavailable", QStringLiteral("the server could not store the changes; retry"));
+    {
+        QMutexLocker lock(&m_metricsMutex);
+        m_changesMerged += changed;
+        m_conflicts += conflicts;
+    }
+    HttpResponse resp;
+    resp.body = resultBody;
+    return resp;
+}
+
+HttpResponse SyncService::pull(const HttpRequest &r, const SyncUser &user)
+{
+    bool ok = true;
+    const qint64 since = r.query.value(QStringLiteral("since"), QStringLiteral("0")).toLongLong(&ok);
+    int limit = r.query.value(QStringLiteral("limit"), QStringLiteral("1000")).toInt();
+    if (!ok || since < 0)
+        return error(400, "bad_request", QStringLiteral("since must be a cursor from an earlier pull"));
+    limit = qBound(1, limit, kMaxPullLimit);
+    QByteArray records;
+    const ChangePage page = m_storage.pull(user, since, limit, &records);
+    HttpResponse resp;
+    resp.body = "{\"records\":" + records + ",\"next\":" + QByteArray::number(page.next) + ",\"more\":"
+                + (page.more ? "true" : "false") + ",\"epoch\":\"" + m_storage.epoch().toLatin1()
+                + "\",\"server_time\":" + QByteArray::number(now()) + '}';
+    return resp;
+}
+
+HttpResponse SyncService::leads(const HttpRequest &r)
+{
+    QHash<QString, QString> form;
+    const QByteArray type = r.headers.value("content-type");
+    if (type.startsWith("application/json")) {
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            form.insert(it.key(), FieldCodec::textFromJson(it.value()));
+    } else {
+        QByteArray b = r.body;
+        b.replace('+', ' ');
+        const QUrlQuery q(QString::fromUtf8(b));
+        for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded))
+            form.insert(k, v);
+    }
+    QString token = form.value(QStringLiteral("form_token"));
+    const QByteArray auth = r.headers.value("authorization");
+    if (auth.startsWith("Form "))
+        token = QString::fromLatin1(auth.mid(5).trimmed());
+    QString formName, officeId;
+    if (token.isEmpty() || !m_directory.formToken(token, &formName, &officeId))
+        return error(401, "unauthorized", QStringLiteral("a valid form token is required"));
+    const EntityDef &lead = *Schema::instance().entity(u"lead");
+    QList<QPair<QString, QString>> fields;
+    static const char *const accepted[] = {"title", "first_name", "last_name", "email", "phone", "company_name", "notes"};
+    for (const char *name : accepted) {
+        const QString v = form.value(QLatin1String(name)).trimmed();
+        if (v.isEmpty())
+            continue;
+        QVariant parsed;
+        QString message;
+        if (!FieldCodec::parse(*lead.field(QString::fromLatin1(name)), v, &parsed, &message))
+            return error(400, "invalid", message);
+        fields.append({QString::fromLatin1(name), FieldCodec::toText(*lead.field(QString::fromLatin1(name)), parsed)});
+    }
+    if (fields.isEmpty())
+        return error(400, "invalid", QStringLiteral("the form is empty"));
+    const QString consent = form.value(QStringLiteral("consent")).toLower();
+    const bool consented = consent == u"on" || consent == u"true" || consent == u"1" || consent == u"yes";
+    fields.append({QStringLiteral("consent"), consented ? QStringLiteral("true") : QStringLiteral("false")});
+    fields.append({QStringLiteral("source"), QStringLiteral("web form: ") + formName});
+    fields.append({QStringLiteral("status"), QStringLiteral("new")});
+    fields.append({QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())});
+    fields.append({QStringLiteral("deleted"), QStringLiteral("false")});
+    if (!officeId.isEmpty())
+        fields.append({QStringLiteral("office_id"), officeId});
+    const QString id = newUuidV7();
+    ServerDb::Write w(m_db);
+    m_storage.stamp(w, QStringLiteral("lead"), id, fields);
+    m_directory.audit(w.db(), QString(), QStringLiteral("form lead"), QStringLiteral("lead"), id, formName);
+    if (!w.commit())
+        return error(503, "storage_unavailable", QStringLiteral("the lead could not be stored; retry"));
+    return json(201, QJsonObject{{QStringLiteral("id"), id}});
+}
+
+} // namespace gamix

@@ -353,9 +353,9 @@ void TestSyncSimulation::simulate_data()
 {
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("steps");
-    QTest::newRow("seed 1") << 1u << 3000;
-    QTest::newRow("seed 7") << 7u << 3000;
-    QTest::newRow("seed 42") << 42u << 3000;
+    QTest::newRow("seed 1") << 1u << 1500;
+    QTest::newRow("seed 7") << 7u << 1500;
+    QTest::newRow("seed 42") << 42u << 1500;
 }
 
 void TestSyncSimulation::simulate()

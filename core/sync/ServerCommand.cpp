@@ -1,0 +1,151 @@
+#include "ServerCommand.h"
+
+#include <QCoreApplication>
+
+namespace gamix {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Server", text, disambiguation, n);
+}
+
+} // namespace
+
+ServerCommand::ServerCommand(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+ServerCommand::~ServerCommand() = default;
+
+bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
+{
+    auto value = [&](int &i, QString *target) {
+        if (i + 1 >= args.size()) {
+            m_err << "gamix-server: " << tr("%1 needs a value").arg(args.at(i)) << Qt::endl;
+            return false;
+        }
+        *target = args.at(++i);
+        return true;
+    };
+    QString listen, ttl;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        bool ok = true;
+        if (a == u"--data" || a == u"--database")
+            ok = value(i, &o->storage);
+        else if (a == u"--listen")
+            ok = value(i, &listen);
+        else if (a == u"--tls-cert")
+            ok = value(i, &o->tlsCert);
+        else if (a == u"--tls-key")
+            ok = value(i, &o->tlsKey);
+        else if (a == u"--upstream")
+            ok = value(i, &o->upstream);
+        else if (a == u"--upstream-login")
+            ok = value(i, &o->upstreamLogin);
+        else if (a == u"--token-ttl")
+            ok = value(i, &ttl);
+        else
+            o->command << a;
+        if (!ok)
+            return false;
+    }
+    if (o->storage.isEmpty())
+        o->storage = QStringLiteral("gamix-server.sqlite");
+    if (!ttl.isEmpty()) {
+        o->tokenTtl = ttl.toLongLong();
+        if (o->tokenTtl <= 0) {
+            m_err << "gamix-server: " << tr("--token-ttl must be a positive number of seconds") << Qt::endl;
+            return false;
+        }
+    }
+    if ((o->tlsCert.isEmpty()) != (o->tlsKey.isEmpty())) {
+        m_err << "gamix-server: " << tr("--tls-cert and --tls-key go together") << Qt::endl;
+        return false;
+    }
+    if (o->command.isEmpty()) {
+        const int colon = int(listen.lastIndexOf(u':'));
+        bool ok = false;
+        const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : 0;
+        if (listen.isEmpty() || !ok || port < 0 || port > 65535) {
+            m_err << "gamix-server: " << tr("--listen HOST:PORT is required (port 0 picks a free one)") << Qt::endl;
+            return false;
+        }
+        o->listenHost = listen.left(colon);
+        o->listenPort = port;
+    }
+    return true;
+}
+
+bool ServerCommand::open(const ServerOptions &options)
+{
+    m_db = std::make_unique<ServerDb>();
+    QString error;
+    if (!m_db->open(options.storage, &error)) {
+        m_err << "gamix-server: " << error << Qt::endl;
+        return false;
+    }
+    m_storage = std::make_unique<ServerStorage>(*m_db);
+    m_directory = std::make_unique<ServerDirectory>(*m_db, *m_storage);
+    m_service = std::make_unique<SyncService>(*m_db, *m_storage, *m_directory);
+    m_service->setTokenTtlSeconds(options.tokenTtl);
+    return true;
+}
+
+int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
+{
+    const QStringList &c = options.command;
+    QString error;
+    auto fail = [&](const QString &message) {
+        m_err << "gamix-server: " << message << Qt::endl;
+        return 1;
+    };
+    auto optionValue = [&](const QString &name) {
+        const int i = int(c.indexOf(name));
+        return i >= 0 && i + 1 < c.size() ? c.at(i + 1) : QString();
+    };
+    if (c.size() >= 3 && c.at(0) == u"user" && c.at(1) == u"add") {
+        const QString role = optionValue(QStringLiteral("--role"));
+        const QString password = in.readLine();
+        if (password.isEmpty())
+            return fail(tr("give the password on standard input"));
+        QString id;
+        if (!m_directory->addUser(c.at(2), password, role, optionValue(QStringLiteral("--office")), &error, &id))
+            return fail(error);
+        m_out << id << Qt::endl;
+        return 0;
+    }
+    if (c.size() == 3 && c.at(0) == u"user" && (c.at(1) == u"disable" || c.at(1) == u"enable")) {
+        if (!m_directory->setDisabled(c.at(2), c.at(1) == u"disable", &error))
+            return fail(error);
+        return 0;
+    }
+    if (c.size() == 3 && c.at(0) == u"token" && c.at(1) == u"revoke") {
+        const int n = m_directory->revokeTokens(c.at(2));
+        if (n < 0)
+            return fail(tr("there is no user %1").arg(c.at(2)));
+        m_err << tr("%n token(s) revoked", nullptr, n) << Qt::endl;
+        return 0;
+    }
+    if (c.size() == 3 && c.at(0) == u"reassign") {
+        const int n = m_directory->reassignAll(c.at(1), c.at(2), &error);
+        if (n < 0)
+            return fail(error);
+        m_err << tr("%n record(s) reassigned", nullptr, n) << Qt::endl;
+        return 0;
+    }
+    if (c.size() >= 3 && c.at(0) == u"form-token" && c.at(1) == u"add") {
+        const QString token = m_directory->addFormToken(c.at(2), optionValue(QStringLiteral("--office")), &error);
+        if (token.isEmpty())
+            return fail(error);
+        m_out << token << Qt::endl;
+        return 0;
+    }
+    return fail(tr("unknown command: %1").arg(c.join(u' ')));
+}
+
+} // namespace gamix

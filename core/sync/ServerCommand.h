@@ -1,0 +1,57 @@
+#pragma once
+// The command line of gamix-server (DESIGN.md §5), everything except the HTTP listener:
+//   gamix-server [--data FILE | --database URL] --listen HOST:PORT [--tls-cert F --tls-key F]
+//                [--upstream URL --upstream-login LOGIN] [--token-ttl SECONDS]
+//   gamix-server [--data FILE | --database URL] user add LOGIN --role admin|manager|sales [--office NAME]
+//   gamix-server ... user disable|enable LOGIN | token revoke LOGIN | reassign FROM TO
+//   gamix-server ... form-token add NAME [--office NAME]
+// app/server/main.cpp parses with it, runs the admin commands here, and starts the listener.
+
+#include "ServerDirectory.h"
+#include "ServerStorage.h"
+#include "SyncService.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace gamix {
+
+struct ServerOptions
+{
+    QString storage; // file path or postgresql:// URL
+    QString listenHost = QStringLiteral("127.0.0.1");
+    int listenPort = -1;
+    QString tlsCert, tlsKey;
+    QString upstream, upstreamLogin;
+    qint64 tokenTtl = 30 * 24 * 3600;
+    QStringList command; // admin command words, empty when serving
+};
+
+class ServerCommand
+{
+public:
+    ServerCommand(QTextStream &out, QTextStream &err);
+    ~ServerCommand();
+
+    // false (with the message on err) when the command line is wrong.
+    bool parse(const QStringList &args, ServerOptions *options);
+    // Opens the storage; false (message on err) when it cannot.
+    bool open(const ServerOptions &options);
+    // Runs an admin command (user add, form-token add, ...); returns the exit code.
+    int runAdmin(const ServerOptions &options, QTextStream &in);
+
+    SyncService &service() { return *m_service; }
+    ServerStorage &storage() { return *m_storage; }
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::unique_ptr<ServerDb> m_db;
+    std::unique_ptr<ServerStorage> m_storage;
+    std::unique_ptr<ServerDirectory> m_directory;
+    std::unique_ptr<SyncService> m_service;
+};
+
+} // namespace gamix

@@ -252,6 +252,8 @@ bool ImportRowWriter::resolveReferences(Built &b, QString *error, int *column)
             b.notes << QCoreApplication::translate("Schema", schema.entity(QString::fromLatin1(name))->label)
                            + QStringLiteral(": ") + v;
     };
+    if (!pseudo("pipeline").isEmpty() || !pseudo("stage").isEmpty())
+        beginSideEffects(); // they may be created
     if (m_entity.fieldIndex(u"pipeline_id") >= 0 && b.values.value(QStringLiteral("pipeline_id")).isEmpty()
         && !pseudo("pipeline").isEmpty()) {
         const QString id = m_resolver.pipeline(pseudo("pipeline"), error);
@@ -307,20 +309,18 @@ int ImportRowWriter::columnForError(const Built &b, const QString &error) const
 ImportRowReport ImportRowWriter::write(const CsvRow &row, qint64 line)
 {
     Built b = build(row);
-    // A row that may create companies, pipelines or stages writes under a savepoint, so a
-    // rejected row leaves nothing behind.
-    const bool savepoint = !b.pseudo.isEmpty();
-    if (savepoint)
-        m_store.db().exec(QStringLiteral("SAVEPOINT import_row"));
+    // A row that creates companies, pipelines or stages before its own record writes under
+    // a savepoint (opened by beginSideEffects), so a rejected row leaves nothing behind.
+    m_savepoint = false;
     ImportRowReport report;
     try {
         report = writeBuilt(b, line);
     } catch (...) {
-        if (savepoint)
+        if (m_savepoint)
             m_store.db().exec(QStringLiteral("ROLLBACK TO import_row; RELEASE import_row"));
         throw;
     }
-    if (savepoint) {
+    if (m_savepoint) {
         if (report.action == ImportRowReport::Action::Reject) {
             m_store.db().exec(QStringLiteral("ROLLBACK TO import_row; RELEASE import_row"));
             m_resolver.clearCaches();
@@ -329,6 +329,14 @@ ImportRowReport ImportRowWriter::write(const CsvRow &row, qint64 line)
         }
     }
     return report;
+}
+
+void ImportRowWriter::beginSideEffects()
+{
+    if (m_savepoint)
+        return;
+    m_store.db().exec(QStringLiteral("SAVEPOINT import_row"));
+    m_savepoint = true;
 }
 
 ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
@@ -371,6 +379,7 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
     }
 
     if (wantsCompany && b.values.value(QStringLiteral("company_id")).isEmpty()) {
+        beginSideEffects();
         bool created = false;
         const QString id = m_resolver.company(b.pseudo.value(QStringLiteral("company")),
                                               b.pseudo.value(QStringLiteral("company_inn")), true, &error, &created);

@@ -47,6 +47,7 @@ private:
     bool resolveReferences(Built &b, QString *error, int *column);
     ImportRowReport writeBuilt(Built &b, qint64 line);
     int columnForError(const Built &b, const QString &error) const;
+    void beginSideEffects();
 
     Store &m_store;
     const ImportOptions &m_options;
@@ -55,6 +56,7 @@ private:
     ImportResolver m_resolver;
     QString m_notesField;
     qint64 m_companiesCreated = 0;
+    bool m_savepoint = false;
 };
 
 } // namespace gamix

@@ -2,7 +2,7 @@
 // Windows-1251, `;`, CRLF, Russian headers, phones in mixed formats, companies by name,
 // dd.MM.yyyy birthdays, some notes. Used by tests/bench/import.sh.
 //
-//   bench_gen_contacts [--count N] [--seed S] > contacts.csv
+//   bench_gen_contacts [--count N] [--seed S] [--output FILE]   (stdout without --output)
 
 #include "ContactGenerator.h"
 #include "io/TextEncoder.h"
@@ -35,12 +35,15 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     qint64 count = 1000000;
     quint64 seed = 42;
+    QString output;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--count")
             count = args.at(++i).toLongLong();
         else if (args.at(i) == u"--seed")
             seed = args.at(++i).toULongLong();
+        else if (args.at(i) == u"--output")
+            output = args.at(++i);
     }
     bench::ContactGenerator gen(seed, int(std::max<qint64>(1, count / 20)));
     QList<QString> companies(gen.companyCount());
@@ -49,8 +52,11 @@ int main(int argc, char *argv[])
     static const char16_t *const notes[] = {u"Просил перезвонить после 15:00", u"Скидка 5%; оплата по счёту",
                                             u"Встреча на выставке \"Экспо\"", u"Предпочитает почту"};
     TextEncoder encoder("windows-1251");
-    QFile out;
-    out.open(stdout, QIODevice::WriteOnly);
+    QFile out(output);
+    if (output.isEmpty() ? !out.open(stdout, QIODevice::WriteOnly) : !out.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "bench_gen_contacts: cannot write %s\n", qPrintable(output));
+        return 1;
+    }
     QString text;
     QByteArray bytes;
     text.reserve(1 << 20);

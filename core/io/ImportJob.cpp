@@ -186,7 +186,7 @@ ImportSummary ImportJob::run()
     // phone and name indexes dirty pages all over those B-trees, and each page that stays
     // cached is written to the WAL once per batch instead of once per spill.
     const qint64 cacheSize = m_store.db().scalar(QStringLiteral("PRAGMA cache_size"));
-    m_store.db().exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    m_store.db().exec(QStringLiteral("PRAGMA cache_size = -131072"));
     struct RestoreCache
     {
         Store &store;

@@ -124,7 +124,8 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
         if (m_undo->index() > 0 && m_undo->command(m_undo->index() - 1))
             statusBar()->showMessage(m_undo->command(m_undo->index() - 1)->text(), 4000);
     });
-    refreshCounts();
+    // Counting a million rows can wait until the window is on screen.
+    QTimer::singleShot(300, this, &MainWindow::refreshCounts);
 
     buildMenus();
     resize(1280, 800);

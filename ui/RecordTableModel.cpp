@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QTimer>
 #include <QtConcurrent>
 
 namespace gamix {
@@ -90,7 +91,13 @@ void RecordTableModel::reload()
         emit loaded();
         return;
     }
-    startFullLoad();
+    // Start the full read once the event loop runs, so the first window is painted
+    // before a background walk of the table competes with it for the CPU and the disk.
+    m_loading = true;
+    QTimer::singleShot(0, this, [this, generation = m_generation] {
+        if (generation == m_generation)
+            startFullLoad();
+    });
 }
 
 void RecordTableModel::startFullLoad()

@@ -67,9 +67,15 @@ int main(int argc, char *argv[])
     window.show();
     ListPage *page = window.listPage(QStringLiteral("contact"));
     RecordTableModel *model = page->model();
+    // What the event loop does first after show(): the expose and the first full paint.
+    QCoreApplication::processEvents();
     const QPixmap first = window.grab(); // a full paint of the window with its first rows
     const double shownMs = clock.nsecsElapsed() / 1e6;
     const int rowsAtPaint = model->rowCount();
+    QElapsedTimer again;
+    again.start();
+    window.grab();
+    const double secondPaintMs = again.nsecsElapsed() / 1e6;
     waitLoaded(model);
     const double loadedMs = clock.nsecsElapsed() / 1e6;
 
@@ -100,7 +106,8 @@ int main(int argc, char *argv[])
     page->view()->viewport()->repaint();
     std::printf("contacts list painted with rows: %.0f ms after start (%d rows at first paint, %s)\n", shownMs,
                 rowsAtPaint, first.isNull() ? "no pixmap" : "ok");
-    std::printf("  (store open at %.0f ms, main window built at %.0f ms)\n", openMs, windowMs);
+    std::printf("  (store open at %.0f ms, main window built at %.0f ms; a second full paint takes %.0f ms)\n", openMs,
+                windowMs, secondPaintMs);
     std::printf("full row count (%d) known: %.0f ms after start\n", model->rowCount(), loadedMs);
     std::printf("scroll top to bottom: %d pages in %.0f ms, worst page %.1f ms\n", pages, scrollMs, worst);
     std::printf("sort by last name via header: UI thread %.1f ms, list ready %.0f ms\n", sortUiMs, sortMs);

@@ -159,6 +159,16 @@ void Hlc::observe(quint64 remote)
         m_last = remote;
 }
 
+bool isConcurrentEdit(const Clock &local, const Clock &remote, const Clock &remotePrev)
+{
+    return !local.isZero() && local.site != remote.site && local > remotePrev;
+}
+
+Clock prevForLocalWrite(const Clock &current, const Clock &currentPrev, const SiteId &site)
+{
+    return !current.isZero() && current.site == site ? currentPrev : current;
+}
+
 QString newUuidV7()
 {
     quint8 b[16];

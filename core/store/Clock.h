@@ -84,6 +84,18 @@ private:
     qint64 (*m_wall)() = nullptr;
 };
 
+// The merge rule's two judgements, shared by the local store and the server storage
+// (DESIGN.md §3).
+// A change is concurrent with the stored value when its author had not seen that value:
+// the stored clock is newer than the change's prev. One site's writes are sequential.
+bool isConcurrentEdit(const Clock &local, const Clock &remote, const Clock &remotePrev);
+// The prev a local write records: the clock it overwrites, except that a run of edits by
+// the same site keeps the base its author started from. Without that, a site editing a
+// field twice would send prev = its own first edit, and a replica holding another site's
+// concurrent value (older than that first edit, newer than the base) would miss the
+// conflict and silently drop the other value.
+Clock prevForLocalWrite(const Clock &current, const Clock &currentPrev, const SiteId &site);
+
 // UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits; time-ordered and unique
 // across replicas.
 QString newUuidV7();

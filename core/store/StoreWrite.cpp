@@ -226,7 +226,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
         try {
             const Clock stamp{m_hlc.tick(), m_site};
             for (int i : changed)
-                current.clocks.set(i, stamp, current.clocks.clock(i));
+                current.clocks.set(i, stamp, prevForLocalWrite(current.clocks.clock(i), current.clocks.prev(i), m_site));
             current.values = values;
             current.updatedAt = isoFromHlc(stamp.hlc);
             current.seq = ++m_seq;
@@ -369,8 +369,10 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
                 result.status[k] = MergeStatus::Accepted; // already have it: idempotent
                 continue;
             }
-            // Concurrent: the author had not seen our current value (it is newer than theirs).
-            const bool concurrent = !local.isZero() && local > rf.prev && f.name != QLatin1String(kDeletedField);
+            // Concurrent: the author had not seen our current value. The tombstone register
+            // and conflict records themselves never make conflict records.
+            const bool concurrent = isConcurrentEdit(local, rf.clock, rf.prev) && f.name != QLatin1String(kDeletedField)
+                                    && entity.name != u"conflict";
             const bool values_differ = parsed[k] != current.values[rf.field];
             if (rf.clock > local) {
                 if (concurrent && values_differ) {

@@ -30,7 +30,7 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
         d.status = FieldStatus::Superseded;
         return d;
     }
-    const bool concurrent = conflictsTracked && !localClock.isZero() && localClock > remote.prev;
+    const bool concurrent = conflictsTracked && isConcurrentEdit(localClock, remote.clock, remote.prev);
     const bool differ = !local || local->text != remote.text;
     const FieldState incoming{remote.text, remote.clock, remote.prev};
     if (remote.clock > localClock) {

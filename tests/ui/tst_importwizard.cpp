@@ -134,6 +134,20 @@ private slots:
         QCOMPARE(mappingCombo(w, QStringLiteral("Имя"))->currentData().toString(), QStringLiteral("first_name"));
     }
 
+    void vCardGoesStraightToTheCheck()
+    {
+        const QString db = newDatabase();
+        ImportWizard w(db);
+        w.show();
+        w.findChild<QLineEdit *>(QStringLiteral("filePath"))->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/contacts.vcf"));
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("dryRunSummary"))->text().contains(QStringLiteral("3 new")), 20000);
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
+        QCOMPARE(count(db, "contact"), 3);
+    }
+
     void cancelKeepsWhatWasImportedAndRerunContinues()
     {
         const int rows = 30000;

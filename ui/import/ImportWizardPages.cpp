@@ -75,6 +75,13 @@ bool ImportSourcePage::isComplete() const
     return QFileInfo(m_file->text()).isFile();
 }
 
+int ImportSourcePage::nextId() const
+{
+    if (m_file->text().endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive))
+        return ImportWizard::DryRunPage;
+    return QWizardPage::nextId();
+}
+
 bool ImportSourcePage::validatePage()
 {
     ImportOptions &o = m_wizard->options();
@@ -82,8 +89,13 @@ bool ImportSourcePage::validatePage()
     o.entity = Schema::instance().entity(m_entity->currentData().toString());
     o.mapping.clear();
     QString error;
-    if (o.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive))
+    if (o.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)) {
+        if (o.entity->name != u"contact") {
+            m_error->setText(tr("A vCard file holds contacts."));
+            return false;
+        }
         return true;
+    }
     if (!m_wizard->prepare(&error)) {
         m_error->setText(error);
         return false;

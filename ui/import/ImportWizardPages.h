@@ -29,6 +29,7 @@ public:
     explicit ImportSourcePage(ImportWizard *wizard);
     bool isComplete() const override;
     bool validatePage() override;
+    int nextId() const override; // a vCard file has no columns to map: straight to the check
     void setEntity(const QString &entity);
 
 private:

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QSaveFile>
 
+#include <sqlite3.h>
+
 namespace gamix {
 
 namespace {
@@ -135,10 +137,116 @@ bool ExportJob::forEachRecord(const std::function<bool(const Record &, const QSt
     return true;
 }
 
+namespace {
+
+// RFC 4180 quoting of UTF-8 bytes as SQLite hands them out.
+void appendCsvBytes(QByteArray &out, const char *p, int n)
+{
+    bool quote = false;
+    for (int i = 0; i < n && !quote; ++i) {
+        const char c = p[i];
+        quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
+    if (!quote) {
+        out.append(p, n);
+        return;
+    }
+    out.append('"');
+    for (int i = 0; i < n; ++i) {
+        if (p[i] == '"')
+            out.append('"');
+        out.append(p[i]);
+    }
+    out.append('"');
+}
+
+} // namespace
+
+bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
+{
+    // The Data profile in UTF-8 writes values untouched: SQLite's UTF-8 goes straight to
+    // the file, without a round trip through UTF-16 (the CsvWriter's QString interface),
+    // which is what sqlite3 -csv does too. The quoting rule is CsvWriter's data() profile.
+    const EntityDef &e = *m_options.entity;
+    const Schema &schema = Schema::instance();
+    const QList<int> refs = referenceFields(e);
+    QStringList columns{QStringLiteral("t.id")};
+    QString joins;
+    int k = 0;
+    for (int i = 0; i < e.fields.size(); ++i) {
+        const FieldDef &f = e.fields.at(i);
+        if (f.system)
+            continue;
+        columns << QStringLiteral("t.") + f.name;
+        if (f.type == FieldType::Reference) {
+            const EntityDef *ref = schema.entity(f.refEntity);
+            const QString alias = QStringLiteral("r%1").arg(k++);
+            columns << displaySql(*ref, alias);
+            joins += QStringLiteral(" LEFT JOIN \"%1\" %2 ON %2.id = t.%3").arg(ref->name, alias, f.name);
+        }
+    }
+    Q_UNUSED(refs);
+    SqliteStmt st = m_store.db().prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
+                                         + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t") + joins
+                                         + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
+    // Per output column: how to turn the stored value into text.
+    QList<FieldType> types{FieldType::Text};
+    for (const FieldDef &f : e.fields) {
+        if (f.system)
+            continue;
+        types << f.type;
+        if (f.type == FieldType::Reference)
+            types << FieldType::Text;
+    }
+    QByteArray out = csvHeader(e, ExportOptions::Profile::Data).join(u',').toUtf8() + "\r\n";
+    sqlite3_stmt *h = st.handle();
+    while (st.step()) {
+        for (int c = 0; c < types.size(); ++c) {
+            if (c > 0)
+                out.append(',');
+            if (sqlite3_column_type(h, c) == SQLITE_NULL)
+                continue;
+            switch (types.at(c)) {
+            case FieldType::Money:
+                out.append(FieldCodec::formatMoney(sqlite3_column_int64(h, c)).toLatin1());
+                break;
+            case FieldType::Bool:
+                out.append(sqlite3_column_int64(h, c) ? "true" : "false");
+                break;
+            default:
+                appendCsvBytes(out, reinterpret_cast<const char *>(sqlite3_column_text(h, c)), sqlite3_column_bytes(h, c));
+            }
+        }
+        out.append("\r\n");
+        if (out.size() > (1 << 20)) {
+            if (device->write(out) != out.size()) {
+                *error = device->errorString();
+                return false;
+            }
+            out.resize(0);
+        }
+        if (++m_rows % 10000 == 0) {
+            if (onProgress)
+                onProgress(m_rows);
+            if (cancelFlag && cancelFlag->load()) {
+                *error = tr("cancelled");
+                return false;
+            }
+        }
+    }
+    if (device->write(out) != out.size()) {
+        *error = device->errorString();
+        return false;
+    }
+    return true;
+}
+
 bool ExportJob::writeCsv(QIODevice *device, QString *error)
 {
     const EntityDef &e = *m_options.entity;
     const bool data = m_options.profile == ExportOptions::Profile::Data;
+    if (data && !m_options.query && (m_options.encoding.isEmpty() || m_options.encoding == "utf-8"))
+        return writeDataUtf8(device, error);
     CsvWriterOptions w = data ? CsvWriterOptions::data() : CsvWriterOptions::excel();
     if (!m_options.encoding.isEmpty() && m_options.encoding != "utf-8") {
         if (!data && (m_options.encoding == "windows-1251" || m_options.encoding == "cp1251"))

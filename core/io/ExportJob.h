@@ -52,6 +52,7 @@ public:
 
 private:
     bool writeCsv(QIODevice *device, QString *error);
+    bool writeDataUtf8(QIODevice *device, QString *error);
     bool writeVCard(QIODevice *device, QString *error);
     bool writeICalendar(QIODevice *device, QString *error);
     // Streams records (SQL for everything, Store::list for a view) as Record objects.

@@ -184,7 +184,10 @@ ImportSummary ImportJob::run()
 
     // A bigger page cache for the length of the import: the random inserts into the email,
     // phone and name indexes dirty pages all over those B-trees, and each page that stays
-    // cached is written to the WAL once per batch instead of once per spill.
+    // cached is written to the WAL once per batch instead of once per spill. The same is why
+    // batches are large (50,000 rows): at a million rows a commit writes nearly every leaf
+    // page of those indexes whether the batch held 10,000 rows or 50,000 (measured: 50,000
+    // rows into a 1M-row database took 26 s in 10,000-row batches, 10 s in one).
     const qint64 cacheSize = m_store.db().scalar(QStringLiteral("PRAGMA cache_size"));
     m_store.db().exec(QStringLiteral("PRAGMA cache_size = -131072"));
     struct RestoreCache

@@ -35,7 +35,7 @@ struct ImportOptions
     OnDuplicate onDuplicate = OnDuplicate::Skip;
     bool dryRun = false;                // everything is done in a transaction rolled back at the end
     QString rejectsFile;                // rejected rows, as read, plus an error column
-    int batchSize = 10000;              // rows per committed transaction
+    int batchSize = 50000;              // rows per committed transaction (fewer, larger commits: see ImportJob)
     bool precheck = true;               // read the whole file once first: a broken file writes nothing
     bool unmappedToNotes = true;        // unmapped non-empty cells become "Header: value" lines in notes
 };

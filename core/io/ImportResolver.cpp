@@ -223,16 +223,14 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
             if (e164.isEmpty())
                 continue;
             anyPhone = true;
-            for (const char *column : {"phone_e164", "mobile_e164"}) {
-                if (name == u"lead" && QLatin1String(column) == QLatin1String("mobile_e164"))
-                    continue;
-                const QString id = scalarText(QStringLiteral("SELECT id FROM \"") + name + QStringLiteral("\" WHERE ")
-                                                  + QLatin1String(column)
-                                                  + QStringLiteral(" = ?1 AND deleted = 0 LIMIT 1"),
-                                              e164);
-                if (!id.isEmpty())
-                    return id;
-            }
+            // One statement for both columns: SQLite answers the OR from both indexes.
+            const QString id = scalarText(name == u"lead"
+                                              ? QStringLiteral("SELECT id FROM lead WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1")
+                                              : QStringLiteral("SELECT id FROM contact WHERE (phone_e164 = ?1 OR mobile_e164 = ?1) "
+                                                               "AND deleted = 0 LIMIT 1"),
+                                          e164);
+            if (!id.isEmpty())
+                return id;
         }
         if (!v("email").isEmpty() || !v("email2").isEmpty() || anyPhone)
             return {};

@@ -1,6 +1,7 @@
 #include "CliApp.h"
 
 #include "cli/CliImportExport.h"
+#include "cli/CliSync.h"
 #include "io/CsvInspect.h"
 #include "schema/FieldCodec.h"
 #include "store/Store.h"
@@ -56,6 +57,7 @@ int CliApp::usage()
                 "         [--dry-run] [--rejects FILE]\n"
                 "  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]\n"
                 "  csv inspect FILE [--limit N]\n"
+                "  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]\n"
                 "  conflicts\n"
                 "  backup FILE | check\n"
                 "Entities: %1")
@@ -134,6 +136,8 @@ int CliApp::run(QStringList args)
             return cmdCheck();
         if (cmd == u"conflicts")
             return cmdConflicts();
+        if (cmd == u"sync")
+            return runCliSync(rest, m_dbPath, m_json, m_out, m_err);
         if (cmd == u"import")
             return runImport(m_dbPath, m_json, rest, m_out, m_err);
         if (cmd == u"export")

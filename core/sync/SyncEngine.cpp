@@ -33,6 +33,7 @@ void SyncEngine::clearReport()
     m_rejected.clear();
     m_error.clear();
     m_applied = 0;
+    m_epochReset = false;
 }
 
 void SyncEngine::beginPush()
@@ -130,6 +131,7 @@ QString SyncEngine::pullQuery(int limit)
 
 void SyncEngine::resetForNewEpoch()
 {
+    m_epochReset = true;
     m_replica.apply({}, {{kPullCursor, QStringLiteral("0")},
                          {kPushCursor, QStringLiteral("0")},
                          {QStringLiteral("push_hlc"), QStringLiteral("0")},

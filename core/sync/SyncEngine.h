@@ -38,6 +38,9 @@ public:
     QStringList rejected() const { return m_rejected; } // one line per refused field
     QString lastError() const { return m_error; }
     int applied() const { return m_applied; }
+    // True once this report saw the server's epoch change (cursors were reset): the
+    // caller pushes again so the restored server gets what it lacks.
+    bool epochReset() const { return m_epochReset; }
     void clearReport();
 
 private:
@@ -47,6 +50,7 @@ private:
     QStringList m_rejected;
     QString m_error;
     int m_applied = 0;
+    bool m_epochReset = false;
 };
 
 } // namespace gamix

@@ -1,0 +1,378 @@
+#include "SyncClient.h"
+
+#include "StoreReplica.h"
+#include "SyncEngine.h"
+#include "schema/Schema.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+
+namespace gamix {
+
+namespace {
+
+const QString kLoginKey = QStringLiteral("sync.server.login");
+constexpr int kMaxClockRetries = 3;
+constexpr int kTransferTimeoutMs = 120 * 1000;
+
+QString serverMessage(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object().value(QLatin1String("message")).toString();
+}
+
+} // namespace
+
+SyncClient::SyncClient(QObject *parent)
+    : QObject(parent)
+{
+}
+
+SyncClient::~SyncClient()
+{
+    closeStore();
+}
+
+void SyncClient::setDatabasePath(const QString &path)
+{
+    m_dbPath = path;
+}
+
+void SyncClient::setAccount(const QUrl &server, const QString &login)
+{
+    m_server = server;
+    m_login = login;
+}
+
+void SyncClient::setBatchSize(int pushRecords, int pullRecords)
+{
+    m_pushBatch = qMax(1, pushRecords);
+    m_pullPage = qMax(1, pullRecords);
+}
+
+qint64 SyncClient::pendingChanges(Store &store)
+{
+    const qint64 cursor = store.meta(QStringLiteral("sync.server.push_cursor")).toLongLong();
+    qint64 n = 0;
+    for (const EntityDef &e : Schema::instance().entities()) {
+        if (e.directory)
+            continue;
+        SqliteStmt st = store.db().prepare(QStringLiteral("SELECT count(*) FROM \"") + e.name
+                                           + QStringLiteral("\" WHERE dirty_seq > ?1"));
+        st.bind(1, cursor);
+        if (st.step())
+            n += st.int64(0);
+    }
+    return n;
+}
+
+int SyncClient::unresolvedConflicts(Store &store)
+{
+    return int(store.db().scalar(QStringLiteral("SELECT count(*) FROM \"conflict\" WHERE deleted = 0 AND "
+                                                "(resolved IS NULL OR resolved = 0)")));
+}
+
+void SyncClient::closeStore()
+{
+    m_engine.reset();
+    m_replica.reset();
+    m_store.reset();
+}
+
+void SyncClient::sync()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_cancel = false;
+    m_relogged = false;
+    m_repushed = false;
+    m_clockRetries = 0;
+    m_failure = Failure::None;
+    m_rejected.clear();
+    m_pushed = m_pulled = m_conflicts = m_requests = 0;
+    m_bytesIn = 0;
+    Q_EMIT started();
+    if (!m_server.isValid() || m_server.scheme().isEmpty() || m_login.isEmpty()) {
+        fail(Failure::Auth, tr("set the server address and the login first"));
+        return;
+    }
+    if (m_server.scheme() != u"http" && m_server.scheme() != u"https") {
+        fail(Failure::Network, tr("the server address must start with https:// or http://"));
+        return;
+    }
+    m_store = std::make_unique<Store>();
+    QString error;
+    if (!m_store->open(m_dbPath, &error)) {
+        fail(Failure::Database, error);
+        return;
+    }
+    // A database bound to one user refuses to sync as another (DESIGN.md §3).
+    const QString boundLogin = m_store->meta(kLoginKey);
+    if (!m_store->ownerId().isEmpty() && !boundLogin.isEmpty() && boundLogin != m_login) {
+        fail(Failure::Owner, tr("this database belongs to %1; start a new database to sync as %2").arg(boundLogin, m_login));
+        return;
+    }
+    m_replica = std::make_unique<StoreReplica>(*m_store);
+    m_engine = std::make_unique<SyncEngine>(*m_replica);
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setAutoDeleteReplies(true);
+    }
+    // A token is only good for a database already bound to this login.
+    if (m_token.isEmpty() || m_store->ownerId().isEmpty() || boundLogin != m_login) {
+        if (m_password.isEmpty()) {
+            fail(Failure::Auth, tr("a password is needed to log in as %1").arg(m_login));
+            return;
+        }
+        doLogin([this] { startPush(); });
+        return;
+    }
+    startPush();
+}
+
+void SyncClient::cancel()
+{
+    m_cancel = true;
+}
+
+QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
+{
+    QUrl url = m_server;
+    const int q = int(path.indexOf(u'?'));
+    QString base = url.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + (q < 0 ? path : path.left(q)));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setRawHeader("X-Gamix-Protocol", "1");
+    req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
+    req.setRawHeader("X-Gamix-Site", Clock{0, m_store->siteId()}.siteHex().toLatin1());
+    if (auth)
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(kTransferTimeoutMs);
+    // cpp-httplib speaks HTTP/1.1; skip the HTTP/2 negotiation.
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == u"https" && !m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        req.setSslConfiguration(tls);
+    }
+    ++m_requests;
+    if (method == "GET")
+        return m_nam->get(req);
+    return m_nam->post(req, body);
+}
+
+void SyncClient::onReply(QNetworkReply *reply, const std::function<void(int, const QByteArray &)> &handler)
+{
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        m_bytesIn += body.size();
+        if (status == 0) {
+            fail(Failure::Network, tr("cannot reach %1: %2").arg(m_server.toDisplayString(), reply->errorString()));
+            return;
+        }
+        if (status == 426) {
+            const QString message = serverMessage(body);
+            fail(Failure::Protocol, tr("the server speaks another protocol version; update Gamix (%1)").arg(message));
+            return;
+        }
+        if (m_cancel) {
+            fail(Failure::Network, tr("sync stopped"));
+            return;
+        }
+        try {
+            handler(status, body);
+        } catch (const SqliteError &e) {
+            fail(Failure::Database, e.message());
+        }
+    });
+}
+
+void SyncClient::doLogin(const Then &then)
+{
+    Q_EMIT progress(tr("Logging in as %1").arg(m_login));
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("login"), m_login},
+                                                      {QStringLiteral("password"), m_password}})
+                                .toJson(QJsonDocument::Compact);
+    onReply(send("POST", QStringLiteral("/v1/auth/login"), body, false), [this, then](int status, const QByteArray &bytes) {
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        if (status == 401) {
+            fail(Failure::Auth, tr("wrong login or password"));
+            return;
+        }
+        if (status == 429) {
+            fail(Failure::Auth, tr("too many failed logins; try again in 15 minutes"));
+            return;
+        }
+        if (status != 200 || o.value(QLatin1String("token")).toString().isEmpty()) {
+            const QString message = serverMessage(bytes);
+            fail(Failure::Server, message.isEmpty() ? tr("the server answered %1 to the login").arg(status) : message);
+            return;
+        }
+        const QJsonObject user = o.value(QLatin1String("user")).toObject();
+        const QString userId = user.value(QLatin1String("id")).toString();
+        const QString officeId = user.value(QLatin1String("office_id")).toString();
+        if (!m_store->ownerId().isEmpty() && m_store->ownerId() != userId) {
+            fail(Failure::Owner, tr("this database belongs to another user; start a new database to sync as %1").arg(m_login));
+            return;
+        }
+        m_token = o.value(QLatin1String("token")).toString();
+        Q_EMIT tokenChanged(m_token);
+        if (m_store->ownerId().isEmpty()) {
+            const int n = m_store->bindOwner(userId, officeId);
+            if (n > 0)
+                Q_EMIT progress(tr("%n record(s) now belong to %1", nullptr, n).arg(m_login));
+        }
+        m_store->setMeta(kLoginKey, m_login);
+        m_engine->noteEpoch(o.value(QLatin1String("epoch")).toString());
+        then();
+    });
+}
+
+void SyncClient::reloginThen(const Then &then)
+{
+    Q_EMIT tokenChanged(QString());
+    m_token.clear();
+    if (m_relogged || m_password.isEmpty()) {
+        fail(Failure::Auth, tr("the server refused the login token; log in again with the password"));
+        return;
+    }
+    m_relogged = true;
+    doLogin(then);
+}
+
+void SyncClient::collectReport()
+{
+    m_rejected << m_engine->rejected();
+    m_engine->clearReport();
+}
+
+void SyncClient::startPush()
+{
+    collectReport();
+    m_engine->beginPush();
+    pushNext();
+}
+
+void SyncClient::pushNext()
+{
+    const QByteArray body = m_engine->nextPushBody(m_pushBatch);
+    if (body.isEmpty()) {
+        startPull();
+        return;
+    }
+    onReply(send("POST", QStringLiteral("/v1/push"), body, true), [this](int status, const QByteArray &bytes) {
+        const SyncEngine::Step step = m_engine->handlePush(status, bytes);
+        switch (step) {
+        case SyncEngine::Step::Continue:
+        case SyncEngine::Step::Done:
+            if (status == 200) {
+                const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+                m_pushed += int(o.value(QLatin1String("results")).toArray().size());
+                Q_EMIT progress(tr("Sent %n record(s)", nullptr, m_pushed));
+            }
+            pushNext();
+            return;
+        case SyncEngine::Step::RestartPush:
+            if (++m_clockRetries > kMaxClockRetries) {
+                fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
+                return;
+            }
+            Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
+            startPush();
+            return;
+        case SyncEngine::Step::AuthFailed:
+            reloginThen([this] { pushNext(); });
+            return;
+        case SyncEngine::Step::Failed:
+            fail(Failure::Server, m_engine->lastError());
+            return;
+        }
+    });
+}
+
+void SyncClient::startPull()
+{
+    collectReport();
+    pullNext();
+}
+
+void SyncClient::pullNext()
+{
+    m_pullSince = m_engine->pullCursor();
+    onReply(send("GET", QStringLiteral("/v1/pull?") + m_engine->pullQuery(m_pullPage), QByteArray(), true),
+            [this](int status, const QByteArray &bytes) {
+                const int before = m_engine->applied();
+                const SyncEngine::Step step = m_engine->handlePull(status, bytes, m_pullSince);
+                m_pulled += m_engine->applied() - before;
+                switch (step) {
+                case SyncEngine::Step::Continue:
+                    Q_EMIT progress(tr("Received %n record(s)", nullptr, m_pulled));
+                    pullNext();
+                    return;
+                case SyncEngine::Step::Done:
+                    if (m_engine->epochReset() && !m_repushed) {
+                        // The server was restored: give it back what it lacks.
+                        m_repushed = true;
+                        Q_EMIT progress(tr("The server was restored from a backup; sending everything again"));
+                        startPush();
+                        return;
+                    }
+                    succeed();
+                    return;
+                case SyncEngine::Step::AuthFailed:
+                    reloginThen([this] { pullNext(); });
+                    return;
+                case SyncEngine::Step::RestartPush:
+                case SyncEngine::Step::Failed:
+                    fail(Failure::Server, m_engine->lastError());
+                    return;
+                }
+            });
+}
+
+void SyncClient::fail(Failure failure, const QString &message)
+{
+    m_failure = failure;
+    m_running = false;
+    if (m_engine)
+        collectReport();
+    if (m_store && m_store->isOpen()) {
+        try {
+            m_conflicts = unresolvedConflicts(*m_store);
+        } catch (const SqliteError &) {
+        }
+    }
+    closeStore();
+    m_password.clear();
+    Q_EMIT finished(false, message);
+}
+
+void SyncClient::succeed()
+{
+    m_failure = Failure::None;
+    m_running = false;
+    m_conflicts = unresolvedConflicts(*m_store);
+    closeStore();
+    m_password.clear();
+    Q_EMIT conflictsChanged(m_conflicts);
+    QString message = tr("Sent %n record(s)", nullptr, m_pushed) + QStringLiteral("; ")
+                      + tr("received %n record(s)", nullptr, m_pulled);
+    if (!m_rejected.isEmpty())
+        message += QStringLiteral("; ") + tr("%n change(s) refused by the server", nullptr, int(m_rejected.size()));
+    Q_EMIT finished(true, message);
+}
+
+} // namespace gamix

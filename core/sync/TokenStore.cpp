@@ -1,0 +1,60 @@
+#include "TokenStore.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace gamix {
+
+TokenStore::TokenStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+QString TokenStore::keyFor(const QUrl &server, const QString &login)
+{
+    return server.adjusted(QUrl::StripTrailingSlash).toString() + u' ' + login;
+}
+
+void TokenStore::read(const QString &key)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false); // never a plaintext file
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        if (job->error() == QKeychain::NoError)
+            Q_EMIT readFinished(true, job->textData(), QString());
+        else if (job->error() == QKeychain::EntryNotFound)
+            Q_EMIT readFinished(true, QString(), QString());
+        else
+            Q_EMIT readFinished(false, QString(), job->errorString());
+    });
+    job->start();
+}
+
+void TokenStore::write(const QString &key, const QString &token)
+{
+    auto *job = new QKeychain::WritePasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setTextData(token);
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        Q_EMIT writeFinished(job->error() == QKeychain::NoError, job->errorString());
+    });
+    job->start();
+}
+
+void TokenStore::remove(const QString &key)
+{
+    auto *job = new QKeychain::DeletePasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        Q_EMIT removeFinished(ok, ok ? QString() : job->errorString());
+    });
+    job->start();
+}
+
+} // namespace gamix

@@ -261,7 +261,9 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
             << Qt::endl;
     }
     if (s.rejected > 0) {
-        err << QCoreApplication::translate("Cli", "%n row(s) rejected", nullptr, int(std::min<qint64>(s.rejected, INT_MAX)))
+        // The count is computed first: lupdate 6.4 hangs on a comma nested inside translate()'s %n argument.
+        const int rejected = int(std::min<qint64>(s.rejected, INT_MAX));
+        err << QCoreApplication::translate("Cli", "%n row(s) rejected", nullptr, rejected)
             << (options.rejectsFile.isEmpty() ? tr("; save them with --rejects FILE, fix and import again")
                                               : tr("; written to %1 to fix and import again").arg(options.rejectsFile))
             << Qt::endl;

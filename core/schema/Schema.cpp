@@ -107,125 +107,144 @@ QString EntityDef::translatedPluralLabel() const
 Schema::Schema()
 {
     using T = FieldType;
-#define L(text) QT_TRANSLATE_NOOP("Schema", text)
-    const FieldDef notes = f("notes", T::LongText, L("Notes"));
+    // Labels are spelled out as QT_TRANSLATE_NOOP("Schema", ...): lupdate does not expand macros.
+    const FieldDef notes = f("notes", T::LongText, QT_TRANSLATE_NOOP("Schema", "Notes"));
 
-    m_entities << makeEntity("company", 1, L("Company"), L("Companies"), "name",
-                         {required(searchable(f("name", T::Text, L("Name")))),
-                          searchable(f("inn", T::Inn, L("INN"))), f("kpp", T::Kpp, L("KPP")),
-                          f("ogrn", T::Ogrn, L("OGRN")), f("website", T::Url, L("Website")),
-                          searchable(f("phone", T::Phone, L("Phone"))),
-                          searchable(f("email", T::Email, L("Email"))),
-                          f("address", T::Text, L("Address")), f("city", T::Text, L("City")), notes});
+    m_entities << makeEntity(
+        "company", 1, QT_TRANSLATE_NOOP("Schema", "Company"), QT_TRANSLATE_NOOP("Schema", "Companies"), "name",
+        {required(searchable(f("name", T::Text, QT_TRANSLATE_NOOP("Schema", "Name")))),
+         searchable(f("inn", T::Inn, QT_TRANSLATE_NOOP("Schema", "INN"))),
+         f("kpp", T::Kpp, QT_TRANSLATE_NOOP("Schema", "KPP")), f("ogrn", T::Ogrn, QT_TRANSLATE_NOOP("Schema", "OGRN")),
+         f("website", T::Url, QT_TRANSLATE_NOOP("Schema", "Website")),
+         searchable(f("phone", T::Phone, QT_TRANSLATE_NOOP("Schema", "Phone"))),
+         searchable(f("email", T::Email, QT_TRANSLATE_NOOP("Schema", "Email"))),
+         f("address", T::Text, QT_TRANSLATE_NOOP("Schema", "Address")),
+         f("city", T::Text, QT_TRANSLATE_NOOP("Schema", "City")), notes});
 
-    EntityDef contact = makeEntity(
-        "contact", 2, L("Contact"), L("Contacts"), "last_name",
-        {searchable(f("first_name", T::Text, L("First name"))),
-         searchable(f("middle_name", T::Text, L("Middle name"))),
-         searchable(f("last_name", T::Text, L("Last name"))),
-         searchable(f("email", T::Email, L("Email"))), searchable(f("email2", T::Email, L("Email 2"))),
-         searchable(f("phone", T::Phone, L("Phone"))), searchable(f("mobile", T::Phone, L("Mobile"))),
-         searchable(f("telegram", T::Telegram, L("Telegram"))),
-         ref("company_id", "company", L("Company")), f("position", T::Text, L("Position")),
-         f("city", T::Text, L("City")), f("birthday", T::Date, L("Birthday")),
-         f("tags", T::Tags, L("Tags")), notes});
-    contact.requireAny = {QStringLiteral("first_name"), QStringLiteral("last_name"),
-                          QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("mobile")};
+    EntityDef contact = makeEntity("contact", 2, QT_TRANSLATE_NOOP("Schema", "Contact"),
+                                   QT_TRANSLATE_NOOP("Schema", "Contacts"), "last_name",
+                                   {searchable(f("first_name", T::Text, QT_TRANSLATE_NOOP("Schema", "First name"))),
+                                    searchable(f("middle_name", T::Text, QT_TRANSLATE_NOOP("Schema", "Middle name"))),
+                                    searchable(f("last_name", T::Text, QT_TRANSLATE_NOOP("Schema", "Last name"))),
+                                    searchable(f("email", T::Email, QT_TRANSLATE_NOOP("Schema", "Email"))),
+                                    searchable(f("email2", T::Email, QT_TRANSLATE_NOOP("Schema", "Email 2"))),
+                                    searchable(f("phone", T::Phone, QT_TRANSLATE_NOOP("Schema", "Phone"))),
+                                    searchable(f("mobile", T::Phone, QT_TRANSLATE_NOOP("Schema", "Mobile"))),
+                                    searchable(f("telegram", T::Telegram, QT_TRANSLATE_NOOP("Schema", "Telegram"))),
+                                    ref("company_id", "company", QT_TRANSLATE_NOOP("Schema", "Company")),
+                                    f("position", T::Text, QT_TRANSLATE_NOOP("Schema", "Position")),
+                                    f("city", T::Text, QT_TRANSLATE_NOOP("Schema", "City")),
+                                    f("birthday", T::Date, QT_TRANSLATE_NOOP("Schema", "Birthday")),
+                                    f("tags", T::Tags, QT_TRANSLATE_NOOP("Schema", "Tags")), notes});
+    contact.requireAny = {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("email"),
+                          QStringLiteral("phone"), QStringLiteral("mobile")};
     m_entities << contact;
 
-    EntityDef lead = makeEntity(
-        "lead", 3, L("Lead"), L("Leads"), "title",
-        {searchable(f("title", T::Text, L("Title"))),
-         searchable(f("first_name", T::Text, L("First name"))),
-         searchable(f("last_name", T::Text, L("Last name"))),
-         searchable(f("email", T::Email, L("Email"))), searchable(f("phone", T::Phone, L("Phone"))),
-         searchable(f("company_name", T::Text, L("Company name"))), f("source", T::Text, L("Source")),
-         enumField("status", L("Status"),
-                   {QStringLiteral("new"), QStringLiteral("working"), QStringLiteral("converted"),
-                    QStringLiteral("lost")}),
-         f("consent", T::Bool, L("Consent")), notes});
-    lead.requireAny = {QStringLiteral("title"), QStringLiteral("first_name"),
-                       QStringLiteral("last_name"), QStringLiteral("email"), QStringLiteral("phone"),
-                       QStringLiteral("company_name")};
+    EntityDef lead
+        = makeEntity("lead", 3, QT_TRANSLATE_NOOP("Schema", "Lead"), QT_TRANSLATE_NOOP("Schema", "Leads"), "title",
+                     {searchable(f("title", T::Text, QT_TRANSLATE_NOOP("Schema", "Title"))),
+                      searchable(f("first_name", T::Text, QT_TRANSLATE_NOOP("Schema", "First name"))),
+                      searchable(f("last_name", T::Text, QT_TRANSLATE_NOOP("Schema", "Last name"))),
+                      searchable(f("email", T::Email, QT_TRANSLATE_NOOP("Schema", "Email"))),
+                      searchable(f("phone", T::Phone, QT_TRANSLATE_NOOP("Schema", "Phone"))),
+                      searchable(f("company_name", T::Text, QT_TRANSLATE_NOOP("Schema", "Company name"))),
+                      f("source", T::Text, QT_TRANSLATE_NOOP("Schema", "Source")),
+                      enumField("status", QT_TRANSLATE_NOOP("Schema", "Status"),
+                                {QStringLiteral("new"), QStringLiteral("working"), QStringLiteral("converted"),
+                                 QStringLiteral("lost")}),
+                      f("consent", T::Bool, QT_TRANSLATE_NOOP("Schema", "Consent")), notes});
+    lead.requireAny = {QStringLiteral("title"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+                       QStringLiteral("email"), QStringLiteral("phone"),      QStringLiteral("company_name")};
     m_entities << lead;
 
-    m_entities << makeEntity("pipeline", 4, L("Pipeline"), L("Pipelines"), "name",
-                         {required(searchable(f("name", T::Text, L("Name"))))});
+    m_entities << makeEntity("pipeline", 4, QT_TRANSLATE_NOOP("Schema", "Pipeline"),
+                             QT_TRANSLATE_NOOP("Schema", "Pipelines"), "name",
+                             {required(searchable(f("name", T::Text, QT_TRANSLATE_NOOP("Schema", "Name"))))});
 
-    FieldDef position = f("position", T::Integer, L("Position"));
+    FieldDef position = f("position", T::Integer, QT_TRANSLATE_NOOP("Schema", "Position"));
     position.defaultValue = QStringLiteral("0");
-    m_entities << makeEntity("stage", 5, L("Stage"), L("Stages"), "name",
-                         {required(ref("pipeline_id", "pipeline", L("Pipeline"))),
-                          required(searchable(f("name", T::Text, L("Name")))), position,
-                          f("probability", T::Percent, L("Probability"))});
+    m_entities << makeEntity("stage", 5, QT_TRANSLATE_NOOP("Schema", "Stage"), QT_TRANSLATE_NOOP("Schema", "Stages"),
+                             "name",
+                             {required(ref("pipeline_id", "pipeline", QT_TRANSLATE_NOOP("Schema", "Pipeline"))),
+                              required(searchable(f("name", T::Text, QT_TRANSLATE_NOOP("Schema", "Name")))), position,
+                              f("probability", T::Percent, QT_TRANSLATE_NOOP("Schema", "Probability"))});
 
-    FieldDef amount = f("amount", T::Money, L("Amount"));
+    FieldDef amount = f("amount", T::Money, QT_TRANSLATE_NOOP("Schema", "Amount"));
     amount.clockGroup = QStringLiteral("money");
-    FieldDef currency = f("currency", T::Currency, L("Currency"));
+    FieldDef currency = f("currency", T::Currency, QT_TRANSLATE_NOOP("Schema", "Currency"));
     currency.clockGroup = QStringLiteral("money");
     currency.defaultValue = QStringLiteral("RUB");
-    m_entities << makeEntity(
-        "deal", 6, L("Deal"), L("Deals"), "title",
-        {required(searchable(f("title", T::Text, L("Title")))), amount, currency,
-         ref("pipeline_id", "pipeline", L("Pipeline")), ref("stage_id", "stage", L("Stage")),
-         ref("contact_id", "contact", L("Contact")), ref("company_id", "company", L("Company")),
-         f("expected_close", T::Date, L("Expected close")),
-         enumField("status", L("Status"),
-                   {QStringLiteral("open"), QStringLiteral("won"), QStringLiteral("lost")}),
-         f("lost_reason", T::Text, L("Lost reason")), notes});
+    m_entities << makeEntity("deal", 6, QT_TRANSLATE_NOOP("Schema", "Deal"), QT_TRANSLATE_NOOP("Schema", "Deals"),
+                             "title",
+                             {required(searchable(f("title", T::Text, QT_TRANSLATE_NOOP("Schema", "Title")))), amount,
+                              currency, ref("pipeline_id", "pipeline", QT_TRANSLATE_NOOP("Schema", "Pipeline")),
+                              ref("stage_id", "stage", QT_TRANSLATE_NOOP("Schema", "Stage")),
+                              ref("contact_id", "contact", QT_TRANSLATE_NOOP("Schema", "Contact")),
+                              ref("company_id", "company", QT_TRANSLATE_NOOP("Schema", "Company")),
+                              f("expected_close", T::Date, QT_TRANSLATE_NOOP("Schema", "Expected close")),
+                              enumField("status", QT_TRANSLATE_NOOP("Schema", "Status"),
+                                        {QStringLiteral("open"), QStringLiteral("won"), QStringLiteral("lost")}),
+                              f("lost_reason", T::Text, QT_TRANSLATE_NOOP("Schema", "Lost reason")), notes});
 
-    FieldDef done = f("done", T::Bool, L("Done"));
+    FieldDef done = f("done", T::Bool, QT_TRANSLATE_NOOP("Schema", "Done"));
     done.defaultValue = QStringLiteral("false");
-    FieldDef priority = enumField("priority", L("Priority"),
-                                  {QStringLiteral("normal"), QStringLiteral("high"),
-                                   QStringLiteral("low")});
-    m_entities << makeEntity("task", 7, L("Task"), L("Tasks"), "title",
-                         {required(searchable(f("title", T::Text, L("Title")))),
-                          f("due_at", T::DueDate, L("Due")), done, priority,
-                          f("remind_at", T::DateTime, L("Reminder")),
-                          ref("contact_id", "contact", L("Contact")),
-                          ref("company_id", "company", L("Company")),
-                          ref("deal_id", "deal", L("Deal")), ref("lead_id", "lead", L("Lead")), notes});
+    FieldDef priority = enumField("priority", QT_TRANSLATE_NOOP("Schema", "Priority"),
+                                  {QStringLiteral("normal"), QStringLiteral("high"), QStringLiteral("low")});
+    m_entities << makeEntity("task", 7, QT_TRANSLATE_NOOP("Schema", "Task"), QT_TRANSLATE_NOOP("Schema", "Tasks"),
+                             "title",
+                             {required(searchable(f("title", T::Text, QT_TRANSLATE_NOOP("Schema", "Title")))),
+                              f("due_at", T::DueDate, QT_TRANSLATE_NOOP("Schema", "Due")), done, priority,
+                              f("remind_at", T::DateTime, QT_TRANSLATE_NOOP("Schema", "Reminder")),
+                              ref("contact_id", "contact", QT_TRANSLATE_NOOP("Schema", "Contact")),
+                              ref("company_id", "company", QT_TRANSLATE_NOOP("Schema", "Company")),
+                              ref("deal_id", "deal", QT_TRANSLATE_NOOP("Schema", "Deal")),
+                              ref("lead_id", "lead", QT_TRANSLATE_NOOP("Schema", "Lead")), notes});
 
-    m_entities << makeEntity("note", 8, L("Note"), L("Notes"), "body",
-                         {enumField("kind", L("Kind"),
-                                    {QStringLiteral("note"), QStringLiteral("call"),
-                                     QStringLiteral("email"), QStringLiteral("meeting")}),
-                          required(searchable(f("body", T::LongText, L("Text")))),
-                          f("occurred_at", T::DateTime, L("When")),
-                          ref("contact_id", "contact", L("Contact")),
-                          ref("company_id", "company", L("Company")),
-                          ref("deal_id", "deal", L("Deal")), ref("lead_id", "lead", L("Lead"))});
+    m_entities << makeEntity("note", 8, QT_TRANSLATE_NOOP("Schema", "Note"), QT_TRANSLATE_NOOP("Schema", "Notes"),
+                             "body",
+                             {enumField("kind", QT_TRANSLATE_NOOP("Schema", "Kind"),
+                                        {QStringLiteral("note"), QStringLiteral("call"), QStringLiteral("email"),
+                                         QStringLiteral("meeting")}),
+                              required(searchable(f("body", T::LongText, QT_TRANSLATE_NOOP("Schema", "Text")))),
+                              f("occurred_at", T::DateTime, QT_TRANSLATE_NOOP("Schema", "When")),
+                              ref("contact_id", "contact", QT_TRANSLATE_NOOP("Schema", "Contact")),
+                              ref("company_id", "company", QT_TRANSLATE_NOOP("Schema", "Company")),
+                              ref("deal_id", "deal", QT_TRANSLATE_NOOP("Schema", "Deal")),
+                              ref("lead_id", "lead", QT_TRANSLATE_NOOP("Schema", "Lead"))});
 
-    EntityDef user = makeEntity("user", 9, L("User"), L("Users"), "login",
-                            {required(searchable(f("login", T::Text, L("Login")))),
-                             searchable(f("full_name", T::Text, L("Full name"))),
-                             f("email", T::Email, L("Email")),
-                             enumField("role", L("Role"),
-                                       {QStringLiteral("sales"), QStringLiteral("manager"),
-                                        QStringLiteral("admin")}),
-                             f("disabled", T::Bool, L("Disabled"))});
+    EntityDef user
+        = makeEntity("user", 9, QT_TRANSLATE_NOOP("Schema", "User"), QT_TRANSLATE_NOOP("Schema", "Users"), "login",
+                     {required(searchable(f("login", T::Text, QT_TRANSLATE_NOOP("Schema", "Login")))),
+                      searchable(f("full_name", T::Text, QT_TRANSLATE_NOOP("Schema", "Full name"))),
+                      f("email", T::Email, QT_TRANSLATE_NOOP("Schema", "Email")),
+                      enumField("role", QT_TRANSLATE_NOOP("Schema", "Role"),
+                                {QStringLiteral("sales"), QStringLiteral("manager"), QStringLiteral("admin")}),
+                      f("disabled", T::Bool, QT_TRANSLATE_NOOP("Schema", "Disabled"))});
     user.directory = true;
     m_entities << user;
 
-    EntityDef office = makeEntity("office", 10, L("Office"), L("Offices"), "name",
-                              {required(f("name", T::Text, L("Name"))), f("city", T::Text, L("City"))});
+    EntityDef office = makeEntity("office", 10, QT_TRANSLATE_NOOP("Schema", "Office"),
+                                  QT_TRANSLATE_NOOP("Schema", "Offices"), "name",
+                                  {required(f("name", T::Text, QT_TRANSLATE_NOOP("Schema", "Name"))),
+                                   f("city", T::Text, QT_TRANSLATE_NOOP("Schema", "City"))});
     office.directory = true;
     m_entities << office;
 
     // A concurrent edit that lost: both values, both authors and times (DESIGN.md §3).
     // Its id is derived from the edit pair, so every replica that detects the same
     // conflict produces the same record and sync merges them into one.
-    m_entities << makeEntity("conflict", 11, L("Conflict"), L("Conflicts"), "field",
-                         {f("entity", T::Text, L("Entity")), f("record_id", T::Text, L("Record")),
-                          f("field", T::Text, L("Field")), f("kept_value", T::LongText, L("Kept value")),
-                          f("kept_site", T::Text, L("Kept by replica")),
-                          f("kept_at", T::DateTime, L("Kept value time")),
-                          f("lost_value", T::LongText, L("Lost value")),
-                          f("lost_site", T::Text, L("Lost by replica")),
-                          f("lost_at", T::DateTime, L("Lost value time")),
-                          f("resolved", T::Bool, L("Resolved"))});
-#undef L
+    m_entities << makeEntity("conflict", 11, QT_TRANSLATE_NOOP("Schema", "Conflict"),
+                             QT_TRANSLATE_NOOP("Schema", "Conflicts"), "field",
+                             {f("entity", T::Text, QT_TRANSLATE_NOOP("Schema", "Entity")),
+                              f("record_id", T::Text, QT_TRANSLATE_NOOP("Schema", "Record")),
+                              f("field", T::Text, QT_TRANSLATE_NOOP("Schema", "Field")),
+                              f("kept_value", T::LongText, QT_TRANSLATE_NOOP("Schema", "Kept value")),
+                              f("kept_site", T::Text, QT_TRANSLATE_NOOP("Schema", "Kept by replica")),
+                              f("kept_at", T::DateTime, QT_TRANSLATE_NOOP("Schema", "Kept value time")),
+                              f("lost_value", T::LongText, QT_TRANSLATE_NOOP("Schema", "Lost value")),
+                              f("lost_site", T::Text, QT_TRANSLATE_NOOP("Schema", "Lost by replica")),
+                              f("lost_at", T::DateTime, QT_TRANSLATE_NOOP("Schema", "Lost value time")),
+                              f("resolved", T::Bool, QT_TRANSLATE_NOOP("Schema", "Resolved"))});
 }
 
 const Schema &Schema::instance()

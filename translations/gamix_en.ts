@@ -11,6 +11,26 @@
         <source>Gamix</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gamix, a desktop CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill an empty database with demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill demo data when the database has no contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Gamix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a new, empty database. Fill it with demo data (Russian companies, contacts, deals and tasks) to look around?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -25,6 +45,13 @@
     <message>
         <source>“%1” is not field=value</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>%n row rejected</numerusform>
+            <numerusform>%n rows rejected</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -109,6 +136,149 @@
         <source>Cannot write the file: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Row %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>company “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>%1 rows, %2 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadConverter</name>
+    <message>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead is already converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Preset</name>
+    <message>
+        <source>Gamix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amoCRM / Kommo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipedrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twenty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -126,6 +296,320 @@
     </message>
     <message>
         <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OGRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept value time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost by replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost value time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>--upstream is not implemented yet; serving without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -196,23 +680,162 @@
     </message>
 </context>
 <context>
-    <name>gamix::CliApp</name>
+    <name>gamix</name>
     <message>
-        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
-Commands:
-  init
-  add ENTITY field=value...
-  get ENTITY ID
-  set ENTITY ID field=value...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
-  search TEXT
-  csv inspect FILE [--limit N]
-  conflicts
-  backup FILE | check
-Entities: %1</source>
+        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot import into “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option or missing value: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown preset “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character, “tab” or “auto”, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map needs &apos;Header=field&apos;, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map: “%1” is not a field of %2 (one of: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, update or create, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a vCard file holds contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: %1 of %2 rows, %3 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, delimiter “%3”, preset %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (columns matched by name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: columns that match no field go to the notes as “Column: value”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; save them with --rejects FILE, fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; written to %1 to fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown entity “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is csv, vcard or ical, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile is excel or data, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--vcard-version is 3 or 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 characters could not be written in %3 and became “?”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server needs a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--login needs a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-cert needs a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync needs --server URL and --login LOGIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address (https://HOST:PORT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read a certificate from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): give the password with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no saved login for %1 at %2: give the password with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::CliApp</name>
     <message>
         <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
         <translation type="unfinished"></translation>
@@ -277,6 +900,645 @@ Entities: %1</source>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
+Commands:
+  init
+  add ENTITY field=value...
+  get ENTITY ID
+  set ENTITY ID field=value...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  backup FILE | check
+Entities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ConflictsView</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These fields were edited in two places at once. The later edit was kept; you can keep it or restore the other value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts: every edit arrived in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the other %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ConvertLeadCommand</name>
+    <message>
+        <source>Convert lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::CreateRecordCommand</name>
+    <message>
+        <source>Create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DealBoard</name>
+    <message>
+        <source>Pipeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark deal won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark deal lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why was it lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DeleteRecordCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::EditRecordCommand</name>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ExportDialog</name>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV data (UTF-8, comma, field names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 3.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar (VTODO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1251 (older Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the current &amp;filtered view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (without the period filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n record(s) written</source>
+        <translation>
+            <numerusform>Exporting… %n record written</numerusform>
+            <numerusform>Exporting… %n records written</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n record to %1.</numerusform>
+            <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) did not fit the encoding and were written as “?”; choose UTF-8 to keep them.</source>
+        <translation>
+            <numerusform>%n character did not fit the encoding and was written as “?”; choose UTF-8 to keep it.</numerusform>
+            <numerusform>%n characters did not fit the encoding and were written as “?”; choose UTF-8 to keep them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export stopped; the file was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ExportJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard holds contacts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar export holds tasks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportDryRunPage</name>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the import will do. Nothing has been written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 to update, %4 already there, %5 with errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportJob</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown preset “%1” (one of: auto, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportMappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which field each column fills. Columns left “to notes” are kept in the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the empty fields of the existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new record anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the record already exists (same email, phone or INN):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the mapping you saved for this kind of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(to notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: files with these columns will be mapped the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportPreviewPage</name>
+    <message>
+        <source>How the file reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected automatically; change anything that looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise (03/04 = 4 March in US files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (03/04 = 3 April)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (03/04 = 4 March)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates like 03/04/2025:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as %1, delimiter “%2”, format: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recognised, columns matched by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportRowWriter</name>
+    <message>
+        <source>duplicate of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate of %1; its fields are already filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportRunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 rows. Run the same import again to continue: rows already imported are recognised and skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 rows in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 skipped, %4 not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows with errors are in %1: fix them there and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportSourcePage</name>
+    <message>
+        <source>What to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file from Excel, Outlook, Google, amoCRM, Bitrix24, Pipedrive, HubSpot or Twenty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;vCard (*.vcf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vCard file holds contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ListPage</name>
+    <message>
+        <source>Filter %1 (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gamix::MainWindow</name>
@@ -285,7 +1547,110 @@ Entities: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contacts: %1</source>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals as &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Gamix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Gamix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gamix %1&lt;/h3&gt;&lt;p&gt;A fast desktop CRM that works offline.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::MoveStageCommand</name>
+    <message>
+        <source>Move %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -301,6 +1666,177 @@ Entities: %1</source>
     </message>
     <message>
         <source>%1 %2: field %3 is not {v, hlc, site, prev}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened? Enter adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ReminderService</name>
+    <message>
+        <source>Gamix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::SearchBox</name>
+    <message>
+        <source>Search everything (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ServerCommand</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token-ttl must be a positive number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen HOST:PORT is required (port 0 picks a free one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked</source>
+        <translation>
+            <numerusform>%n token revoked</numerusform>
+            <numerusform>%n tokens revoked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) reassigned</source>
+        <translation>
+            <numerusform>%n record reassigned</numerusform>
+            <numerusform>%n records reassigned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ServerDb</name>
+    <message>
+        <source>the Qt Sql driver %1 is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the server tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ServerDirectory</name>
+    <message>
+        <source>the role must be admin, manager or sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a login and a password are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the form token could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language applies when Gamix starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -368,6 +1904,185 @@ Entities: %1</source>
     </message>
     <message>
         <source>unknown field number %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::SyncClient</name>
+    <message>
+        <source>set the server address and the login first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server address must start with https:// or http://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this database belongs to %1; start a new database to sync as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password is needed to log in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server speaks another protocol version; update Gamix (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong login or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many failed logins; try again in 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1 to the login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this database belongs to another user; start a new database to sync as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) now belong to %1</source>
+        <translation>
+            <numerusform>%n record now belongs to %1</numerusform>
+            <numerusform>%n records now belong to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server refused the login token; log in again with the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n record(s)</source>
+        <translation>
+            <numerusform>Sent %n record</numerusform>
+            <numerusform>Sent %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server keeps refusing our clock; check the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock is ahead of the server&apos;s; changes re-stamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n record(s)</source>
+        <translation>
+            <numerusform>Received %n record</numerusform>
+            <numerusform>Received %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server was restored from a backup; sending everything again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n record(s)</source>
+        <translation>
+            <numerusform>received %n record</numerusform>
+            <numerusform>received %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gamix::SyncEngine</name>
+    <message>
+        <source>the server refused the login token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 was refused (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::TasksPage</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen task</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::TodayPage</name>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals closing this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here — well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deals close this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total open pipeline: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

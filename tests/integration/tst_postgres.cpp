@@ -1,0 +1,171 @@
+// Two gamix-server instances over one real PostgreSQL (DESIGN.md §4 "Storage"): the test
+// starts PostgreSQL 15 in a temporary directory (initdb, pg_ctl, a free port), several
+// clients push to both instances at the same time while others pull, and afterwards every
+// client holds every record: no pull cursor skipped a change committed by the other
+// instance.
+
+#include "tst_sync_kit.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace synckit;
+
+namespace {
+
+const QString kPgBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
+
+Run runAs(const QStringList &command, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
+    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+int freePort()
+{
+    QTcpServer s;
+    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
+}
+
+} // namespace
+
+class TestPostgres : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_data;
+    bool m_running = false;
+    QString m_url;
+
+    QString db(int i) const { return m_dir->filePath(QStringLiteral("client%1.db").arg(i)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (!QFileInfo::exists(kPgBin + QStringLiteral("initdb")))
+            QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin/initdb missing)");
+        // Parents must be traversable by the postgres user; the data directory is its own.
+        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/gamix-pg-XXXXXX"));
+        QVERIFY(m_dir->isValid());
+        QFile::setPermissions(m_dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                 | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                                 | QFileDevice::ExeOther);
+        m_data = m_dir->filePath(QStringLiteral("pgdata"));
+        QVERIFY(QDir().mkpath(m_data));
+        if (QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres"), m_data}) != 0)
+            QSKIP("cannot hand a directory to the postgres user (the test needs root and a postgres account)");
+        const Run init = runAs({kPgBin + QStringLiteral("initdb"), QStringLiteral("-D"), m_data, QStringLiteral("-A"),
+                                QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("gamix")});
+        if (init.code != 0)
+            QSKIP(qPrintable(QStringLiteral("runuser/initdb failed: ") + init.err.left(200)));
+        const int port = freePort();
+        QVERIFY(port > 0);
+        const Run start = runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"),
+                                 m_data + QStringLiteral("/log.txt"), QStringLiteral("-o"),
+                                 QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(port).arg(m_data),
+                                 QStringLiteral("-w"), QStringLiteral("start")});
+        QVERIFY2(start.code == 0, qPrintable(start.err));
+        m_running = true;
+        const Run create = runAs({kPgBin + QStringLiteral("createdb"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                                  QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"), QStringLiteral("gamix"),
+                                  QStringLiteral("gamix")});
+        QVERIFY2(create.code == 0, qPrintable(create.err));
+        m_url = QStringLiteral("postgresql://gamix@127.0.0.1:%1/gamix").arg(port);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_running)
+            runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("immediate"),
+                   QStringLiteral("stop")});
+    }
+
+    void twoInstancesConcurrentPushesSkipNothing()
+    {
+        const QStringList storage{QStringLiteral("--database"), m_url};
+        constexpr int kClients = 4;
+        constexpr int kPerRound = 120;
+        for (int i = 0; i < kClients; ++i) {
+            QVERIFY(!addUser(storage, QStringLiteral("sales%1").arg(i), QStringLiteral("sales"), QStringLiteral("Офис на Неве"),
+                             QStringLiteral("пароль%1").arg(i))
+                         .isEmpty());
+            QCOMPARE(runCli({QStringLiteral("--db"), db(i), QStringLiteral("init")}).code, 0);
+        }
+        Server one, two;
+        QVERIFY(one.start(storage, m_dir->filePath(QStringLiteral("one.log"))));
+        QVERIFY(two.start(storage, m_dir->filePath(QStringLiteral("two.log"))));
+        auto syncArgs = [&](int i) {
+            return QStringList{QStringLiteral("--db"), db(i), QStringLiteral("sync"), QStringLiteral("--server"),
+                               (i % 2 ? two : one).url(), QStringLiteral("--login"), QStringLiteral("sales%1").arg(i),
+                               QStringLiteral("--password-stdin")};
+        };
+        // Three rounds: every client adds records, then all sync at once, half of them
+        // against each instance, so pushes on one instance overlap pulls on the other.
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < kClients; ++i) {
+                const QString csv = m_dir->filePath(QStringLiteral("c%1-%2.csv").arg(i).arg(round));
+                QFile f(csv);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write("first_name,last_name,city\n");
+                for (int k = 0; k < kPerRound; ++k)
+                    f.write(QStringLiteral("Клиент%1,Раунд%2-%3,Санкт-Петербург\n").arg(i).arg(round).arg(k).toUtf8());
+                f.close();
+                const Run r = runCli({QStringLiteral("--db"), db(i), QStringLiteral("import"), QStringLiteral("contact"), csv,
+                                      QStringLiteral("--on-duplicate"), QStringLiteral("create")});
+                QVERIFY2(r.code == 0, qPrintable(r.err));
+            }
+            std::vector<std::unique_ptr<QProcess>> running;
+            for (int i = 0; i < kClients; ++i) {
+                auto p = std::make_unique<QProcess>();
+                p->start(QStringLiteral(GAMIX_CLI_PATH), syncArgs(i));
+                QVERIFY(p->waitForStarted());
+                p->write(QStringLiteral("пароль%1\n").arg(i).toUtf8());
+                p->closeWriteChannel();
+                running.push_back(std::move(p));
+            }
+            for (int i = 0; i < kClients; ++i) {
+                QVERIFY(running[size_t(i)]->waitForFinished(60000));
+                QVERIFY2(running[size_t(i)]->exitCode() == 0, running[size_t(i)]->readAllStandardError().constData());
+            }
+        }
+        // One more pull each; a change skipped by a cursor earlier would never come now.
+        for (int i = 0; i < kClients; ++i) {
+            QProcess p;
+            p.start(QStringLiteral(GAMIX_CLI_PATH), syncArgs(i));
+            QVERIFY(p.waitForStarted());
+            p.write(QStringLiteral("пароль%1\n").arg(i).toUtf8());
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+        }
+        QSet<QString> reference;
+        for (int i = 0; i < kClients; ++i) {
+            const Run r = runCli({QStringLiteral("--db"), db(i), QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+            QSet<QString> rows;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+                const QJsonObject o = v.toObject();
+                rows.insert(o.value(QLatin1String("id")).toString() + u'|' + o.value(QLatin1String("first_name")).toString() + u'|'
+                            + o.value(QLatin1String("last_name")).toString());
+            }
+            QCOMPARE(rows.size(), kClients * kPerRound * 3);
+            if (i == 0)
+                reference = rows;
+            else
+                QCOMPARE(rows, reference);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgres)
+#include "tst_postgres.moc"

@@ -51,7 +51,8 @@ int runHttpFrontend(SyncService &service, const QString &host, int port, const Q
 {
     std::unique_ptr<httplib::Server> server;
     if (!tlsCert.isEmpty()) {
-        auto tls = std::make_unique<httplib::SSLServer>(tlsCert.toLocal8Bit().constData(), tlsKey.toLocal8Bit().constData());
+        auto tls
+            = std::make_unique<httplib::SSLServer>(tlsCert.toLocal8Bit().constData(), tlsKey.toLocal8Bit().constData());
         if (!tls->is_valid()) {
             std::fprintf(stderr, "gamix-server: cannot load the TLS certificate or key\n");
             return 1;
@@ -64,7 +65,9 @@ int runHttpFrontend(SyncService &service, const QString &host, int port, const Q
     server->set_read_timeout(30, 0);
     server->set_write_timeout(30, 0);
     server->set_keep_alive_timeout(30);
-    auto handler = [&service](const httplib::Request &req, httplib::Response &res) { serve(service, req, res); };
+    auto handler = [&service](const httplib::Request &req, httplib::Response &res) {
+        serve(service, req, res);
+    };
     server->Get(".*", handler);
     server->Post(".*", handler);
     server->Options(".*", handler);
@@ -75,7 +78,8 @@ int runHttpFrontend(SyncService &service, const QString &host, int port, const Q
         res.set_content("{\"error\":\"internal\",\"message\":\"the server failed; see its log\"}", "application/json");
     });
     server->set_logger([](const httplib::Request &req, const httplib::Response &res) {
-        std::fprintf(stderr, "%s %s %s %d\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(), res.status);
+        std::fprintf(stderr, "%s %s %s %d\n", req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
+                     res.status);
     });
     const std::string h = host.toStdString();
     int bound = port;

@@ -32,8 +32,7 @@ void printJson(QTextStream &out, const QJsonValue &v)
 CliApp::CliApp(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 int CliApp::fail(const QString &message, int code)
 {
@@ -183,7 +182,7 @@ bool parseAssignments(const QStringList &args, QList<FieldWrite> *writes, QStrin
             *error = QCoreApplication::translate("Cli", "“%1” is not field=value").arg(a);
             return false;
         }
-        writes->append(FieldWrite{a.left(eq), a.mid(eq + 1)});
+        writes->append(FieldWrite {a.left(eq), a.mid(eq + 1)});
     }
     return true;
 }
@@ -321,14 +320,14 @@ int CliApp::cmdList(const QStringList &input)
         printJson(m_out, arr);
         return kOk;
     }
-    QStringList header{QStringLiteral("id")};
+    QStringList header {QStringLiteral("id")};
     for (const FieldDef &f : e->fields) {
         if (!f.system)
             header << f.name;
     }
     m_out << header.join(u'\t') << Qt::endl;
     for (const Record &r : records) {
-        QStringList row{r.id};
+        QStringList row {r.id};
         for (int i = 1; i < header.size(); ++i)
             row << r.text(header.at(i)).replace(u'\n', u' ').replace(u'\t', u' ');
         m_out << row.join(u'\t') << Qt::endl;

@@ -27,8 +27,7 @@ constexpr int kKeychainTimeoutMs = 8000;
 
 // Starts a keychain job and runs a local event loop until `signal` fires or the timeout
 // passes (a keychain that never answers counts as none).
-template<typename Signal, typename Start>
-bool runAndWait(TokenStore *keychain, Signal signal, Start start)
+template<typename Signal, typename Start> bool runAndWait(TokenStore *keychain, Signal signal, Start start)
 {
     QEventLoop loop;
     bool fired = false;
@@ -182,12 +181,12 @@ int runCliSync(const QStringList &args, const QString &dbPath, bool json, QTextS
         QJsonArray rejected;
         for (const QString &line : client.rejected())
             rejected.append(line);
-        const QJsonObject o{{QStringLiteral("sent"), client.pushedRecords()},
-                            {QStringLiteral("received"), client.pulledRecords()},
-                            {QStringLiteral("rejected"), rejected},
-                            {QStringLiteral("conflicts"), client.conflicts()},
-                            {QStringLiteral("requests"), client.requests()},
-                            {QStringLiteral("bytes_received"), double(client.bytesReceived())}};
+        const QJsonObject o {{QStringLiteral("sent"), client.pushedRecords()},
+                             {QStringLiteral("received"), client.pulledRecords()},
+                             {QStringLiteral("rejected"), rejected},
+                             {QStringLiteral("conflicts"), client.conflicts()},
+                             {QStringLiteral("requests"), client.requests()},
+                             {QStringLiteral("bytes_received"), double(client.bytesReceived())}};
         out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
     } else {
         err << message << Qt::endl;

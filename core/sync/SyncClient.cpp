@@ -30,8 +30,7 @@ QString serverMessage(const QByteArray &body)
 
 SyncClient::SyncClient(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SyncClient::~SyncClient()
 {
@@ -115,7 +114,8 @@ void SyncClient::sync()
     // A database bound to one user refuses to sync as another (DESIGN.md §3).
     const QString boundLogin = m_store->meta(kLoginKey);
     if (!m_store->ownerId().isEmpty() && !boundLogin.isEmpty() && boundLogin != m_login) {
-        fail(Failure::Owner, tr("this database belongs to %1; start a new database to sync as %2").arg(boundLogin, m_login));
+        fail(Failure::Owner,
+             tr("this database belongs to %1; start a new database to sync as %2").arg(boundLogin, m_login));
         return;
     }
     m_replica = std::make_unique<StoreReplica>(*m_store);
@@ -154,7 +154,7 @@ QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, c
     QNetworkRequest req(url);
     req.setRawHeader("X-Gamix-Protocol", "1");
     req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
-    req.setRawHeader("X-Gamix-Site", Clock{0, m_store->siteId()}.siteHex().toLatin1());
+    req.setRawHeader("X-Gamix-Site", Clock {0, m_store->siteId()}.siteHex().toLatin1());
     if (auth)
         req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!body.isEmpty())
@@ -203,42 +203,45 @@ void SyncClient::onReply(QNetworkReply *reply, const std::function<void(int, con
 void SyncClient::doLogin(const Then &then)
 {
     Q_EMIT progress(tr("Logging in as %1").arg(m_login));
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("login"), m_login},
-                                                      {QStringLiteral("password"), m_password}})
-                                .toJson(QJsonDocument::Compact);
-    onReply(send("POST", QStringLiteral("/v1/auth/login"), body, false), [this, then](int status, const QByteArray &bytes) {
-        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-        if (status == 401) {
-            fail(Failure::Auth, tr("wrong login or password"));
-            return;
-        }
-        if (status == 429) {
-            fail(Failure::Auth, tr("too many failed logins; try again in 15 minutes"));
-            return;
-        }
-        if (status != 200 || o.value(QLatin1String("token")).toString().isEmpty()) {
-            const QString message = serverMessage(bytes);
-            fail(Failure::Server, message.isEmpty() ? tr("the server answered %1 to the login").arg(status) : message);
-            return;
-        }
-        const QJsonObject user = o.value(QLatin1String("user")).toObject();
-        const QString userId = user.value(QLatin1String("id")).toString();
-        const QString officeId = user.value(QLatin1String("office_id")).toString();
-        if (!m_store->ownerId().isEmpty() && m_store->ownerId() != userId) {
-            fail(Failure::Owner, tr("this database belongs to another user; start a new database to sync as %1").arg(m_login));
-            return;
-        }
-        m_token = o.value(QLatin1String("token")).toString();
-        Q_EMIT tokenChanged(m_token);
-        if (m_store->ownerId().isEmpty()) {
-            const int n = m_store->bindOwner(userId, officeId);
-            if (n > 0)
-                Q_EMIT progress(tr("%n record(s) now belong to %1", nullptr, n).arg(m_login));
-        }
-        m_store->setMeta(kLoginKey, m_login);
-        m_engine->noteEpoch(o.value(QLatin1String("epoch")).toString());
-        then();
-    });
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("login"), m_login}, {QStringLiteral("password"), m_password}})
+              .toJson(QJsonDocument::Compact);
+    onReply(send("POST", QStringLiteral("/v1/auth/login"), body, false),
+            [this, then](int status, const QByteArray &bytes) {
+                const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+                if (status == 401) {
+                    fail(Failure::Auth, tr("wrong login or password"));
+                    return;
+                }
+                if (status == 429) {
+                    fail(Failure::Auth, tr("too many failed logins; try again in 15 minutes"));
+                    return;
+                }
+                if (status != 200 || o.value(QLatin1String("token")).toString().isEmpty()) {
+                    const QString message = serverMessage(bytes);
+                    fail(Failure::Server,
+                         message.isEmpty() ? tr("the server answered %1 to the login").arg(status) : message);
+                    return;
+                }
+                const QJsonObject user = o.value(QLatin1String("user")).toObject();
+                const QString userId = user.value(QLatin1String("id")).toString();
+                const QString officeId = user.value(QLatin1String("office_id")).toString();
+                if (!m_store->ownerId().isEmpty() && m_store->ownerId() != userId) {
+                    fail(Failure::Owner,
+                         tr("this database belongs to another user; start a new database to sync as %1").arg(m_login));
+                    return;
+                }
+                m_token = o.value(QLatin1String("token")).toString();
+                Q_EMIT tokenChanged(m_token);
+                if (m_store->ownerId().isEmpty()) {
+                    const int n = m_store->bindOwner(userId, officeId);
+                    if (n > 0)
+                        Q_EMIT progress(tr("%n record(s) now belong to %1", nullptr, n).arg(m_login));
+                }
+                m_store->setMeta(kLoginKey, m_login);
+                m_engine->noteEpoch(o.value(QLatin1String("epoch")).toString());
+                then();
+            });
 }
 
 void SyncClient::reloginThen(const Then &then)
@@ -352,8 +355,7 @@ void SyncClient::fail(Failure failure, const QString &message)
     if (m_store && m_store->isOpen()) {
         try {
             m_conflicts = unresolvedConflicts(*m_store);
-        } catch (const SqliteError &) {
-        }
+        } catch (const SqliteError &) { }
     }
     closeStore();
     m_password.clear();
@@ -369,7 +371,7 @@ void SyncClient::succeed()
     m_password.clear();
     Q_EMIT conflictsChanged(m_conflicts);
     QString message = tr("Sent %n record(s)", nullptr, m_pushed) + QStringLiteral("; ")
-                      + tr("received %n record(s)", nullptr, m_pulled);
+        + tr("received %n record(s)", nullptr, m_pulled);
     if (!m_rejected.isEmpty())
         message += QStringLiteral("; ") + tr("%n change(s) refused by the server", nullptr, int(m_rejected.size()));
     Q_EMIT finished(true, message);

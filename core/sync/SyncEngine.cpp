@@ -25,8 +25,7 @@ const QString kEpoch = QStringLiteral("epoch");
 
 SyncEngine::SyncEngine(Replica &replica)
     : m_replica(replica)
-{
-}
+{ }
 
 void SyncEngine::clearReport()
 {
@@ -59,8 +58,8 @@ QByteArray SyncEngine::nextPushBody(int maxRecords)
     QJsonArray records;
     for (const RecordChange &rc : page.records)
         records.append(rc.toJson());
-    const QJsonObject body{{QStringLiteral("batch_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                           {QStringLiteral("records"), records}};
+    const QJsonObject body {{QStringLiteral("batch_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("records"), records}};
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // Persisted before sending: after a crash the same id goes again.
     m_replica.apply({}, {{kPendingBatch, QString::fromUtf8(bytes)}, {kPendingNext, QString::number(page.next)}});
@@ -108,8 +107,9 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
         if (!server.isEmpty()) {
             RecordChange rc;
             QString error;
-            if (RecordChange::fromJson(QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id},
-                                                   {QStringLiteral("fields"), server}},
+            if (RecordChange::fromJson(QJsonObject {{QStringLiteral("entity"), entity},
+                                                    {QStringLiteral("id"), id},
+                                                    {QStringLiteral("fields"), server}},
                                        &rc, &error))
                 m_replica.adopt(rc);
         }
@@ -132,11 +132,12 @@ QString SyncEngine::pullQuery(int limit)
 void SyncEngine::resetForNewEpoch()
 {
     m_epochReset = true;
-    m_replica.apply({}, {{kPullCursor, QStringLiteral("0")},
-                         {kPushCursor, QStringLiteral("0")},
-                         {QStringLiteral("push_hlc"), QStringLiteral("0")},
-                         {kPendingBatch, QString()},
-                         {kPendingNext, QString()}});
+    m_replica.apply({},
+                    {{kPullCursor, QStringLiteral("0")},
+                     {kPushCursor, QStringLiteral("0")},
+                     {QStringLiteral("push_hlc"), QStringLiteral("0")},
+                     {kPendingBatch, QString()},
+                     {kPendingNext, QString()}});
 }
 
 void SyncEngine::noteEpoch(const QString &epoch)

@@ -6,12 +6,15 @@ namespace gamix {
 
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QString TokenStore::keyFor(const QUrl &server, const QString &login)
 {
-    return server.adjusted(QUrl::StripTrailingSlash).toString() + u' ' + login;
+    // One key per server whatever the spelling of its root ("https://h/" == "https://h").
+    QString url = server.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url + u' ' + login;
 }
 
 void TokenStore::read(const QString &key)
@@ -38,9 +41,8 @@ void TokenStore::write(const QString &key, const QString &token)
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [this, job] {
-        Q_EMIT writeFinished(job->error() == QKeychain::NoError, job->errorString());
-    });
+    connect(job, &QKeychain::Job::finished, this,
+            [this, job] { Q_EMIT writeFinished(job->error() == QKeychain::NoError, job->errorString()); });
     job->start();
 }
 

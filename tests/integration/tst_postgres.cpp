@@ -22,7 +22,8 @@ const QString kPgBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
 Run runAs(const QStringList &command, int timeoutMs = 60000)
 {
     QProcess p;
-    p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
+    p.start(QStringLiteral("runuser"),
+            QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
     if (!p.waitForStarted() || !p.waitForFinished(timeoutMs))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -58,9 +59,10 @@ private Q_SLOTS:
         // Parents must be traversable by the postgres user; the data directory is its own.
         m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/gamix-pg-XXXXXX"));
         QVERIFY(m_dir->isValid());
-        QFile::setPermissions(m_dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                 | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                                 | QFileDevice::ExeOther);
+        QFile::setPermissions(m_dir->path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                  | QFileDevice::ExeOther);
         m_data = m_dir->filePath(QStringLiteral("pgdata"));
         QVERIFY(QDir().mkpath(m_data));
         if (QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres"), m_data}) != 0)
@@ -71,15 +73,16 @@ private Q_SLOTS:
             QSKIP(qPrintable(QStringLiteral("runuser/initdb failed: ") + init.err.left(200)));
         const int port = freePort();
         QVERIFY(port > 0);
-        const Run start = runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"),
-                                 m_data + QStringLiteral("/log.txt"), QStringLiteral("-o"),
-                                 QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(port).arg(m_data),
-                                 QStringLiteral("-w"), QStringLiteral("start")});
+        const Run start
+            = runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"),
+                     m_data + QStringLiteral("/log.txt"), QStringLiteral("-o"),
+                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(port).arg(m_data),
+                     QStringLiteral("-w"), QStringLiteral("start")});
         QVERIFY2(start.code == 0, qPrintable(start.err));
         m_running = true;
-        const Run create = runAs({kPgBin + QStringLiteral("createdb"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                                  QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"), QStringLiteral("gamix"),
-                                  QStringLiteral("gamix")});
+        const Run create = runAs({kPgBin + QStringLiteral("createdb"), QStringLiteral("-h"),
+                                  QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
+                                  QStringLiteral("-U"), QStringLiteral("gamix"), QStringLiteral("gamix")});
         QVERIFY2(create.code == 0, qPrintable(create.err));
         m_url = QStringLiteral("postgresql://gamix@127.0.0.1:%1/gamix").arg(port);
     }
@@ -87,18 +90,18 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         if (m_running)
-            runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("immediate"),
-                   QStringLiteral("stop")});
+            runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"),
+                   QStringLiteral("immediate"), QStringLiteral("stop")});
     }
 
     void twoInstancesConcurrentPushesSkipNothing()
     {
-        const QStringList storage{QStringLiteral("--database"), m_url};
+        const QStringList storage {QStringLiteral("--database"), m_url};
         constexpr int kClients = 4;
         constexpr int kPerRound = 120;
         for (int i = 0; i < kClients; ++i) {
-            QVERIFY(!addUser(storage, QStringLiteral("sales%1").arg(i), QStringLiteral("sales"), QStringLiteral("Офис на Неве"),
-                             QStringLiteral("пароль%1").arg(i))
+            QVERIFY(!addUser(storage, QStringLiteral("sales%1").arg(i), QStringLiteral("sales"),
+                             QStringLiteral("Офис на Неве"), QStringLiteral("пароль%1").arg(i))
                          .isEmpty());
             QCOMPARE(runCli({QStringLiteral("--db"), db(i), QStringLiteral("init")}).code, 0);
         }
@@ -106,9 +109,10 @@ private Q_SLOTS:
         QVERIFY(one.start(storage, m_dir->filePath(QStringLiteral("one.log"))));
         QVERIFY(two.start(storage, m_dir->filePath(QStringLiteral("two.log"))));
         auto syncArgs = [&](int i) {
-            return QStringList{QStringLiteral("--db"), db(i), QStringLiteral("sync"), QStringLiteral("--server"),
-                               (i % 2 ? two : one).url(), QStringLiteral("--login"), QStringLiteral("sales%1").arg(i),
-                               QStringLiteral("--password-stdin")};
+            return QStringList {QStringLiteral("--db"),           db(i),
+                                QStringLiteral("sync"),           QStringLiteral("--server"),
+                                (i % 2 ? two : one).url(),        QStringLiteral("--login"),
+                                QStringLiteral("sales%1").arg(i), QStringLiteral("--password-stdin")};
         };
         // Three rounds: every client adds records, then all sync at once, half of them
         // against each instance, so pushes on one instance overlap pulls on the other.
@@ -121,8 +125,9 @@ private Q_SLOTS:
                 for (int k = 0; k < kPerRound; ++k)
                     f.write(QStringLiteral("Клиент%1,Раунд%2-%3,Санкт-Петербург\n").arg(i).arg(round).arg(k).toUtf8());
                 f.close();
-                const Run r = runCli({QStringLiteral("--db"), db(i), QStringLiteral("import"), QStringLiteral("contact"), csv,
-                                      QStringLiteral("--on-duplicate"), QStringLiteral("create")});
+                const Run r
+                    = runCli({QStringLiteral("--db"), db(i), QStringLiteral("import"), QStringLiteral("contact"), csv,
+                              QStringLiteral("--on-duplicate"), QStringLiteral("create")});
                 QVERIFY2(r.code == 0, qPrintable(r.err));
             }
             std::vector<std::unique_ptr<QProcess>> running;
@@ -151,11 +156,13 @@ private Q_SLOTS:
         }
         QSet<QString> reference;
         for (int i = 0; i < kClients; ++i) {
-            const Run r = runCli({QStringLiteral("--db"), db(i), QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+            const Run r = runCli({QStringLiteral("--db"), db(i), QStringLiteral("--json"), QStringLiteral("list"),
+                                  QStringLiteral("contact")});
             QSet<QString> rows;
             for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
                 const QJsonObject o = v.toObject();
-                rows.insert(o.value(QLatin1String("id")).toString() + u'|' + o.value(QLatin1String("first_name")).toString() + u'|'
+                rows.insert(o.value(QLatin1String("id")).toString() + u'|'
+                            + o.value(QLatin1String("first_name")).toString() + u'|'
                             + o.value(QLatin1String("last_name")).toString());
             }
             QCOMPARE(rows.size(), kClients * kPerRound * 3);

@@ -59,7 +59,7 @@ inline Run serverAdmin(const QStringList &storage, const QStringList &command, c
 inline QString addUser(const QStringList &storage, const QString &login, const QString &role, const QString &office,
                        const QString &password)
 {
-    QStringList cmd{QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role};
+    QStringList cmd {QStringLiteral("user"), QStringLiteral("add"), login, QStringLiteral("--role"), role};
     if (!office.isEmpty())
         cmd << QStringLiteral("--office") << office;
     const Run r = serverAdmin(storage, cmd, password.toUtf8() + '\n');
@@ -75,7 +75,7 @@ public:
         m_proc = std::make_unique<QProcess>();
         m_proc->setStandardErrorFile(logFile, QIODevice::Append);
         m_proc->start(QStringLiteral(GAMIX_SERVER_PATH),
-                      storage + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
+                      storage + QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extra);
         if (!m_proc->waitForStarted(10000))
             return false;
         while (!m_proc->canReadLine()) {
@@ -118,7 +118,7 @@ inline Answer http(const QByteArray &method, const QString &url, const QByteArra
                    const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool protocolHeaders = true)
 {
     QNetworkAccessManager nam;
-    QNetworkRequest req{QUrl(url)};
+    QNetworkRequest req {QUrl(url)};
     if (protocolHeaders) {
         req.setRawHeader("X-Gamix-Protocol", "1");
         req.setRawHeader("X-Gamix-Schema", "1");
@@ -132,16 +132,17 @@ inline Answer http(const QByteArray &method, const QString &url, const QByteArra
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    Answer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    Answer a {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
     reply->deleteLater();
     return a;
 }
 
 inline QString login(const QString &base, const QString &user, const QString &password)
 {
-    const Answer a = http("POST", base + QStringLiteral("/v1/auth/login"),
-                          QJsonDocument(QJsonObject{{QStringLiteral("login"), user}, {QStringLiteral("password"), password}})
-                              .toJson(QJsonDocument::Compact));
+    const Answer a
+        = http("POST", base + QStringLiteral("/v1/auth/login"),
+               QJsonDocument(QJsonObject {{QStringLiteral("login"), user}, {QStringLiteral("password"), password}})
+                   .toJson(QJsonDocument::Compact));
     return a.json().value(QLatin1String("token")).toString();
 }
 

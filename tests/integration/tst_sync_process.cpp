@@ -30,7 +30,7 @@ private:
     QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
     Run cli(const QString &dbName, const QStringList &args, const QByteArray &input = QByteArray())
     {
-        return runCli(QStringList{QStringLiteral("--db"), db(dbName)} + args, input);
+        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args, input);
     }
     Run sync(const QString &dbName, const QString &user, const QString &password)
     {
@@ -55,7 +55,7 @@ private:
     }
     QString add(const QString &dbName, const QStringList &fields)
     {
-        const Run r = cli(dbName, QStringList{QStringLiteral("add"), QStringLiteral("contact")} + fields);
+        const Run r = cli(dbName, QStringList {QStringLiteral("add"), QStringLiteral("contact")} + fields);
         return QString::fromUtf8(r.out).trimmed();
     }
     // The server's highest change sequence seen by an admin: unchanged means nothing was written.
@@ -80,7 +80,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_storage = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server.sqlite"))};
         m_log = m_dir.filePath(QStringLiteral("server.log"));
-        QVERIFY(!addUser(m_storage, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass")).isEmpty());
+        QVERIFY(
+            !addUser(m_storage, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
+                 .isEmpty());
         QVERIFY(!addUser(m_storage, QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
                          QStringLiteral("пароль-анны"))
                      .isEmpty());
@@ -98,11 +100,13 @@ private Q_SLOTS:
     void offlineEditsConverge()
     {
         // Offline work on both machines before their first sync.
-        const QString ivan = add(QStringLiteral("a"), {QStringLiteral("first_name=Иван"), QStringLiteral("last_name=Петров"),
-                                                       QStringLiteral("city=Тверь")});
+        const QString ivan = add(
+            QStringLiteral("a"),
+            {QStringLiteral("first_name=Иван"), QStringLiteral("last_name=Петров"), QStringLiteral("city=Тверь")});
         QVERIFY(!ivan.isEmpty());
-        const QString yolka = add(QStringLiteral("b"), {QStringLiteral("first_name=Алёна"), QStringLiteral("last_name=Ёлкина"),
-                                                        QStringLiteral("email=alena@пример.рф")});
+        const QString yolka = add(QStringLiteral("b"),
+                                  {QStringLiteral("first_name=Алёна"), QStringLiteral("last_name=Ёлкина"),
+                                   QStringLiteral("email=alena@пример.рф")});
         QVERIFY(!yolka.isEmpty());
         Run r = sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны"));
         QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -111,8 +115,15 @@ private Q_SLOTS:
         r = sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны"));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         // More offline edits on both, then both sync twice.
-        QCOMPARE(cli(QStringLiteral("a"), {QStringLiteral("set"), QStringLiteral("contact"), yolka, QStringLiteral("position=Директор")}).code, 0);
-        QCOMPARE(cli(QStringLiteral("b"), {QStringLiteral("set"), QStringLiteral("contact"), ivan, QStringLiteral("notes=Звонить после обеда")}).code, 0);
+        QCOMPARE(cli(QStringLiteral("a"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), yolka, QStringLiteral("position=Директор")})
+                     .code,
+                 0);
+        QCOMPARE(
+            cli(QStringLiteral("b"),
+                {QStringLiteral("set"), QStringLiteral("contact"), ivan, QStringLiteral("notes=Звонить после обеда")})
+                .code,
+            0);
         for (const char *name : {"a", "b", "a"}) {
             const bool isA = name[0] == 'a';
             r = sync(QString::fromLatin1(name), isA ? QStringLiteral("anna") : QStringLiteral("boris"),
@@ -123,18 +134,31 @@ private Q_SLOTS:
         const QJsonArray b = list(QStringLiteral("b"), QStringLiteral("contact"));
         QCOMPARE(a.size(), 2);
         QCOMPARE(a, b);
-        const QJsonObject ivanRow = a.at(0).toObject().value(QLatin1String("id")).toString() == ivan ? a.at(0).toObject()
-                                                                                                  : a.at(1).toObject();
+        const QJsonObject ivanRow = a.at(0).toObject().value(QLatin1String("id")).toString() == ivan
+            ? a.at(0).toObject()
+            : a.at(1).toObject();
         QCOMPARE(ivanRow.value(QLatin1String("city")).toString(), QStringLiteral("Тверь"));
         QCOMPARE(ivanRow.value(QLatin1String("notes")).toString(), QStringLiteral("Звонить после обеда"));
-        QCOMPARE(cli(QStringLiteral("a"), {QStringLiteral("get"), QStringLiteral("contact"), yolka}).out.contains("Директор"), true);
+        QCOMPARE(cli(QStringLiteral("a"), {QStringLiteral("get"), QStringLiteral("contact"), yolka})
+                     .out.contains("Директор"),
+                 true);
     }
 
     void concurrentEditIsAConflictOnBoth()
     {
-        const QString id = list(QStringLiteral("a"), QStringLiteral("contact")).at(0).toObject().value(QLatin1String("id")).toString();
-        QCOMPARE(cli(QStringLiteral("a"), {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("city=Казань")}).code, 0);
-        QCOMPARE(cli(QStringLiteral("b"), {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("city=Самара")}).code, 0);
+        const QString id = list(QStringLiteral("a"), QStringLiteral("contact"))
+                               .at(0)
+                               .toObject()
+                               .value(QLatin1String("id"))
+                               .toString();
+        QCOMPARE(cli(QStringLiteral("a"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("city=Казань")})
+                     .code,
+                 0);
+        QCOMPARE(cli(QStringLiteral("b"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("city=Самара")})
+                     .code,
+                 0);
         for (const char *name : {"a", "b", "a"}) {
             const bool isA = name[0] == 'a';
             const Run r = sync(QString::fromLatin1(name), isA ? QStringLiteral("anna") : QStringLiteral("boris"),
@@ -148,15 +172,20 @@ private Q_SLOTS:
             const QJsonObject c = conflicts.at(0).toObject();
             QCOMPARE(c.value(QLatin1String("record_id")).toString(), id);
             QCOMPARE(c.value(QLatin1String("field")).toString(), QStringLiteral("city"));
-            const QSet<QString> values{c.value(QLatin1String("kept_value")).toString(), c.value(QLatin1String("lost_value")).toString()};
-            QCOMPARE(values, (QSet<QString>{QStringLiteral("Казань"), QStringLiteral("Самара")}));
+            const QSet<QString> values {c.value(QLatin1String("kept_value")).toString(),
+                                        c.value(QLatin1String("lost_value")).toString()};
+            QCOMPARE(values, (QSet<QString> {QStringLiteral("Казань"), QStringLiteral("Самара")}));
         }
-        QCOMPARE(list(QStringLiteral("a"), QStringLiteral("contact")), list(QStringLiteral("b"), QStringLiteral("contact")));
+        QCOMPARE(list(QStringLiteral("a"), QStringLiteral("contact")),
+                 list(QStringLiteral("b"), QStringLiteral("contact")));
     }
 
     void wrongPasswordChangesNothing()
     {
-        QCOMPARE(cli(QStringLiteral("c"), {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Чужой")}).code, 0);
+        QCOMPARE(cli(QStringLiteral("c"),
+                     {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Чужой")})
+                     .code,
+                 0);
         const qint64 before = serverCursor();
         const Run r = sync(QStringLiteral("c"), QStringLiteral("vera"), QStringLiteral("не-тот-пароль"));
         QVERIFY(r.code != 0);
@@ -183,13 +212,18 @@ private Q_SLOTS:
     {
         const QString token = login(m_server.url(), QStringLiteral("vera"), QStringLiteral("пароль-веры"));
         QVERIFY(!token.isEmpty());
-        QCOMPARE(http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(token)).status, 200);
-        QCOMPARE(serverAdmin(m_storage, {QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("vera")}).code, 0);
+        QCOMPARE(http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(token)).status,
+                 200);
+        QCOMPARE(
+            serverAdmin(m_storage, {QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("vera")}).code,
+            0);
         const qint64 before = serverCursor();
-        const QByteArray push = R"({"batch_id":"b-revoked","records":[{"entity":"contact","id":"01a20000-0000-7000-8000-000000000001",
+        const QByteArray push
+            = R"({"batch_id":"b-revoked","records":[{"entity":"contact","id":"01a20000-0000-7000-8000-000000000001",
             "fields":{"first_name":{"v":"X","hlc":"1000","site":"0123456789abcdef0123456789abcdef"}}}]})";
         QCOMPARE(http("POST", m_server.url() + QStringLiteral("/v1/push"), push, bearer(token)).status, 401);
-        QCOMPARE(http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(token)).status, 401);
+        QCOMPARE(http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(token)).status,
+                 401);
         QCOMPARE(serverCursor(), before);
 
         // A server whose tokens live one second: the token stops working on its own.
@@ -197,8 +231,9 @@ private Q_SLOTS:
         QVERIFY(shortLived.start(m_storage, m_log, {QStringLiteral("--token-ttl"), QStringLiteral("1")}));
         const QString brief = login(shortLived.url(), QStringLiteral("vera"), QStringLiteral("пароль-веры"));
         QVERIFY(!brief.isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(http("GET", shortLived.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(brief)).status,
-                                  401, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http("GET", shortLived.url() + QStringLiteral("/v1/pull?since=0"), QByteArray(), bearer(brief)).status, 401,
+            5000);
         QCOMPARE(http("POST", shortLived.url() + QStringLiteral("/v1/push"), push, bearer(brief)).status, 401);
         QCOMPARE(serverCursor(), before);
     }
@@ -206,33 +241,42 @@ private Q_SLOTS:
     void salesUserCannotWriteAnothersRecord()
     {
         // anna's own lead; vera (sales, same office) may not see or write it.
-        const Run added = cli(QStringLiteral("a"), {QStringLiteral("add"), QStringLiteral("lead"), QStringLiteral("title=Заявка Анны")});
+        const Run added = cli(QStringLiteral("a"),
+                              {QStringLiteral("add"), QStringLiteral("lead"), QStringLiteral("title=Заявка Анны")});
         QCOMPARE(added.code, 0);
         const QString leadId = QString::fromUtf8(added.out).trimmed();
         QCOMPARE(sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны")).code, 0);
         const QString token = login(m_server.url(), QStringLiteral("vera"), QStringLiteral("пароль-веры"));
         const quint64 future = quint64(QDateTime::currentMSecsSinceEpoch()) << 16;
-        const QByteArray push = QJsonDocument(QJsonObject{
-            {QStringLiteral("batch_id"), QStringLiteral("vera-1")},
-            {QStringLiteral("records"),
-             QJsonArray{QJsonObject{{QStringLiteral("entity"), QStringLiteral("lead")},
-                                    {QStringLiteral("id"), leadId},
-                                    {QStringLiteral("fields"),
-                                     QJsonObject{{QStringLiteral("title"),
-                                                  QJsonObject{{QStringLiteral("v"), QStringLiteral("Перехвачено")},
-                                                              {QStringLiteral("hlc"), QString::number(future)},
-                                                              {QStringLiteral("site"), QStringLiteral("0123456789abcdef0123456789abcdef")}}}}}}}}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray push
+            = QJsonDocument(
+                  QJsonObject {
+                      {QStringLiteral("batch_id"), QStringLiteral("vera-1")},
+                      {QStringLiteral("records"),
+                       QJsonArray {QJsonObject {
+                           {QStringLiteral("entity"), QStringLiteral("lead")},
+                           {QStringLiteral("id"), leadId},
+                           {QStringLiteral("fields"),
+                            QJsonObject {{QStringLiteral("title"),
+                                          QJsonObject {{QStringLiteral("v"), QStringLiteral("Перехвачено")},
+                                                       {QStringLiteral("hlc"), QString::number(future)},
+                                                       {QStringLiteral("site"),
+                                                        QStringLiteral("0123456789abcdef0123456789abcdef")}}}}}}}}})
+                  .toJson(QJsonDocument::Compact);
         const Answer a = http("POST", m_server.url() + QStringLiteral("/v1/push"), push, bearer(token));
         QCOMPARE(a.status, 200);
         const QJsonObject result = a.json().value(QLatin1String("results")).toArray().at(0).toObject();
-        QCOMPARE(result.value(QLatin1String("fields")).toObject().value(QLatin1String("title")).toString(), QStringLiteral("forbidden"));
+        QCOMPARE(result.value(QLatin1String("fields")).toObject().value(QLatin1String("title")).toString(),
+                 QStringLiteral("forbidden"));
         QCOMPARE(a.json().value(QLatin1String("rejected")).toInt(), 1);
         // The server kept anna's value, which reaches her other machine unchanged.
         QCOMPARE(sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны")).code, 0);
-        QVERIFY(cli(QStringLiteral("a"), {QStringLiteral("get"), QStringLiteral("lead"), leadId}).out.contains("Заявка Анны"));
+        QVERIFY(cli(QStringLiteral("a"), {QStringLiteral("get"), QStringLiteral("lead"), leadId})
+                    .out.contains("Заявка Анны"));
         const QString rootToken = login(m_server.url(), QStringLiteral("root"), QStringLiteral("root-pass"));
-        const QByteArray all = http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0&limit=5000"), QByteArray(), bearer(rootToken)).body;
+        const QByteArray all = http("GET", m_server.url() + QStringLiteral("/v1/pull?since=0&limit=5000"), QByteArray(),
+                                    bearer(rootToken))
+                                   .body;
         QVERIFY(all.contains("Заявка Анны"));
         QVERIFY(!all.contains("Перехвачено"));
     }
@@ -242,7 +286,8 @@ private Q_SLOTS:
         const QString token = login(m_server.url(), QStringLiteral("anna"), QStringLiteral("пароль-анны"));
         const qint64 before = serverCursor();
         // Malformed JSON.
-        Answer a = http("POST", m_server.url() + QStringLiteral("/v1/push"), "{\"batch_id\": \"x\", \"records\": [", bearer(token));
+        Answer a = http("POST", m_server.url() + QStringLiteral("/v1/push"), "{\"batch_id\": \"x\", \"records\": [",
+                        bearer(token));
         QCOMPARE(a.status, 400);
         QVERIFY(!a.body.contains("SQL"));
         // Protocol mismatch.
@@ -271,9 +316,11 @@ private Q_SLOTS:
             const EntityDef &contact = *Schema::instance().entity(u"contact");
             store.beginBatch(true);
             for (int i = 0; i < 20000; ++i) {
-                const WriteResult w = store.create(contact, {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
-                                                             {QStringLiteral("last_name"), QStringLiteral("Сидоров-%1").arg(i)},
-                                                             {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(i)}});
+                const WriteResult w
+                    = store.create(contact,
+                                   {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
+                                    {QStringLiteral("last_name"), QStringLiteral("Сидоров-%1").arg(i)},
+                                    {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(i)}});
                 QVERIFY(w.ok);
             }
             store.commitBatch();
@@ -281,8 +328,9 @@ private Q_SLOTS:
         QProcess syncing;
         syncing.setProcessChannelMode(QProcess::MergedChannels);
         syncing.start(QStringLiteral(GAMIX_CLI_PATH),
-                      {QStringLiteral("--db"), db(QStringLiteral("big")), QStringLiteral("sync"), QStringLiteral("--server"),
-                       m_server.url(), QStringLiteral("--login"), QStringLiteral("anna"), QStringLiteral("--password-stdin")});
+                      {QStringLiteral("--db"), db(QStringLiteral("big")), QStringLiteral("sync"),
+                       QStringLiteral("--server"), m_server.url(), QStringLiteral("--login"), QStringLiteral("anna"),
+                       QStringLiteral("--password-stdin")});
         QVERIFY(syncing.waitForStarted());
         syncing.write("пароль-анны\n");
         syncing.closeWriteChannel();
@@ -305,8 +353,11 @@ private Q_SLOTS:
             Store store;
             QString error;
             QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'p%@example.ru'")), 20000);
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'p%@example.ru'")), 20000);
+            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'p%@example.ru'")),
+                     20000);
+            QCOMPARE(store.db().scalar(
+                         QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'p%@example.ru'")),
+                     20000);
             store.close();
             const Run check = cli(QString::fromLatin1(name), {QStringLiteral("check")});
             QCOMPARE(check.code, 0);

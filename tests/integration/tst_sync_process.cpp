@@ -180,6 +180,32 @@ private Q_SLOTS:
                  list(QStringLiteral("b"), QStringLiteral("contact")));
     }
 
+    void tokenKeptInKeychain()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("no D-Bus session bus, so no keychain (CI runs under dbus-run-session with gnome-keyring)");
+        const QStringList noPassword {QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(),
+                                      QStringLiteral("--login"), QStringLiteral("anna")};
+        // anna's earlier syncs left her token in the keychain: no password needed now.
+        Run r = cli(QStringLiteral("a"), noPassword);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("in memory")));
+        // A revoked token fails with one line and is forgotten.
+        QCOMPARE(
+            serverAdmin(m_storage, {QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("anna")}).code,
+            0);
+        r = cli(QStringLiteral("a"), noPassword);
+        QVERIFY(r.code != 0);
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(QStringLiteral("log in again")), qPrintable(r.err));
+        r = cli(QStringLiteral("a"), noPassword);
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("--password-stdin")), qPrintable(r.err));
+        QCOMPARE(sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны")).code, 0);
+        r = cli(QStringLiteral("a"), noPassword);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+    }
+
     void wrongPasswordChangesNothing()
     {
         QCOMPARE(cli(QStringLiteral("c"),

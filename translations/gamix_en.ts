@@ -2010,6 +2010,13 @@ Entities: %1</source>
     </message>
 </context>
 <context>
+    <name>gamix::SyncController</name>
+    <message>
+        <source>Log in to %1 to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gamix::SyncEngine</name>
     <message>
         <source>the server refused the login token</source>

@@ -1025,7 +1025,7 @@ Entities: %1</source>
     </message>
     <message>
         <source>Close by %1</source>
-        <translation>Закрыть до %1</translation>
+        <translation>Закрытие до %1</translation>
     </message>
     <message>
         <source>Mark deal won</source>
@@ -2037,6 +2037,13 @@ Entities: %1</source>
             <numerusform>сервер отклонил %n изменения</numerusform>
             <numerusform>сервер отклонил %n изменений</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gamix::SyncController</name>
+    <message>
+        <source>Log in to %1 to sync</source>
+        <translation>Войдите на %1 для синхронизации</translation>
     </message>
 </context>
 <context>

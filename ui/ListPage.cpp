@@ -187,6 +187,30 @@ void ListPage::focusFilter()
     m_filterEdit->selectAll();
 }
 
+ListQuery ListPage::currentQuery(bool *exact) const
+{
+    const ListFilter f = m_model->filter();
+    ListQuery q;
+    q.entity = &m_entity;
+    q.search = f.search.trimmed();
+    q.where = f.equals;
+    if (!f.ownerId.isEmpty() && m_entity.field(u"owner_id"))
+        q.where.append({QStringLiteral("owner_id"), f.ownerId});
+    const ListOrder order = m_model->order();
+    // The natural order without a field is "newest first": by creation time.
+    const QString field = order.field.isEmpty() ? (order.descending ? QLatin1String(kCreatedField) : QString()) : order.field;
+    if (!field.isEmpty())
+        q.sort = (order.descending ? QStringLiteral("-") : QString()) + field;
+    if (exact)
+        *exact = f.dateField.isEmpty() || (!f.from.isValid() && !f.to.isValid());
+    return q;
+}
+
+bool ListPage::isFiltered() const
+{
+    return !m_model->filter().isEmpty();
+}
+
 void ListPage::applyFilter()
 {
     ListFilter f;

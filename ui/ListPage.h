@@ -3,6 +3,8 @@
 // status/stage, period), a column chooser, and the table on RecordTableModel. Enter or a
 // double click opens the record.
 
+#include "store/Store.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -29,6 +31,12 @@ public:
     QString currentId() const;
     void focusFilter();
     void saveLayout();
+    // The list as the user sees it (quick filter text, status/stage, owner, sort order) as
+    // a Store query, for "export the current view". ListQuery has no date range: when the
+    // period filter is on, `*exact` is set false and the query covers the wider set.
+    ListQuery currentQuery(bool *exact = nullptr) const;
+    // True when any quick filter narrows the list.
+    bool isFiltered() const;
 
 signals:
     void openRecord(const QString &entity, const QString &id);

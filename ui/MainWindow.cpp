@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "ConflictsView.h"
 #include "DataEvents.h"
+#include "ExportDialog.h"
 #include "DealBoard.h"
 #include "ListPage.h"
 #include "RecordDialog.h"
@@ -11,6 +13,7 @@
 #include "TasksPage.h"
 #include "TodayPage.h"
 #include "commands/DeleteRecordCommand.h"
+#include "import/ImportWizard.h"
 #include "store/ListModelQueries.h"
 #include "store/Store.h"
 
@@ -146,6 +149,13 @@ void MainWindow::buildMenus()
     newAction->setShortcut(QKeySequence::New);
     newAction->setObjectName(QStringLiteral("actionNew"));
     file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import…"), this, &MainWindow::importRecords);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setObjectName(QStringLiteral("actionImport"));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportRecords);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setObjectName(QStringLiteral("actionExport"));
+    file->addSeparator();
     file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); })->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -192,6 +202,11 @@ void MainWindow::buildMenus()
         m_dealStack->setCurrentIndex(list ? 1 : 0);
         setSection(Deals);
     });
+
+    QMenu *sync = menuBar()->addMenu(tr("&Sync"));
+    sync->setObjectName(QStringLiteral("syncMenu"));
+    QAction *conflicts = sync->addAction(tr("&Conflicts…"), this, &MainWindow::showConflicts);
+    conflicts->setObjectName(QStringLiteral("actionConflicts"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gamix"), this, [this] {
@@ -320,6 +335,64 @@ void MainWindow::refreshCounts()
         }
         return counts;
     }));
+}
+
+const EntityDef *MainWindow::transferEntity() const
+{
+    if (currentSection() == Today)
+        return Schema::instance().entity(u"contact");
+    return sectionEntity();
+}
+
+ImportWizard *MainWindow::importRecords()
+{
+    const EntityDef *e = transferEntity();
+    // Window-modal and shown with open(), not exec(): the wizard's own background work and
+    // the lists behind it keep running, and GUI tests can drive it.
+    auto *wizard = new ImportWizard(m_store->path(), this, e->name);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &ImportWizard::imported, this, [](const QString &entity) {
+        // The wizard wrote through its own Store: tell every list, board and count.
+        DataEvents::instance()->notify(entity);
+        DataEvents::instance()->notify(QStringLiteral("company")); // companies created by name
+    });
+    wizard->open();
+    return wizard;
+}
+
+ExportDialog *MainWindow::exportRecords()
+{
+    const EntityDef *e = transferEntity();
+    ListQuery view;
+    view.entity = e;
+    bool filtered = false;
+    bool exact = true;
+    ListPage *page = currentList();
+    if (!page || page->model()->entity().name != e->name)
+        page = listPage(e->name);
+    if (page) {
+        view = page->currentQuery(&exact);
+        filtered = page->isFiltered();
+    }
+    auto *dialog = new ExportDialog(m_store->path(), *e, view, filtered, exact, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->open();
+    return dialog;
+}
+
+ConflictsView *MainWindow::showConflicts()
+{
+    if (auto *open = findChild<ConflictsView *>(QStringLiteral("conflictsView"))) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *view = new ConflictsView(m_store, m_undo, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
 }
 
 void MainWindow::saveLayout()

@@ -21,6 +21,9 @@ class DealBoard;
 class TasksPage;
 class TodayPage;
 class RecordDialog;
+class ImportWizard;
+class ExportDialog;
+class ConflictsView;
 struct EntityDef;
 
 class MainWindow : public QMainWindow
@@ -48,6 +51,15 @@ public slots:
     void deleteCurrent();
     void editCurrent();
     void refreshCounts();
+    // File > Import… (Ctrl+I): the import wizard for the current section's entity
+    // (contacts where the section has no list of its own), window-modal; lists reload
+    // after an import. Returns the open wizard (objectName "importWizard").
+    ImportWizard *importRecords();
+    // File > Export… (Ctrl+E): the export dialog for the current section's entity with
+    // the list's current filtered view (objectName "exportDialog").
+    ExportDialog *exportRecords();
+    // Sync > Conflicts…: the conflicts view (objectName "conflictsView"), one at a time.
+    ConflictsView *showConflicts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +68,8 @@ private:
     void buildMenus();
     const EntityDef *sectionEntity() const;
     ListPage *currentList() const;
+    // The entity Import/Export work on: the section's, contacts for Today.
+    const EntityDef *transferEntity() const;
     void saveLayout();
 
     Store *m_store;

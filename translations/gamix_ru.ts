@@ -988,11 +988,11 @@ Entities: %1</source>
     </message>
     <message>
         <source>Keep the current %1</source>
-        <translation>оставить текущее значение поля «%1»</translation>
+        <translation>сохранение текущего значения поля «%1»</translation>
     </message>
     <message>
         <source>Restore the other %1</source>
-        <translation>вернуть другое значение поля «%1»</translation>
+        <translation>восстановление другого значения поля «%1»</translation>
     </message>
 </context>
 <context>
@@ -1029,11 +1029,11 @@ Entities: %1</source>
     </message>
     <message>
         <source>Mark deal won</source>
-        <translation>Отметить сделку выигранной</translation>
+        <translation>закрытие сделки как выигранной</translation>
     </message>
     <message>
         <source>Mark deal lost</source>
-        <translation>Отметить сделку проигранной</translation>
+        <translation>закрытие сделки как проигранной</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1045,11 +1045,11 @@ Entities: %1</source>
     </message>
     <message>
         <source>Mark won</source>
-        <translation>Выиграна</translation>
+        <translation>Отметить выигранной</translation>
     </message>
     <message>
         <source>Mark lost…</source>
-        <translation>Проиграна…</translation>
+        <translation>Отметить проигранной…</translation>
     </message>
     <message>
         <source>Deal lost</source>
@@ -1420,11 +1420,11 @@ Entities: %1</source>
     <name>gamix::ImportRowWriter</name>
     <message>
         <source>duplicate of %1</source>
-        <translation>дубликат %1</translation>
+        <translation>дубликат записи %1</translation>
     </message>
     <message>
         <source>duplicate of %1; its fields are already filled</source>
-        <translation>дубликат %1; его поля уже заполнены</translation>
+        <translation>дубликат записи %1; её поля уже заполнены</translation>
     </message>
 </context>
 <context>
@@ -1443,7 +1443,7 @@ Entities: %1</source>
     </message>
     <message>
         <source>Done: %1 rows in %2 s.</source>
-        <translation>Готово: строк — %1, за %2 с.</translation>
+        <translation>Готово. Обработано строк: %1 за %2 с.</translation>
     </message>
     <message>
         <source>%1 created, %2 updated, %3 skipped, %4 not imported.</source>
@@ -1571,7 +1571,7 @@ Entities: %1</source>
     </message>
     <message>
         <source>Main</source>
-        <translation>Основная</translation>
+        <translation>Основная панель</translation>
     </message>
     <message>
         <source>New</source>
@@ -1668,6 +1668,66 @@ Entities: %1</source>
     <message>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Конфликты…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Синхронизировать &amp;сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Account…</source>
+        <translation>&amp;Учётная запись…</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Ошибка синхронизации: %1</translation>
+    </message>
+    <message>
+        <source>Sync is off (&lt;a href=&quot;account&quot;&gt;set up&lt;/a&gt;)</source>
+        <translation>Синхронизация выключена (&lt;a href=&quot;account&quot;&gt;настроить&lt;/a&gt;)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Не в сети</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>синхронизировано в %1</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>ещё не синхронизировано</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n изменение к отправке</numerusform>
+            <numerusform>%n изменения к отправке</numerusform>
+            <numerusform>%n изменений к отправке</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n конфликт</numerusform>
+            <numerusform>%n конфликта</numerusform>
+            <numerusform>%n конфликтов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync login</source>
+        <translation>Вход для синхронизации</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Пароль для %1:</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1923,42 @@ Entities: %1</source>
     <message>
         <source>A new language applies when Gamix starts again.</source>
         <translation>Новый язык применится после перезапуска Gamix.</translation>
+    </message>
+    <message>
+        <source>Sync account</source>
+        <translation>Учётная запись синхронизации</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>only to log in again</source>
+        <translation>только для повторного входа</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>No keychain answered: the login is kept in memory until Gamix quits.</source>
+        <translation>Хранилище паролей не ответило: вход хранится в памяти до закрытия Gamix.</translation>
+    </message>
+    <message>
+        <source>The password is not saved; the login is kept in the system keychain.</source>
+        <translation>Пароль не сохраняется; вход хранится в системном хранилище паролей.</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Выйти</translation>
+    </message>
+    <message>
+        <source>The server address should look like https://crm.example.ru</source>
+        <translation>Адрес сервера должен выглядеть так: https://crm.example.ru</translation>
     </message>
 </context>
 <context>

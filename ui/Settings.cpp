@@ -30,6 +30,10 @@ KeyDef keyDef(Settings::Key key)
         return {"Data/PhoneRegion", QStringLiteral("RU")};
     case K::DemoOffered:
         return {"Data/DemoOffered", false};
+    case K::SyncServer:
+        return {"Sync/Server", QString()};
+    case K::SyncLogin:
+        return {"Sync/Login", QString()};
     }
     return {"", QVariant()};
 }

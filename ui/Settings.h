@@ -20,6 +20,8 @@ public:
         Language, // "" follows the system, else "en" / "ru"
         PhoneRegion,
         DemoOffered,
+        SyncServer, // the sync server's URL; "" means sync is not set up
+        SyncLogin,  // the token itself lives in the OS keychain (SyncController), never here
     };
 
     static Settings &instance();

@@ -19,7 +19,7 @@ FieldState stateOf(const QJsonObject &f)
 {
     FieldChange c;
     ChangeSetJson::fieldFromJson(QString(), QString(), f, &c);
-    return FieldState{c.text, c.clock, c.prev};
+    return FieldState {c.text, c.clock, c.prev};
 }
 
 QJsonObject storedField(const FieldChange &c, qint64 q, bool upstream)
@@ -48,7 +48,7 @@ ServerStorage::ServerStorage(ServerDb &db)
         hex = m_db.meta(w.db(), QStringLiteral("site"));
         if (!Clock::siteFromHex(hex, &m_site)) {
             m_site = newSiteId();
-            m_db.setMeta(w.db(), QStringLiteral("site"), Clock{0, m_site}.siteHex());
+            m_db.setMeta(w.db(), QStringLiteral("site"), Clock {0, m_site}.siteHex());
         }
         w.commit();
     }
@@ -91,7 +91,8 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
 {
     Row row;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?"));
     q.addBindValue(entity);
     q.addBindValue(id);
     if (ServerDb::exec(q) && q.next()) {
@@ -111,8 +112,9 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
         seq = std::max(seq, qint64(it.value().toObject().value(kQ).toDouble()));
     QSqlQuery q(db);
     if (row.exists)
-        q.prepare(QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, fields = ? "
-                                 "WHERE entity = ? AND id = ?"));
+        q.prepare(
+            QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, fields = ? "
+                           "WHERE entity = ? AND id = ?"));
     else
         q.prepare(QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, entity, id) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -192,7 +194,8 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             if (user && row.exists && !isConflict && (user->role == u"sales" || user->role == u"manager")) {
                 if ((fd->name == QLatin1String(kOwnerField) && user->role == u"sales" && fc.text != user->id
                      && fc.text != row.ownerId)
-                    || (fd->name == QLatin1String(kOfficeField) && fc.text != user->officeId && fc.text != row.officeId)) {
+                    || (fd->name == QLatin1String(kOfficeField) && fc.text != user->officeId
+                        && fc.text != row.officeId)) {
                     o.status[k] = FieldStatus::Forbidden;
                     continue;
                 }
@@ -255,7 +258,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             const QJsonObject stored = row.fields.value(rc.fields.at(k).name).toObject();
             if (!stored.isEmpty()) {
                 const FieldState s = stateOf(stored);
-                o.serverValues.fields.append(FieldChange{rc.fields.at(k).name, s.text, s.clock, s.prev});
+                o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
             }
         }
         out << o;
@@ -266,7 +269,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
 void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const QString &id, const QString &field,
                                 const FieldState &kept, const FieldState &lost, const Row &row)
 {
-    const Clock stamp{tick(w), m_site};
+    const Clock stamp {tick(w), m_site};
     const RecordChange rc = MergeRule::conflictRecord(entity, id, field, kept, lost, stamp, row.ownerId, row.officeId);
     Row existing = load(w.db(), rc.entity, rc.id);
     if (existing.exists)
@@ -283,15 +286,15 @@ void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const
 RecordChange ServerStorage::stamp(ServerDb::Write &w, const QString &entity, const QString &id,
                                   const QList<QPair<QString, QString>> &fields)
 {
-    const Clock clock{tick(w), m_site};
+    const Clock clock {tick(w), m_site};
     const QHash<QString, FieldState> current = fieldStates(entity, id);
     RecordChange rc;
     rc.entity = entity;
     rc.id = id;
     for (const auto &[name, text] : fields)
-        rc.fields.append(FieldChange{name, text, clock, current.value(name).clock});
+        rc.fields.append(FieldChange {name, text, clock, current.value(name).clock});
     int changed = 0;
-    merge(w, {rc}, MergeOptions{}, &changed, nullptr);
+    merge(w, {rc}, MergeOptions {}, &changed, nullptr);
     return rc;
 }
 
@@ -308,11 +311,12 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     save(w.db(), values.entity, values.id, row);
 }
 
-ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QByteArray *json)
+ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QByteArray *json,
+                               const QString &requesterSite)
 {
     ChangePage page;
     page.next = since;
-    QVariantList binds{since};
+    QVariantList binds {since};
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlDatabase c = m_db.connection();
     QSqlQuery q(c);
@@ -331,6 +335,13 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
         const QString id = q.value(1).toString();
         page.next = q.value(2).toLongLong();
         const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+        if (!requesterSite.isEmpty()) {
+            bool allTheirs = !stored.isEmpty();
+            for (auto it = stored.begin(); allTheirs && it != stored.end(); ++it)
+                allTheirs = it.value().toObject().value(QLatin1String("site")).toString() == requesterSite;
+            if (allTheirs)
+                continue; // its own writes, echoed back: nothing new for it
+        }
         QJsonObject fields;
         RecordChange rc;
         rc.entity = entity;
@@ -343,7 +354,8 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             fields.insert(it.key(), f);
         }
         if (json)
-            arr.append(QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), fields}});
+            arr.append(QJsonObject {
+                {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), fields}});
         else {
             for (auto it = fields.begin(); it != fields.end(); ++it) {
                 FieldChange fc;

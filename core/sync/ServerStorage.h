@@ -16,8 +16,8 @@ namespace gamix {
 
 struct RecordOutcome
 {
-    QList<FieldStatus> status;     // per field of the pushed record
-    RecordChange serverValues;     // for forbidden/invalid fields: the server's value and clock
+    QList<FieldStatus> status; // per field of the pushed record
+    RecordChange serverValues; // for forbidden/invalid fields: the server's value and clock
 };
 
 struct MergeOptions
@@ -44,7 +44,10 @@ public:
                        const QList<QPair<QString, QString>> &fields);
 
     // The records this user may see, changed after `since` (whole records, in seq order).
-    ChangePage pull(const SyncUser &user, qint64 since, int limit, QByteArray *json);
+    // Records whose every field was stamped by `requesterSite` are left out (that replica
+    // stamped them, so it holds them or newer; a restored copy has a new site id).
+    ChangePage pull(const SyncUser &user, qint64 since, int limit, QByteArray *json,
+                    const QString &requesterSite = QString());
     // For a relay: records changed after `cursor`, without the fields that came from upstream.
     ChangePage localChanges(qint64 cursor, int limit);
     QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id);
@@ -69,7 +72,7 @@ private:
                      const FieldState &kept, const FieldState &lost, const Row &row);
 
     ServerDb &m_db;
-    SiteId m_site{};
+    SiteId m_site {};
     // Counters cached for the duration of one write transaction.
     qint64 m_seq = -1;
     quint64 m_hlc = 0;

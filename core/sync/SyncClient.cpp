@@ -76,6 +76,23 @@ int SyncClient::unresolvedConflicts(Store &store)
                                                 "(resolved IS NULL OR resolved = 0)")));
 }
 
+void SyncClient::refreshCounts()
+{
+    if (m_running)
+        return;
+    Store store;
+    QString error;
+    if (!store.open(m_dbPath, &error))
+        return;
+    try {
+        m_pending = pendingChanges(store);
+        m_conflicts = unresolvedConflicts(store);
+    } catch (const SqliteError &) {
+        return;
+    }
+    Q_EMIT countsChanged(m_pending, m_conflicts);
+}
+
 void SyncClient::closeStore()
 {
     m_engine.reset();
@@ -352,13 +369,17 @@ void SyncClient::fail(Failure failure, const QString &message)
     m_running = false;
     if (m_engine)
         collectReport();
-    if (m_store && m_store->isOpen()) {
+    const bool counted = m_store && m_store->isOpen();
+    if (counted) {
         try {
             m_conflicts = unresolvedConflicts(*m_store);
+            m_pending = pendingChanges(*m_store);
         } catch (const SqliteError &) { }
     }
     closeStore();
     m_password.clear();
+    if (counted)
+        Q_EMIT countsChanged(m_pending, m_conflicts);
     Q_EMIT finished(false, message);
 }
 
@@ -367,9 +388,11 @@ void SyncClient::succeed()
     m_failure = Failure::None;
     m_running = false;
     m_conflicts = unresolvedConflicts(*m_store);
+    m_pending = pendingChanges(*m_store);
     closeStore();
     m_password.clear();
     Q_EMIT conflictsChanged(m_conflicts);
+    Q_EMIT countsChanged(m_pending, m_conflicts);
     QString message = tr("Sent %n record(s)", nullptr, m_pushed) + QStringLiteral("; ")
         + tr("received %n record(s)", nullptr, m_pulled);
     if (!m_rejected.isEmpty())

@@ -60,6 +60,7 @@ public:
     int pushedRecords() const { return m_pushed; }
     int pulledRecords() const { return m_pulled; }
     int conflicts() const { return m_conflicts; }
+    qint64 pendingChangeCount() const { return m_pending; }
     qint64 bytesReceived() const { return m_bytesIn; }
     int requests() const { return m_requests; }
 
@@ -71,12 +72,17 @@ public Q_SLOTS:
     void sync();
     // Stops after the request in flight; finished(false, ...) follows.
     void cancel();
+    // Counts pending changes and unresolved conflicts of the database now (when not
+    // syncing) and reports them with countsChanged().
+    void refreshCounts();
 
 Q_SIGNALS:
     void started();
     void progress(const QString &message);
     void finished(bool ok, const QString &message);
     void conflictsChanged(int count);
+    // After every run and refreshCounts(): unpushed local rows and unresolved conflicts.
+    void countsChanged(qint64 pendingChanges, int conflicts);
     // A login issued a new token (to keep in the keychain), or the server refused the
     // one we had (empty: forget it).
     void tokenChanged(const QString &token);
@@ -119,6 +125,7 @@ private:
     int m_pushed = 0;
     int m_pulled = 0;
     int m_conflicts = 0;
+    qint64 m_pending = 0;
     qint64 m_bytesIn = 0;
     int m_requests = 0;
     qint64 m_pullSince = 0;

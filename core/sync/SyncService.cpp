@@ -23,8 +23,7 @@ SyncService::SyncService(ServerDb &db, ServerStorage &storage, ServerDirectory &
     : m_db(db)
     , m_storage(storage)
     , m_directory(directory)
-{
-}
+{ }
 
 qint64 SyncService::now() const
 {
@@ -43,13 +42,14 @@ HttpResponse SyncService::json(int status, const QJsonObject &object)
 
 HttpResponse SyncService::error(int status, const char *code, const QString &message)
 {
-    return json(status, QJsonObject{{QStringLiteral("error"), QLatin1String(code)}, {QStringLiteral("message"), message}});
+    return json(status,
+                QJsonObject {{QStringLiteral("error"), QLatin1String(code)}, {QStringLiteral("message"), message}});
 }
 
 bool SyncService::protocolOk(const HttpRequest &r) const
 {
     return r.headers.value("x-gamix-protocol") == QByteArray::number(kProtocol)
-           && r.headers.value("x-gamix-schema") == QByteArray::number(Schema::version);
+        && r.headers.value("x-gamix-schema") == QByteArray::number(Schema::version);
 }
 
 void SyncService::count(const QString &path, int status, qint64 micros)
@@ -74,7 +74,8 @@ HttpResponse SyncService::handle(const HttpRequest &r)
         if (r.method == "OPTIONS") {
             resp.status = 204;
             resp.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"), QByteArray("POST, OPTIONS")));
-            resp.headers.append(qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type")));
+            resp.headers.append(
+                qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Authorization, Content-Type")));
             resp.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("86400")));
         } else if (r.method == "POST") {
             resp = leads(r);
@@ -87,12 +88,14 @@ HttpResponse SyncService::handle(const HttpRequest &r)
         if (r.method != (post ? QByteArray("POST") : QByteArray("GET"))) {
             resp = error(405, "method_not_allowed", post ? QStringLiteral("use POST") : QStringLiteral("use GET"));
         } else if (!protocolOk(r)) {
-            resp = json(426, QJsonObject{{QStringLiteral("error"), QStringLiteral("upgrade_required")},
-                                         {QStringLiteral("message"), QStringLiteral("this server speaks protocol %1, schema %2")
-                                                                         .arg(kProtocol)
-                                                                         .arg(Schema::version)},
-                                         {QStringLiteral("protocol"), kProtocol},
-                                         {QStringLiteral("schema"), Schema::version}});
+            resp = json(
+                426,
+                QJsonObject {
+                    {QStringLiteral("error"), QStringLiteral("upgrade_required")},
+                    {QStringLiteral("message"),
+                     QStringLiteral("this server speaks protocol %1, schema %2").arg(kProtocol).arg(Schema::version)},
+                    {QStringLiteral("protocol"), kProtocol},
+                    {QStringLiteral("schema"), Schema::version}});
         } else if (r.path == u"/v1/auth/login") {
             resp = login(r);
         } else {
@@ -101,7 +104,8 @@ HttpResponse SyncService::handle(const HttpRequest &r)
             if (auth.startsWith("Bearer "))
                 user = m_directory.userForToken(QString::fromLatin1(auth.mid(7).trimmed()));
             if (!user) {
-                resp = error(401, "unauthorized", QStringLiteral("log in again: the token is missing, expired or revoked"));
+                resp = error(401, "unauthorized",
+                             QStringLiteral("log in again: the token is missing, expired or revoked"));
             } else {
                 const QByteArray site = r.headers.value("x-gamix-site");
                 if (!site.isEmpty()) {
@@ -122,10 +126,11 @@ HttpResponse SyncService::handle(const HttpRequest &r)
 
 HttpResponse SyncService::health()
 {
-    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                 {QStringLiteral("epoch"), m_storage.epoch()},
-                                 {QStringLiteral("protocol"), kProtocol},
-                                 {QStringLiteral("schema"), Schema::version}});
+    return json(200,
+                QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+                             {QStringLiteral("epoch"), m_storage.epoch()},
+                             {QStringLiteral("protocol"), kProtocol},
+                             {QStringLiteral("schema"), Schema::version}});
 }
 
 HttpResponse SyncService::metrics()
@@ -136,17 +141,19 @@ HttpResponse SyncService::metrics()
     for (auto it = m_requests.begin(); it != m_requests.end(); ++it) {
         const QStringList parts = it.key().split(u'|');
         out += "gamix_requests_total{path=\"" + parts.at(0).toUtf8() + "\",status=\"" + parts.at(1).toUtf8() + "\"} "
-               + QByteArray::number(it.value()) + '\n';
+            + QByteArray::number(it.value()) + '\n';
     }
     out += "# HELP gamix_request_seconds Request latency.\n# TYPE gamix_request_seconds summary\n";
     for (auto it = m_latencySum.begin(); it != m_latencySum.end(); ++it) {
-        out += "gamix_request_seconds_sum{path=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value(), 'f', 6) + '\n';
+        out += "gamix_request_seconds_sum{path=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value(), 'f', 6)
+            + '\n';
         out += "gamix_request_seconds_count{path=\"" + it.key().toUtf8() + "\"} "
-               + QByteArray::number(m_latencyCount.value(it.key())) + '\n';
+            + QByteArray::number(m_latencyCount.value(it.key())) + '\n';
     }
     out += "# HELP gamix_changes_merged_total Records changed by pushes.\n# TYPE gamix_changes_merged_total counter\n";
     out += "gamix_changes_merged_total " + QByteArray::number(m_changesMerged) + '\n';
-    out += "# HELP gamix_conflicts_total Concurrent edits kept as conflict records.\n# TYPE gamix_conflicts_total counter\n";
+    out += "# HELP gamix_conflicts_total Concurrent edits kept as conflict records.\n# TYPE gamix_conflicts_total "
+           "counter\n";
     out += "gamix_conflicts_total " + QByteArray::number(m_conflicts) + '\n';
     out += "# HELP gamix_clients Distinct client replicas seen since start.\n# TYPE gamix_clients gauge\n";
     out += "gamix_clients " + QByteArray::number(m_clients.size()) + '\n';
@@ -167,7 +174,8 @@ HttpResponse SyncService::login(const HttpRequest &r)
     const QString loginKey = QStringLiteral("login:") + login.left(128);
     const QString addrKey = QStringLiteral("addr:") + r.remoteAddr;
     if (m_directory.isThrottled(loginKey) || m_directory.isThrottled(addrKey)) {
-        HttpResponse resp = error(429, "too_many_attempts", QStringLiteral("too many failed logins; try again in 15 minutes"));
+        HttpResponse resp
+            = error(429, "too_many_attempts", QStringLiteral("too many failed logins; try again in 15 minutes"));
         resp.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("900")));
         return resp;
     }
@@ -180,15 +188,16 @@ HttpResponse SyncService::login(const HttpRequest &r)
     }
     m_directory.clearFailures(loginKey);
     const QString token = m_directory.issueToken(user->id, m_tokenTtl);
-    return json(200, QJsonObject{{QStringLiteral("token"), token},
-                                 {QStringLiteral("expires_in"), double(m_tokenTtl)},
-                                 {QStringLiteral("epoch"), m_storage.epoch()},
-                                 {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), user->id},
-                                                                      {QStringLiteral("login"), user->login},
-                                                                      {QStringLiteral("role"), user->role},
-                                                                      {QStringLiteral("office_id"), user->officeId.isEmpty()
-                                                                                                        ? QJsonValue()
-                                                                                                        : QJsonValue(user->officeId)}}}});
+    return json(200,
+                QJsonObject {{QStringLiteral("token"), token},
+                             {QStringLiteral("expires_in"), double(m_tokenTtl)},
+                             {QStringLiteral("epoch"), m_storage.epoch()},
+                             {QStringLiteral("user"),
+                              QJsonObject {{QStringLiteral("id"), user->id},
+                                           {QStringLiteral("login"), user->login},
+                                           {QStringLiteral("role"), user->role},
+                                           {QStringLiteral("office_id"),
+                                            user->officeId.isEmpty() ? QJsonValue() : QJsonValue(user->officeId)}}}});
 }
 
 HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
@@ -217,15 +226,18 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
             return error(400, "bad_request", message.isEmpty() ? QStringLiteral("a record is not an object") : message);
         for (const FieldChange &f : rc.fields) {
             if (f.clock.wallMs() > limitMs) {
-                return json(422, QJsonObject{{QStringLiteral("error"), QStringLiteral("clock_ahead")},
-                                             {QStringLiteral("message"),
-                                              QStringLiteral("a change is stamped more than 5 minutes ahead of the server's clock")}});
+                return json(422,
+                            QJsonObject {{QStringLiteral("error"), QStringLiteral("clock_ahead")},
+                                         {QStringLiteral("message"),
+                                          QStringLiteral(
+                                              "a change is stamped more than 5 minutes ahead of the server's clock")}});
             }
         }
         records << rc;
     }
     const QString hash = QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(arr).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+        QCryptographicHash::hash(QJsonDocument(arr).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+            .toHex());
 
     ServerDb::Write w(m_db);
     {
@@ -262,17 +274,18 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
             else if (s == FieldStatus::Accepted)
                 accepted << rc.fields.at(k).name;
         }
-        QJsonObject o{{QStringLiteral("entity"), rc.entity}, {QStringLiteral("id"), rc.id}, {QStringLiteral("fields"), fields}};
+        QJsonObject o {
+            {QStringLiteral("entity"), rc.entity}, {QStringLiteral("id"), rc.id}, {QStringLiteral("fields"), fields}};
         if (!outcomes.at(i).serverValues.fields.isEmpty())
             o.insert(QStringLiteral("server"), outcomes.at(i).serverValues.toJson().value(QLatin1String("fields")));
         results.append(o);
         if (!accepted.isEmpty())
             m_directory.audit(w.db(), user.id, QStringLiteral("push"), rc.entity, rc.id, accepted.join(u','));
     }
-    const QJsonObject result{{QStringLiteral("batch_id"), batchId},
-                             {QStringLiteral("results"), results},
-                             {QStringLiteral("rejected"), rejected},
-                             {QStringLiteral("conflicts"), conflicts}};
+    const QJsonObject result {{QStringLiteral("batch_id"), batchId},
+                              {QStringLiteral("results"), results},
+                              {QStringLiteral("rejected"), rejected},
+                              {QStringLiteral("conflicts"), conflicts}};
     const QByteArray resultBody = QJsonDocument(result).toJson(QJsonDocument::Compact);
     QSqlQuery ins(w.db());
     ins.prepare(QStringLiteral("INSERT INTO gx_batch (user_id, site, batch_id, hash, result) VALUES (?, ?, ?, ?, ?)"));
@@ -302,11 +315,14 @@ HttpResponse SyncService::pull(const HttpRequest &r, const SyncUser &user)
         return error(400, "bad_request", QStringLiteral("since must be a cursor from an earlier pull"));
     limit = qBound(1, limit, kMaxPullLimit);
     QByteArray records;
-    const ChangePage page = m_storage.pull(user, since, limit, &records);
+    SiteId site;
+    const QString siteHex = QString::fromLatin1(r.headers.value("x-gamix-site")).toLower();
+    const ChangePage page
+        = m_storage.pull(user, since, limit, &records, Clock::siteFromHex(siteHex, &site) ? siteHex : QString());
     HttpResponse resp;
-    resp.body = "{\"records\":" + records + ",\"next\":" + QByteArray::number(page.next) + ",\"more\":"
-                + (page.more ? "true" : "false") + ",\"epoch\":\"" + m_storage.epoch().toLatin1()
-                + "\",\"server_time\":" + QByteArray::number(now()) + '}';
+    resp.body = "{\"records\":" + records + ",\"next\":" + QByteArray::number(page.next)
+        + ",\"more\":" + (page.more ? "true" : "false") + ",\"epoch\":\"" + m_storage.epoch().toLatin1()
+        + "\",\"server_time\":" + QByteArray::number(now()) + '}';
     return resp;
 }
 
@@ -334,7 +350,8 @@ HttpResponse SyncService::leads(const HttpRequest &r)
         return error(401, "unauthorized", QStringLiteral("a valid form token is required"));
     const EntityDef &lead = *Schema::instance().entity(u"lead");
     QList<QPair<QString, QString>> fields;
-    static const char *const accepted[] = {"title", "first_name", "last_name", "email", "phone", "company_name", "notes"};
+    static const char *const accepted[]
+        = {"title", "first_name", "last_name", "email", "phone", "company_name", "notes"};
     for (const char *name : accepted) {
         const QString v = form.value(QLatin1String(name)).trimmed();
         if (v.isEmpty())
@@ -362,7 +379,7 @@ HttpResponse SyncService::leads(const HttpRequest &r)
     m_directory.audit(w.db(), QString(), QStringLiteral("form lead"), QStringLiteral("lead"), id, formName);
     if (!w.commit())
         return error(503, "storage_unavailable", QStringLiteral("the lead could not be stored; retry"));
-    return json(201, QJsonObject{{QStringLiteral("id"), id}});
+    return json(201, QJsonObject {{QStringLiteral("id"), id}});
 }
 
 } // namespace gamix

@@ -48,8 +48,7 @@ Settings &Settings::instance()
 
 Settings::Settings()
     : m_settings(new QSettings)
-{
-}
+{ }
 
 Settings::~Settings()
 {

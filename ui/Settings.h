@@ -21,7 +21,7 @@ public:
         PhoneRegion,
         DemoOffered,
         SyncServer, // the sync server's URL; "" means sync is not set up
-        SyncLogin,  // the token itself lives in the OS keychain (SyncController), never here
+        SyncLogin, // the token itself lives in the OS keychain (SyncController), never here
     };
 
     static Settings &instance();

@@ -164,7 +164,7 @@ void ConflictsView::updateButtons()
 bool ConflictsView::markResolved(const QString &conflictId, const QString &text)
 {
     auto *cmd = new EditRecordCommand(m_store, conflictEntity(), conflictId,
-                                      {FieldWrite{QStringLiteral("resolved"), QStringLiteral("true")}}, text);
+                                      {FieldWrite {QStringLiteral("resolved"), QStringLiteral("true")}}, text);
     if (!cmd->execute()) {
         delete cmd;
         return false;
@@ -194,7 +194,8 @@ bool ConflictsView::restoreOther(int row)
     if (!e || !e->field(field) || m_store->get(*e, recordId).id.isEmpty())
         return false;
     const QString text = tr("Restore the other %1").arg(e->field(field)->translatedLabel().toLower());
-    auto *write = new EditRecordCommand(m_store, *e, recordId, {FieldWrite{field, conflict.text(u"lost_value")}}, text);
+    auto *write
+        = new EditRecordCommand(m_store, *e, recordId, {FieldWrite {field, conflict.text(u"lost_value")}}, text);
     if (!write->execute()) {
         delete write;
         return false;

@@ -171,9 +171,9 @@ void ExportDialog::formatChanged()
 void ExportDialog::browse()
 {
     const FormatChoice &c = kChoices[m_format->currentData().toInt()];
-    const QString filter = c.format == ExportOptions::Format::Csv     ? tr("CSV files (*.csv)")
-                           : c.format == ExportOptions::Format::VCard ? tr("vCard files (*.vcf)")
-                                                                      : tr("iCalendar files (*.ics)");
+    const QString filter = c.format == ExportOptions::Format::Csv ? tr("CSV files (*.csv)")
+        : c.format == ExportOptions::Format::VCard                ? tr("vCard files (*.vcf)")
+                                                                  : tr("iCalendar files (*.ics)");
     const QString file = QFileDialog::getSaveFileName(this, tr("Export to"), m_file->text(), filter);
     if (!file.isEmpty())
         m_file->setText(file);
@@ -203,8 +203,8 @@ bool ExportDialog::start()
     m_status->setText(tr("Exporting…"));
     m_cancel->setText(tr("&Stop"));
     m_poll->start();
-    m_watcher->setFuture(QtConcurrent::run(
-        [path = m_dbPath, o, view = m_view, useView, cancel = m_cancelFlag, rows = m_rows]() mutable {
+    m_watcher->setFuture(
+        QtConcurrent::run([path = m_dbPath, o, view = m_view, useView, cancel = m_cancelFlag, rows = m_rows]() mutable {
             ExportOutcome out;
             Store store;
             if (!store.open(path, &out.error))
@@ -213,7 +213,9 @@ bool ExportDialog::start()
                 o.query = &view;
             ExportJob job(store, o);
             job.cancelFlag = cancel.get();
-            job.onProgress = [rows](qint64 n) { rows->store(n); };
+            job.onProgress = [rows](qint64 n) {
+                rows->store(n);
+            };
             out.ok = job.run(&out.error);
             out.cancelled = !out.ok && cancel->load();
             out.rows = job.rowsWritten();
@@ -235,8 +237,8 @@ void ExportDialog::done(const ExportOutcome &outcome)
                            .arg(QDir::toNativeSeparators(m_file->text().trimmed()));
         if (outcome.unmappable > 0)
             text += u' '
-                    + tr("%n character(s) did not fit the encoding and were written as “?”; choose UTF-8 to keep them.",
-                         nullptr, int(qMin<qint64>(outcome.unmappable, INT_MAX)));
+                + tr("%n character(s) did not fit the encoding and were written as “?”; choose UTF-8 to keep them.",
+                     nullptr, int(qMin<qint64>(outcome.unmappable, INT_MAX)));
         m_status->setText(text);
     } else if (outcome.cancelled) {
         m_status->setText(tr("Export stopped; the file was not written."));

@@ -37,9 +37,9 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     bar->addWidget(m_filterEdit, 2);
 
     const QString statusField = entity.name == u"deal" ? QStringLiteral("stage_id")
-                                : entity.field(u"status") ? QStringLiteral("status")
-                                : entity.name == u"task" ? QStringLiteral("done")
-                                                           : QString();
+        : entity.field(u"status")                      ? QStringLiteral("status")
+        : entity.name == u"task"                       ? QStringLiteral("done")
+                                                       : QString();
     if (!statusField.isEmpty()) {
         m_statusFilter = new QComboBox;
         m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
@@ -117,9 +117,9 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
         for (int c = 0; c < m_model->columnCount(); ++c) {
             const FieldDef &f = entity.fields.at(m_model->columnFields().at(c));
             const bool hide = c >= 8 || f.type == FieldType::LongText || f.name == u"currency"
-                              || f.name == u"pipeline_id" || f.name == u"email2" || f.name == u"kpp"
-                              || f.name == u"ogrn" || f.name == u"middle_name" || f.name == u"address"
-                              || f.name == u"tags" || f.name == u"remind_at" || f.name == u"lead_id";
+                || f.name == u"pipeline_id" || f.name == u"email2" || f.name == u"kpp" || f.name == u"ogrn"
+                || f.name == u"middle_name" || f.name == u"address" || f.name == u"tags" || f.name == u"remind_at"
+                || f.name == u"lead_id";
             m_view->horizontalHeader()->setSectionHidden(c, hide);
         }
     }
@@ -127,7 +127,8 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     const int sortField = entity.fieldIndex(order.field);
     const int sortColumn = int(m_model->columnFields().indexOf(sortField));
     if (state.isEmpty())
-        m_view->horizontalHeader()->setSortIndicator(sortColumn, order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        m_view->horizontalHeader()->setSortIndicator(sortColumn,
+                                                     order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     // Enabling sorting applies the header's indicator (the remembered one, or the model's
     // natural order set just above), so the list opens in the order the user left it.
     m_view->setSortingEnabled(true);
@@ -198,7 +199,8 @@ ListQuery ListPage::currentQuery(bool *exact) const
         q.where.append({QStringLiteral("owner_id"), f.ownerId});
     const ListOrder order = m_model->order();
     // The natural order without a field is "newest first": by creation time.
-    const QString field = order.field.isEmpty() ? (order.descending ? QLatin1String(kCreatedField) : QString()) : order.field;
+    const QString field
+        = order.field.isEmpty() ? (order.descending ? QLatin1String(kCreatedField) : QString()) : order.field;
     if (!field.isEmpty())
         q.sort = (order.descending ? QStringLiteral("-") : QString()) + field;
     if (exact)
@@ -235,7 +237,8 @@ void ListPage::buildColumnMenu()
         QAction *a = menu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
         a->setCheckable(true);
         a->setChecked(!m_view->horizontalHeader()->isSectionHidden(c));
-        connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->horizontalHeader()->setSectionHidden(c, !on); });
+        connect(a, &QAction::toggled, this,
+                [this, c](bool on) { m_view->horizontalHeader()->setSectionHidden(c, !on); });
     }
     m_columns->setMenu(menu);
 }

@@ -2,8 +2,8 @@
 
 #include "ConflictsView.h"
 #include "DataEvents.h"
-#include "ExportDialog.h"
 #include "DealBoard.h"
+#include "ExportDialog.h"
 #include "ListPage.h"
 #include "RecordDialog.h"
 #include "RecordTableModel.h"
@@ -16,12 +16,13 @@
 #include "import/ImportWizard.h"
 #include "store/ListModelQueries.h"
 #include "store/Store.h"
+#include "sync/SyncController.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFutureWatcher>
-#include <QtConcurrent>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -34,6 +35,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace gamix {
 
@@ -77,7 +79,8 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
                     {"deals", s.entity(u"deal")->translatedPluralLabel()},
                     {"tasks", s.entity(u"task")->translatedPluralLabel()}};
     for (const auto &sec : sections)
-        m_sidebar->addItem(new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(sec.icon))), sec.label));
+        m_sidebar->addItem(
+            new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(sec.icon))), sec.label));
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -118,11 +121,16 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     m_counts = new QLabel;
     m_counts->setObjectName(QStringLiteral("statusCounts"));
     statusBar()->addPermanentWidget(m_counts);
+    m_sync = new SyncController(store->path(), this);
+    m_syncStatus = new QLabel;
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    statusBar()->addPermanentWidget(m_syncStatus);
     auto *coalesce = new QTimer(this);
     coalesce->setSingleShot(true);
     coalesce->setInterval(0);
     connect(coalesce, &QTimer::timeout, this, &MainWindow::refreshCounts);
     connect(DataEvents::instance(), &DataEvents::changed, coalesce, qOverload<>(&QTimer::start));
+    connect(coalesce, &QTimer::timeout, m_sync, &SyncController::localDataChanged);
     connect(m_undo, &QUndoStack::indexChanged, this, [this] {
         if (m_undo->index() > 0 && m_undo->command(m_undo->index() - 1))
             statusBar()->showMessage(m_undo->command(m_undo->index() - 1)->text(), 4000);
@@ -131,6 +139,7 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     QTimer::singleShot(300, this, &MainWindow::refreshCounts);
 
     buildMenus();
+    setUpSync();
     resize(1280, 800);
     restoreGeometry(Settings::instance().get(Settings::Key::WindowGeometry).toByteArray());
     restoreState(Settings::instance().get(Settings::Key::WindowState).toByteArray());
@@ -156,7 +165,8 @@ void MainWindow::buildMenus()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setObjectName(QStringLiteral("actionExport"));
     file->addSeparator();
-    file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this).exec(); })->setShortcut(QKeySequence::Preferences);
+    file->addAction(tr("&Settings…"), this, [this] { SettingsDialog(this, m_sync).exec(); })
+        ->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -205,6 +215,12 @@ void MainWindow::buildMenus()
 
     QMenu *sync = menuBar()->addMenu(tr("&Sync"));
     sync->setObjectName(QStringLiteral("syncMenu"));
+    m_syncNow = sync->addAction(tr("Sync &now"), m_sync, &SyncController::syncNow);
+    m_syncNow->setShortcut(Qt::Key_F5);
+    m_syncNow->setObjectName(QStringLiteral("actionSyncNow"));
+    QAction *account = sync->addAction(tr("&Account…"), this, &MainWindow::showAccount);
+    account->setObjectName(QStringLiteral("actionAccount"));
+    sync->addSeparator();
     QAction *conflicts = sync->addAction(tr("&Conflicts…"), this, &MainWindow::showConflicts);
     conflicts->setObjectName(QStringLiteral("actionConflicts"));
 
@@ -331,8 +347,7 @@ void MainWindow::refreshCounts()
             db.open(path, false, true);
             for (const char *name : names)
                 counts << ListModelQueries::countRows(db, *Schema::instance().entity(QString::fromLatin1(name)), {});
-        } catch (const SqliteError &) {
-        }
+        } catch (const SqliteError &) { }
         return counts;
     }));
 }
@@ -393,6 +408,88 @@ ConflictsView *MainWindow::showConflicts()
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->show();
     return view;
+}
+
+SettingsDialog *MainWindow::showAccount()
+{
+    auto *dialog = new SettingsDialog(this, m_sync);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->open();
+    dialog->focusAccount();
+    return dialog;
+}
+
+void MainWindow::setUpSync()
+{
+    connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_sync, &SyncController::passwordNeeded, this, &MainWindow::askPassword);
+    connect(m_sync, &SyncController::syncFinished, this, [this](bool ok, const QString &message) {
+        if (!ok) {
+            statusBar()->showMessage(tr("Sync failed: %1").arg(message), 8000);
+            return;
+        }
+        // The sync wrote through its own Store in its thread: every view re-reads.
+        for (const EntityDef &e : Schema::instance().entities())
+            DataEvents::instance()->notify(e.name);
+    });
+    connect(m_syncStatus, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"conflicts")
+            showConflicts();
+        else if (link == u"account")
+            showAccount();
+    });
+    const QString server = Settings::instance().get(Settings::Key::SyncServer).toString();
+    const QString login = Settings::instance().get(Settings::Key::SyncLogin).toString();
+    if (!server.isEmpty() && !login.isEmpty()) {
+        m_sync->setAccount(QUrl(server), login);
+        m_sync->start();
+    }
+    updateSyncStatus();
+}
+
+void MainWindow::updateSyncStatus()
+{
+    QStringList parts;
+    if (!m_sync->isConfigured()) {
+        parts << tr("Sync is off (<a href=\"account\">set up</a>)");
+    } else if (m_sync->isSyncing()) {
+        parts << tr("Syncing…");
+    } else {
+        parts << (m_sync->isOnline() ? tr("Online") : tr("Offline"));
+        const QDateTime last = m_sync->lastSync();
+        const QString when = !last.isValid()      ? QString()
+            : last.date() == QDate::currentDate() ? QLocale().toString(last.time(), QLocale::ShortFormat)
+                                                  : QLocale().toString(last, QLocale::ShortFormat);
+        parts << (last.isValid() ? tr("last sync %1").arg(when) : tr("not synced yet"));
+        if (m_sync->tokenInMemoryOnly())
+            parts << tr("no keychain: login kept until Gamix quits");
+    }
+    if (m_sync->pendingChanges() > 0)
+        parts << tr("%n change(s) to send", nullptr, int(qMin<qint64>(m_sync->pendingChanges(), INT_MAX)));
+    if (m_sync->conflicts() > 0)
+        parts << QStringLiteral("<a href=\"conflicts\">") + tr("%n conflict(s)", nullptr, m_sync->conflicts())
+                + QStringLiteral("</a>");
+    m_syncStatus->setText(parts.join(QStringLiteral(" · ")));
+    m_syncStatus->setToolTip(m_sync->lastError());
+    if (m_syncNow)
+        m_syncNow->setEnabled(m_sync->isConfigured() && !m_sync->isSyncing());
+}
+
+void MainWindow::askPassword(const QString &reason)
+{
+    // One prompt at a time, and not a nested event loop: the app keeps working meanwhile.
+    if (findChild<QInputDialog *>(QStringLiteral("syncPasswordPrompt")))
+        return;
+    auto *prompt = new QInputDialog(this);
+    prompt->setObjectName(QStringLiteral("syncPasswordPrompt"));
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowTitle(tr("Sync login"));
+    prompt->setLabelText(reason + u'\n'
+                         + tr("Password for %1:").arg(Settings::instance().get(Settings::Key::SyncLogin).toString()));
+    prompt->setTextEchoMode(QLineEdit::Password);
+    connect(prompt, &QInputDialog::textValueSelected, m_sync, &SyncController::logIn);
+    prompt->open();
 }
 
 void MainWindow::saveLayout()

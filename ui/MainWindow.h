@@ -24,6 +24,8 @@ class RecordDialog;
 class ImportWizard;
 class ExportDialog;
 class ConflictsView;
+class SyncController;
+class SettingsDialog;
 struct EntityDef;
 
 class MainWindow : public QMainWindow
@@ -40,6 +42,8 @@ public:
     ListPage *listPage(const QString &entity) const;
     DealBoard *dealBoard() const { return m_board; }
     TasksPage *tasksPage() const { return m_tasks; }
+    // Background sync (ui/sync); syncs only once an account is set up in Settings.
+    SyncController *syncController() const { return m_sync; }
     int currentSection() const;
     void setSection(int section);
 
@@ -60,6 +64,8 @@ public slots:
     ExportDialog *exportRecords();
     // Sync > Conflicts…: the conflicts view (objectName "conflictsView"), one at a time.
     ConflictsView *showConflicts();
+    // Sync > Account…: the settings dialog at the sync account (objectName "settingsDialog").
+    SettingsDialog *showAccount();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +77,9 @@ private:
     // The entity Import/Export work on: the section's, contacts for Today.
     const EntityDef *transferEntity() const;
     void saveLayout();
+    void setUpSync();
+    void updateSyncStatus();
+    void askPassword(const QString &reason);
 
     Store *m_store;
     QUndoStack *m_undo;
@@ -85,6 +94,9 @@ private:
     QList<ListPage *> m_lists;
     QLabel *m_counts;
     QAction *m_boardToggle;
+    SyncController *m_sync;
+    QLabel *m_syncStatus;
+    QAction *m_syncNow = nullptr;
 };
 
 } // namespace gamix

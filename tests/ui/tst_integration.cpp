@@ -9,14 +9,18 @@
 #include "ListPage.h"
 #include "MainWindow.h"
 #include "RecordTableModel.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
 #include "import/ImportWizard.h"
 #include "store/Store.h"
+#include "sync/SyncController.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,7 +43,7 @@ QList<FieldWrite> W(std::initializer_list<std::pair<const char *, QString>> fiel
 {
     QList<FieldWrite> out;
     for (const auto &[field, text] : fields)
-        out << FieldWrite{QString::fromLatin1(field), text};
+        out << FieldWrite {QString::fromLatin1(field), text};
     return out;
 }
 } // namespace
@@ -114,7 +118,10 @@ private slots:
     void exportsTheCurrentFilteredView()
     {
         for (const char *name : {"Иванов", "Петров", "Сидоров"})
-            QVERIFY(m_store->create(E("contact"), W({{"last_name", QString::fromUtf8(name)}, {"first_name", QStringLiteral("Тест")}})).ok);
+            QVERIFY(m_store
+                        ->create(E("contact"),
+                                 W({{"last_name", QString::fromUtf8(name)}, {"first_name", QStringLiteral("Тест")}}))
+                        .ok);
         DataEvents::instance()->notify(QStringLiteral("contact"));
         ListPage *page = m_window->listPage(QStringLiteral("contact"));
         QTRY_COMPARE(page->model()->totalRows(), 3);
@@ -128,7 +135,7 @@ private slots:
         QVERIFY(onlyView->isChecked()); // a filtered list offers its view
         auto *format = d->findChild<QComboBox *>(QStringLiteral("exportFormat"));
         QVERIFY(format->findText(QStringLiteral("vCard 4.0")) >= 0); // contacts have vCard
-        format->setCurrentIndex(format->findData(1));                // CSV data profile
+        format->setCurrentIndex(format->findData(1)); // CSV data profile
         const QString file = m_dir.filePath(QStringLiteral("view.csv"));
         d->findChild<QLineEdit *>(QStringLiteral("exportFile"))->setText(file);
         QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("exportStart")), Qt::LeftButton);
@@ -174,7 +181,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.contains("\xa8\xeb\xea\xe8\xed")); // "Ёлкин" in windows-1251
-        QCOMPARE(bytes.count("\r\n"), 2);                  // header and one row, CRLF
+        QCOMPARE(bytes.count("\r\n"), 2); // header and one row, CRLF
         d->reject();
     }
 
@@ -188,7 +195,8 @@ private slots:
         QVERIFY(b.open(m_dir.filePath(QStringLiteral("other%1.db").arg(m_n)), &error));
         const EntityDef &c = E("contact");
         const int phone = c.fieldIndex(u"phone");
-        const WriteResult r = a.create(c, W({{"last_name", QStringLiteral("Зайцев")}, {"phone", QStringLiteral("+7 900 000-00-01")}}));
+        const WriteResult r
+            = a.create(c, W({{"last_name", QStringLiteral("Зайцев")}, {"phone", QStringLiteral("+7 900 000-00-01")}}));
         QVERIFY(r.ok);
         const Record base = a.get(c, r.id);
         QList<RemoteField> all;
@@ -203,17 +211,25 @@ private slots:
         a.merge(c, r.id, {{phone, eb.text(u"phone"), eb.clocks.clock(phone), eb.clocks.prev(phone)}});
         const QString winner = a.get(c, r.id).text(u"phone");
         const QString loser = winner == QStringLiteral("+7 900 000-00-02") ? QStringLiteral("+7 900 000-00-03")
-                                                                            : QStringLiteral("+7 900 000-00-02");
+                                                                           : QStringLiteral("+7 900 000-00-02");
 
+        // The status bar counts it (the sync controller's count), as a link to the view.
+        DataEvents::instance()->notify(QStringLiteral("conflict"));
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("syncStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("1 conflict")), qPrintable(status->text()));
         m_window->findChild<QAction *>(QStringLiteral("actionConflicts"))->trigger();
         ConflictsView *v = nullptr;
         QTRY_VERIFY((v = m_window->findChild<ConflictsView *>(QStringLiteral("conflictsView"))) && v->isVisible());
         QAbstractItemModelTester tester(v->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(v->model()->rowCount(), 1);
-        const auto cell = [v](int column) { return v->model()->index(0, column).data().toString(); };
+        const auto cell = [v](int column) {
+            return v->model()->index(0, column).data().toString();
+        };
         QVERIFY2(cell(ConflictsView::RecordColumn).contains(QStringLiteral("Зайцев")), qPrintable(cell(0)));
-        QVERIFY2(cell(ConflictsView::CurrentColumn).contains(winner.right(5)), qPrintable(cell(ConflictsView::CurrentColumn)));
-        QVERIFY2(cell(ConflictsView::OtherColumn).contains(loser.right(5)), qPrintable(cell(ConflictsView::OtherColumn)));
+        QVERIFY2(cell(ConflictsView::CurrentColumn).contains(winner.right(5)),
+                 qPrintable(cell(ConflictsView::CurrentColumn)));
+        QVERIFY2(cell(ConflictsView::OtherColumn).contains(loser.right(5)),
+                 qPrintable(cell(ConflictsView::OtherColumn)));
         QVERIFY(!cell(ConflictsView::CurrentByColumn).isEmpty());
         QVERIFY(!cell(ConflictsView::OtherByColumn).isEmpty());
         QVERIFY(!v->findChild<QLabel *>(QStringLiteral("conflictsEmpty"))->isVisible());
@@ -223,6 +239,7 @@ private slots:
         QTRY_COMPARE(v->model()->rowCount(), 0);
         QCOMPARE(a.get(c, r.id).text(u"phone"), loser);
         QVERIFY(v->findChild<QLabel *>(QStringLiteral("conflictsEmpty"))->isVisible());
+        QTRY_VERIFY2(!status->text().contains(QStringLiteral("conflict")), qPrintable(status->text()));
 
         // One undo brings back both the value and the conflict.
         m_window->undoStack()->undo();
@@ -238,6 +255,64 @@ private slots:
         const QList<Record> conflicts = a.list(q, &error);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().text(u"resolved"), QStringLiteral("true"));
+    }
+
+    void statusBarCountsPendingChangesAndConflicts()
+    {
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("syncStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY(status->text().contains(QStringLiteral("Sync is off")));
+        QAction *syncNow = m_window->findChild<QAction *>(QStringLiteral("actionSyncNow"));
+        QCOMPARE(syncNow->shortcut(), QKeySequence(Qt::Key_F5));
+        QVERIFY(!syncNow->isEnabled()); // nothing to sync with yet
+        QVERIFY(m_store->create(E("contact"), W({{"last_name", QStringLiteral("Новиков")}})).ok);
+        DataEvents::instance()->notify(QStringLiteral("contact"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("change(s) to send")), qPrintable(status->text()));
+        QVERIFY(!status->text().contains(QStringLiteral("conflict")));
+    }
+
+    void accountIsRememberedWithoutThePassword()
+    {
+        m_window->findChild<QAction *>(QStringLiteral("actionAccount"))->trigger();
+        SettingsDialog *d = nullptr;
+        QTRY_VERIFY((d = m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"))) && d->isVisible());
+        d->findChild<QLineEdit *>(QStringLiteral("syncServer"))->setText(QStringLiteral("not a server"));
+        d->findChild<QLineEdit *>(QStringLiteral("syncLogin"))->setText(QStringLiteral("anna"));
+        d->findChild<QLineEdit *>(QStringLiteral("syncPassword"))->setText(QStringLiteral("s3cret-pass"));
+        d->accept();
+        QVERIFY(d->isVisible()); // a bad address is named, nothing saved
+        QVERIFY(d->findChild<QLabel *>(QStringLiteral("accountError"))->isVisible());
+        QCOMPARE(Settings::instance().get(Settings::Key::SyncServer).toString(), QString());
+        // A closed port: the login attempt fails as a network failure, and says so.
+        d->findChild<QLineEdit *>(QStringLiteral("syncServer"))->setText(QStringLiteral("http://127.0.0.1:9"));
+        d->accept();
+        QTRY_VERIFY(!m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog")));
+        QVERIFY(m_window->syncController()->isConfigured());
+        QCOMPARE(Settings::instance().get(Settings::Key::SyncServer).toString(), QStringLiteral("http://127.0.0.1:9"));
+        QCOMPARE(Settings::instance().get(Settings::Key::SyncLogin).toString(), QStringLiteral("anna"));
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("syncStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Offline")), 30000);
+        // When the server wants a password, the app asks for it without echoing it.
+        emit m_window->syncController()->passwordNeeded(QStringLiteral("Log in to 127.0.0.1 to sync"));
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY((prompt = m_window->findChild<QInputDialog *>(QStringLiteral("syncPasswordPrompt")))
+                    && prompt->isVisible());
+        QCOMPARE(prompt->textEchoMode(), QLineEdit::Password);
+        QVERIFY(prompt->labelText().contains(QStringLiteral("anna")));
+        prompt->setTextValue(QStringLiteral("s3cret-again"));
+        prompt->accept();
+        QTRY_VERIFY(!m_window->findChild<QInputDialog *>(QStringLiteral("syncPasswordPrompt")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->syncController()->isSyncing(), 30000);
+        QVERIFY(status->text().contains(QStringLiteral("Offline")));
+        Settings::instance().sync();
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(QStringLiteral("s3cret")), qPrintable(key));
+        QFile file(settings.fileName());
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY(!file.readAll().contains("s3cret"));
+        Settings::instance().set(Settings::Key::SyncServer, QString());
+        Settings::instance().set(Settings::Key::SyncLogin, QString());
     }
 
 private:

@@ -96,7 +96,8 @@ void SettingsDialog::accept()
             || login != settings.get(Settings::Key::SyncLogin).toString();
         settings.set(Settings::Key::SyncServer, server);
         settings.set(Settings::Key::SyncLogin, login);
-        if (changed)
+        // Also when the saved account is not the controller's yet (another window saved it).
+        if (changed || !m_sync->isConfigured())
             m_sync->setAccount(server.isEmpty() ? QUrl() : url, login);
         if (m_sync->isConfigured()) {
             m_sync->start();

@@ -3,6 +3,7 @@
 // through File > Export… and read the file back; open Sync > Conflicts… on a conflict
 // made by two replicas merging concurrent edits, restore the lost value in one click,
 // undo it, keep the current value instead. Real SQLite files in a temporary directory.
+#include "../integration/tst_sync_kit.h"
 #include "ConflictsView.h"
 #include "DataEvents.h"
 #include "ExportDialog.h"
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -315,7 +317,74 @@ private slots:
         Settings::instance().set(Settings::Key::SyncLogin, QString());
     }
 
+    void twoWindowsSyncThroughTheServer()
+    {
+        // The real gamix-server on loopback; two app windows on two databases, one user.
+        const QStringList storage {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server.sqlite"))};
+        QVERIFY(!synckit::addUser(storage, QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                                  QStringLiteral("пароль-анны"))
+                     .isEmpty());
+        synckit::Server server;
+        QVERIFY(server.start(storage, m_dir.filePath(QStringLiteral("server.log"))));
+        Store otherStore;
+        QString error;
+        QVERIFY(otherStore.open(m_dir.filePath(QStringLiteral("b%1.db").arg(m_n)), &error));
+        MainWindow other(&otherStore);
+        other.show();
+        other.setSection(MainWindow::Contacts);
+
+        const QString id
+            = m_store
+                  ->create(E("contact"),
+                           W({{"last_name", QStringLiteral("Ёлкина")}, {"phone", QStringLiteral("+7 900 000-00-01")}}))
+                  .id;
+        QVERIFY(!id.isEmpty());
+        DataEvents::instance()->notify(QStringLiteral("contact"));
+        logIn(*m_window, server.url());
+        logIn(other, server.url());
+        // The contact made in the first window arrives in the second window's list.
+        QTRY_COMPARE_WITH_TIMEOUT(other.listPage(QStringLiteral("contact"))->model()->totalRows(), 1, 20000);
+        QCOMPARE(otherStore.get(E("contact"), id).text(u"last_name"), QStringLiteral("Ёлкина"));
+
+        // Both edit the phone offline; after both sync, the conflict shows in the second.
+        QVERIFY(m_store->update(E("contact"), id, W({{"phone", QStringLiteral("+7 900 000-00-02")}})).ok);
+        QVERIFY(otherStore.update(E("contact"), id, W({{"phone", QStringLiteral("+7 900 000-00-03")}})).ok);
+        syncNow(*m_window);
+        syncNow(other);
+        auto *status = other.findChild<QLabel *>(QStringLiteral("syncStatus"));
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("1 conflict")), qPrintable(status->text()),
+                                  20000);
+        QVERIFY(status->text().contains(QStringLiteral("Online")));
+        QVERIFY(status->text().contains(QStringLiteral("last sync")));
+        Settings::instance().set(Settings::Key::SyncServer, QString());
+        Settings::instance().set(Settings::Key::SyncLogin, QString());
+    }
+
 private:
+    // Sync > Account…, as a user fills it in; waits for the first sync to end well.
+    void logIn(MainWindow &window, const QString &url)
+    {
+        QSignalSpy done(window.syncController(), &SyncController::syncFinished);
+        window.findChild<QAction *>(QStringLiteral("actionAccount"))->trigger();
+        SettingsDialog *d = nullptr;
+        QTRY_VERIFY((d = window.findChild<SettingsDialog *>(QStringLiteral("settingsDialog"))) && d->isVisible());
+        d->findChild<QLineEdit *>(QStringLiteral("syncServer"))->setText(url);
+        d->findChild<QLineEdit *>(QStringLiteral("syncLogin"))->setText(QStringLiteral("anna"));
+        d->findChild<QLineEdit *>(QStringLiteral("syncPassword"))->setText(QStringLiteral("пароль-анны"));
+        d->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 20000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    }
+    void syncNow(MainWindow &window)
+    {
+        QSignalSpy done(window.syncController(), &SyncController::syncFinished);
+        QAction *action = window.findChild<QAction *>(QStringLiteral("actionSyncNow"));
+        QTRY_VERIFY(action->isEnabled());
+        action->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 20000);
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<MainWindow> m_window;

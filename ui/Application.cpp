@@ -3,9 +3,9 @@
 #include "MainWindow.h"
 #include "ReminderService.h"
 #include "Settings.h"
+#include "Translations.h"
 #include "store/DemoData.h"
 #include "store/Store.h"
-#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -48,12 +48,14 @@ int runDesktopApp(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("Application", "Gamix, a desktop CRM."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("Application", "Open the database at PATH."),
+    QCommandLineOption dbOption(QStringLiteral("db"),
+                                QApplication::translate("Application", "Open the database at PATH."),
                                 QStringLiteral("PATH"));
     QCommandLineOption demoOption(QStringLiteral("demo"),
                                   QApplication::translate("Application", "Fill an empty database with demo data."));
-    QCommandLineOption demoIfEmpty(QStringLiteral("demo-if-empty"),
-                                   QApplication::translate("Application", "Fill demo data when the database has no contacts."));
+    QCommandLineOption demoIfEmpty(
+        QStringLiteral("demo-if-empty"),
+        QApplication::translate("Application", "Fill demo data when the database has no contacts."));
     parser.addOption(dbOption);
     parser.addOption(demoOption);
     parser.addOption(demoIfEmpty);
@@ -73,11 +75,12 @@ int runDesktopApp(int argc, char *argv[])
     bool fill = empty && (parser.isSet(demoOption) || parser.isSet(demoIfEmpty));
     if (!fill && fresh && empty) {
         // First run: offer the demo database; a user who declines starts empty.
-        fill = QMessageBox::question(nullptr, QApplication::translate("Application", "Welcome to Gamix"),
-                                     QApplication::translate("Application",
-                                                             "This is a new, empty database. Fill it with demo data "
-                                                             "(Russian companies, contacts, deals and tasks) to look around?"))
-               == QMessageBox::Yes;
+        fill = QMessageBox::question(
+                   nullptr, QApplication::translate("Application", "Welcome to Gamix"),
+                   QApplication::translate("Application",
+                                           "This is a new, empty database. Fill it with demo data "
+                                           "(Russian companies, contacts, deals and tasks) to look around?"))
+            == QMessageBox::Yes;
     }
     if (fill)
         DemoData::fill(*store);

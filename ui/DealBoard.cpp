@@ -89,13 +89,15 @@ void DealBoard::rebuild()
         header->setText(QStringLiteral("<b>%1</b><br/><span>%2 · %3</span>")
                             .arg(Format::stageName(stage.displayName()).toHtmlEscaped(),
                                  tr("%n deal(s)", nullptr, int(t.count)), Format::money(t.amount)));
-        header->setProperty("plainSummary", QStringLiteral("%1|%2|%3").arg(stage.displayName()).arg(t.count).arg(t.amount));
+        header->setProperty("plainSummary",
+                            QStringLiteral("%1|%2|%3").arg(stage.displayName()).arg(t.count).arg(t.amount));
         cv->addWidget(header);
         auto *list = new StageList(t.stageId);
         list->setObjectName(QStringLiteral("stageList_%1").arg(i));
         ListQuery q;
         q.entity = &dealDef;
-        q.where << qMakePair(QStringLiteral("stage_id"), t.stageId) << qMakePair(QStringLiteral("status"), QStringLiteral("open"));
+        q.where << qMakePair(QStringLiteral("stage_id"), t.stageId)
+                << qMakePair(QStringLiteral("status"), QStringLiteral("open"));
         q.sort = QStringLiteral("expected_close");
         q.limit = 500;
         QString err;
@@ -111,10 +113,13 @@ void DealBoard::rebuild()
             list->addItem(item);
         }
         list->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(list, &StageList::dealDropped, this, [this](const QString &id, const QString &to) { moveDeal(id, to); });
-        connect(list, &QListWidget::itemActivated, this,
-                [this](QListWidgetItem *item) { emit openRecord(QStringLiteral("deal"), item->data(Qt::UserRole).toString()); });
-        connect(list, &QWidget::customContextMenuRequested, this, [this, list](const QPoint &p) { showCardMenu(list, p); });
+        connect(list, &StageList::dealDropped, this,
+                [this](const QString &id, const QString &to) { moveDeal(id, to); });
+        connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+            emit openRecord(QStringLiteral("deal"), item->data(Qt::UserRole).toString());
+        });
+        connect(list, &QWidget::customContextMenuRequested, this,
+                [this, list](const QPoint &p) { showCardMenu(list, p); });
         cv->addWidget(list, 1);
         m_columns->addWidget(col);
         m_columnWidgets << col;
@@ -146,9 +151,9 @@ bool DealBoard::moveDeal(const QString &dealId, const QString &stageId)
 bool DealBoard::closeDeal(const QString &dealId, bool won, const QString &reason)
 {
     const EntityDef &deal = *Schema::instance().entity(u"deal");
-    QList<FieldWrite> w{{QStringLiteral("status"), won ? QStringLiteral("won") : QStringLiteral("lost")}};
+    QList<FieldWrite> w {{QStringLiteral("status"), won ? QStringLiteral("won") : QStringLiteral("lost")}};
     if (!won)
-        w << FieldWrite{QStringLiteral("lost_reason"), reason};
+        w << FieldWrite {QStringLiteral("lost_reason"), reason};
     auto *cmd = new EditRecordCommand(m_store, deal, dealId, w, won ? tr("Mark deal won") : tr("Mark deal lost"));
     if (!cmd->execute()) {
         delete cmd;
@@ -171,15 +176,15 @@ void DealBoard::showCardMenu(StageList *list, const QPoint &pos)
         if (other == list)
             continue;
         const int idx = int(m_lists.indexOf(other));
-        move->addAction(m_headers.at(idx)->property("plainSummary").toString().section(u'|', 0, 0),
-                        this, [this, id, other] { moveDeal(id, other->stageId()); });
+        move->addAction(m_headers.at(idx)->property("plainSummary").toString().section(u'|', 0, 0), this,
+                        [this, id, other] { moveDeal(id, other->stageId()); });
     }
     menu.addSeparator();
     menu.addAction(tr("Mark won"), this, [this, id] { closeDeal(id, true); });
     menu.addAction(tr("Mark lost…"), this, [this, id] {
         bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("Deal lost"), tr("Why was it lost?"), QLineEdit::Normal,
-                                                     QString(), &ok);
+        const QString reason
+            = QInputDialog::getText(this, tr("Deal lost"), tr("Why was it lost?"), QLineEdit::Normal, QString(), &ok);
         if (ok)
             closeDeal(id, false, reason);
     });

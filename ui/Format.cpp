@@ -71,9 +71,10 @@ QString Format::stageName(const QString &seedName)
 {
     // The seed pipeline and stages have English names in every replica; show them
     // translated. Listed here so lupdate finds them.
-    static const char *const seedNames[] = {QT_TRANSLATE_NOOP("Stage", "Sales"), QT_TRANSLATE_NOOP("Stage", "New"),
-                                            QT_TRANSLATE_NOOP("Stage", "Qualified"), QT_TRANSLATE_NOOP("Stage", "Proposal"),
-                                            QT_TRANSLATE_NOOP("Stage", "Negotiation"), QT_TRANSLATE_NOOP("Stage", "Closing")};
+    static const char *const seedNames[]
+        = {QT_TRANSLATE_NOOP("Stage", "Sales"),       QT_TRANSLATE_NOOP("Stage", "New"),
+           QT_TRANSLATE_NOOP("Stage", "Qualified"),   QT_TRANSLATE_NOOP("Stage", "Proposal"),
+           QT_TRANSLATE_NOOP("Stage", "Negotiation"), QT_TRANSLATE_NOOP("Stage", "Closing")};
     Q_UNUSED(seedNames)
     return QCoreApplication::translate("Stage", seedName.toUtf8().constData());
 }

@@ -8,8 +8,8 @@ QString LeadConverter::findContact(const QString &email, const QString &phone)
 {
     SqliteDb &db = m_store->db();
     if (!email.isEmpty()) {
-        SqliteStmt st = db.prepare(QStringLiteral(
-            "SELECT id FROM contact WHERE deleted = 0 AND (lower(email) = lower(?1) OR lower(email2) = lower(?1)) LIMIT 1"));
+        SqliteStmt st = db.prepare(QStringLiteral("SELECT id FROM contact WHERE deleted = 0 AND (lower(email) = "
+                                                  "lower(?1) OR lower(email2) = lower(?1)) LIMIT 1"));
         st.bind(1, email);
         if (st.step())
             return st.text(0);
@@ -29,8 +29,8 @@ QString LeadConverter::findCompany(const QString &name)
 {
     if (name.trimmed().isEmpty())
         return QString();
-    SqliteStmt st = m_store->db().prepare(QStringLiteral(
-        "SELECT id FROM company WHERE deleted = 0 AND (name = ?1 COLLATE NOCASE OR inn = ?1) LIMIT 1"));
+    SqliteStmt st = m_store->db().prepare(
+        QStringLiteral("SELECT id FROM company WHERE deleted = 0 AND (name = ?1 COLLATE NOCASE OR inn = ?1) LIMIT 1"));
     st.bind(1, name.trimmed());
     return st.step() ? st.text(0) : QString();
 }
@@ -75,11 +75,12 @@ ConversionResult LeadConverter::convert(const QString &leadId, bool withDeal)
     }
     out.contactId = findContact(email, phone);
     if (out.contactId.isEmpty()) {
-        const WriteResult r = m_store->create(contactDef, {{QStringLiteral("first_name"), lead.text(u"first_name")},
-                                                           {QStringLiteral("last_name"), lead.text(u"last_name")},
-                                                           {QStringLiteral("email"), email},
-                                                           {QStringLiteral("phone"), phone},
-                                                           {QStringLiteral("company_id"), out.companyId}});
+        const WriteResult r = m_store->create(contactDef,
+                                              {{QStringLiteral("first_name"), lead.text(u"first_name")},
+                                               {QStringLiteral("last_name"), lead.text(u"last_name")},
+                                               {QStringLiteral("email"), email},
+                                               {QStringLiteral("phone"), phone},
+                                               {QStringLiteral("company_id"), out.companyId}});
         if (!r.ok)
             return fail(r);
         out.contactId = r.id;
@@ -90,9 +91,10 @@ ConversionResult LeadConverter::convert(const QString &leadId, bool withDeal)
         QString title = lead.text(u"title");
         if (title.isEmpty())
             title = companyName.isEmpty() ? lead.displayName() : companyName;
-        const WriteResult r = m_store->create(dealDef, {{QStringLiteral("title"), title},
-                                                        {QStringLiteral("contact_id"), out.contactId},
-                                                        {QStringLiteral("company_id"), out.companyId}});
+        const WriteResult r = m_store->create(dealDef,
+                                              {{QStringLiteral("title"), title},
+                                               {QStringLiteral("contact_id"), out.contactId},
+                                               {QStringLiteral("company_id"), out.companyId}});
         if (!r.ok)
             return fail(r);
         out.dealId = r.id;

@@ -28,8 +28,7 @@ class LeadConverter
 public:
     explicit LeadConverter(Store *store)
         : m_store(store)
-    {
-    }
+    { }
     ConversionResult convert(const QString &leadId, bool withDeal = true);
     QString findContact(const QString &email, const QString &phone);
     QString findCompany(const QString &name);

@@ -243,7 +243,8 @@ void RecordDialog::loadRecord()
             if (!f.system)
                 setEditorText(f, m_record.text(f.name));
         }
-        m_title->setText(m_entity.name == u"stage" ? Format::stageName(m_record.displayName()) : m_record.displayName());
+        m_title->setText(m_entity.name == u"stage" ? Format::stageName(m_record.displayName())
+                                                   : m_record.displayName());
         setWindowTitle(m_entity.translatedLabel() + QStringLiteral(" — ") + m_record.displayName());
     } else {
         m_title->setText(tr("New %1").arg(m_entity.translatedLabel().toLower()));
@@ -334,8 +335,9 @@ void RecordDialog::refreshSide()
             const FieldDef *kind = q.entity->field(u"kind");
             for (const Record &n : m_store->list(q, &err)) {
                 const QString when = Format::dateTime(n.text(u"occurred_at"));
-                auto *item = new QListWidgetItem(kindIcon(n.text(u"kind")) + u' ' + Format::enumLabel(*kind, n.text(u"kind"))
-                                                 + QStringLiteral(" · ") + when + u'\n' + n.text(u"body"));
+                auto *item
+                    = new QListWidgetItem(kindIcon(n.text(u"kind")) + u' ' + Format::enumLabel(*kind, n.text(u"kind"))
+                                          + QStringLiteral(" · ") + when + u'\n' + n.text(u"body"));
                 m_timeline->addItem(item);
             }
         }
@@ -355,7 +357,8 @@ void RecordDialog::refreshSide()
         return g;
     };
     auto addRecord = [](QTreeWidgetItem *g, const Record &r, const QString &extra = QString()) {
-        auto *i = new QTreeWidgetItem(g, {extra.isEmpty() ? r.displayName() : r.displayName() + QStringLiteral(" — ") + extra});
+        auto *i = new QTreeWidgetItem(
+            g, {extra.isEmpty() ? r.displayName() : r.displayName() + QStringLiteral(" — ") + extra});
         i->setData(0, Qt::UserRole, r.entity->name);
         i->setData(0, Qt::UserRole + 1, r.id);
     };
@@ -388,7 +391,8 @@ void RecordDialog::refreshSide()
             if (other->name == u"deal")
                 extra = Format::money(r.value(u"amount").toLongLong());
             else if (other->name == u"task")
-                extra = Format::due(r.text(u"due_at")) + (r.text(u"done") == u"true" ? QStringLiteral(" ✓") : QString());
+                extra
+                    = Format::due(r.text(u"due_at")) + (r.text(u"done") == u"true" ? QStringLiteral(" ✓") : QString());
             else
                 extra = r.text(u"position");
             addRecord(g, r, extra);
@@ -441,9 +445,9 @@ bool RecordDialog::save()
         const QString text = editorText(f);
         if (m_id.isEmpty()) {
             if (!text.isEmpty() && !(f.type == FieldType::Bool && text == u"false" && f.defaultValue.isEmpty()))
-                writes << FieldWrite{f.name, text};
+                writes << FieldWrite {f.name, text};
         } else if (text != m_record.text(f.name)) {
-            writes << FieldWrite{f.name, text};
+            writes << FieldWrite {f.name, text};
         }
     }
     if (!m_id.isEmpty() && writes.isEmpty())
@@ -500,12 +504,12 @@ void RecordDialog::addNote()
     if (m_id.isEmpty() || !m_noteEdit || m_noteEdit->text().trimmed().isEmpty())
         return;
     const EntityDef &note = *Schema::instance().entity(u"note");
-    QList<FieldWrite> w{{QStringLiteral("kind"), m_noteKind->currentData().toString()},
-                        {QStringLiteral("body"), m_noteEdit->text().trimmed()},
-                        {QStringLiteral("occurred_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
-                        {m_entity.name + QStringLiteral("_id"), m_id}};
+    QList<FieldWrite> w {{QStringLiteral("kind"), m_noteKind->currentData().toString()},
+                         {QStringLiteral("body"), m_noteEdit->text().trimmed()},
+                         {QStringLiteral("occurred_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
+                         {m_entity.name + QStringLiteral("_id"), m_id}};
     if (m_entity.name == u"contact" && !m_record.text(u"company_id").isEmpty())
-        w << FieldWrite{QStringLiteral("company_id"), m_record.text(u"company_id")};
+        w << FieldWrite {QStringLiteral("company_id"), m_record.text(u"company_id")};
     auto *cmd = new CreateRecordCommand(m_store, note, w);
     if (!cmd->execute()) {
         showErrors(cmd->result().errors);

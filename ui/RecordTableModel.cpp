@@ -74,12 +74,12 @@ void RecordTableModel::reload()
     // The first window comes straight from the index (LIMIT stops the walk early), so the
     // list is on screen at once; the rest arrives from the background job.
     QVector<qint64> first;
-    const bool quick = ListModelQueries::isIndexedOrder(m_entity, m_order, m_filter) || ListModelQueries::isSmall(m_store->db(), m_entity, kWindow * 10);
+    const bool quick = ListModelQueries::isIndexedOrder(m_entity, m_order, m_filter)
+        || ListModelQueries::isSmall(m_store->db(), m_entity, kWindow * 10);
     try {
         if (quick)
             first = ListModelQueries::sortedRowIds(m_store->db(), m_entity, m_filter, m_order, kWindow);
-    } catch (const SqliteError &) {
-    }
+    } catch (const SqliteError &) { }
     beginResetModel();
     m_rowids = first;
     m_windows.clear();
@@ -114,8 +114,8 @@ void RecordTableModel::startFullLoad()
             return;
         QVector<qint64> all = m_watcher->result();
         m_loading = false;
-        const bool samePrefix = all.size() >= m_rowids.size()
-                                && std::equal(m_rowids.cbegin(), m_rowids.cend(), all.cbegin());
+        const bool samePrefix
+            = all.size() >= m_rowids.size() && std::equal(m_rowids.cbegin(), m_rowids.cend(), all.cbegin());
         if (samePrefix && all.size() > m_rowids.size()) {
             beginInsertRows(QModelIndex(), int(m_rowids.size()), int(all.size()) - 1);
             m_rowids = std::move(all);
@@ -129,8 +129,8 @@ void RecordTableModel::startFullLoad()
         }
         emit loaded();
     });
-    m_watcher->setFuture(QtConcurrent::run(loadRowIds, m_store->path(), &m_entity, m_filter, m_order, m_latest,
-                                           generation));
+    m_watcher->setFuture(
+        QtConcurrent::run(loadRowIds, m_store->path(), &m_entity, m_filter, m_order, m_latest, generation));
 }
 
 const QList<Record> &RecordTableModel::window(int index) const
@@ -238,7 +238,7 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= m_fields.size())
         return;
-    const ListOrder wanted{m_entity.fields.at(m_fields.at(column)).name, order == Qt::DescendingOrder};
+    const ListOrder wanted {m_entity.fields.at(m_fields.at(column)).name, order == Qt::DescendingOrder};
     if (wanted.field == m_order.field && wanted.descending == m_order.descending)
         return;
     setOrder(wanted);

@@ -28,7 +28,8 @@ ReminderService::ReminderService(Store *store, QObject *parent)
 
 QStringList ReminderService::check(const QDateTime &now)
 {
-    const QStringList ids = ListModelQueries::dueReminders(m_store->db(), FieldCodec::toIsoUtc(m_last), FieldCodec::toIsoUtc(now));
+    const QStringList ids
+        = ListModelQueries::dueReminders(m_store->db(), FieldCodec::toIsoUtc(m_last), FieldCodec::toIsoUtc(now));
     m_last = now;
     const EntityDef &task = *Schema::instance().entity(u"task");
     for (const QString &id : ids) {

@@ -9,8 +9,8 @@
 #include <QDate>
 #include <QListWidget>
 #include <QTabWidget>
-#include <QUndoStack>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace gamix {
@@ -97,8 +97,9 @@ void TasksPage::refresh()
 bool TasksPage::setDone(const QString &taskId, bool done)
 {
     const EntityDef &task = *Schema::instance().entity(u"task");
-    auto *cmd = new EditRecordCommand(m_store, task, taskId, {{QStringLiteral("done"), done ? QStringLiteral("true") : QStringLiteral("false")}},
-                                      done ? tr("Complete task") : tr("Reopen task"));
+    auto *cmd = new EditRecordCommand(
+        m_store, task, taskId, {{QStringLiteral("done"), done ? QStringLiteral("true") : QStringLiteral("false")}},
+        done ? tr("Complete task") : tr("Reopen task"));
     if (!cmd->execute()) {
         delete cmd;
         return false;

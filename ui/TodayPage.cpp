@@ -95,10 +95,12 @@ void TodayPage::refresh()
 
     m_closing->clear();
     const QDate first(today.year(), today.month(), 1);
-    for (const QString &id : ListModelQueries::dealsClosingBetween(m_store->db(), first, first.addMonths(1).addDays(-1))) {
+    for (const QString &id :
+         ListModelQueries::dealsClosingBetween(m_store->db(), first, first.addMonths(1).addDays(-1))) {
         const Record d = m_store->get(deal, id);
-        auto *item = new QListWidgetItem(d.displayName() + QStringLiteral("  ·  ") + Format::money(d.value(u"amount").toLongLong())
-                                         + QStringLiteral("  ·  ") + Format::date(d.text(u"expected_close")));
+        auto *item = new QListWidgetItem(d.displayName() + QStringLiteral("  ·  ")
+                                         + Format::money(d.value(u"amount").toLongLong()) + QStringLiteral("  ·  ")
+                                         + Format::date(d.text(u"expected_close")));
         item->setData(Qt::UserRole, deal.name);
         item->setData(Qt::UserRole + 1, id);
         m_closing->addItem(item);

@@ -60,7 +60,8 @@ bool parseDelimiter(const QString &text, QChar *delimiter)
 
 bool looksLikeVCard(const QString &path)
 {
-    if (path.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".vcard"), Qt::CaseInsensitive))
+    if (path.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".vcard"), Qt::CaseInsensitive))
         return true;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -111,7 +112,8 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
             }
         } else if (a == u"--delimiter") {
             if (!parseDelimiter(args.at(++i), &options.delimiter))
-                return fail(err, tr("--delimiter needs one character, “tab” or “auto”, not “%1”").arg(args.at(i)), kUsage);
+                return fail(err, tr("--delimiter needs one character, “tab” or “auto”, not “%1”").arg(args.at(i)),
+                            kUsage);
         } else if (a == u"--map") {
             const QString m = args.at(++i);
             const qsizetype eq = m.lastIndexOf(u'=');
@@ -119,9 +121,10 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
                 return fail(err, tr("--map needs 'Header=field', not “%1”").arg(m), kUsage);
             const QString target = m.mid(eq + 1).trimmed();
             if (!target.isEmpty() && target != u"-" && !HeaderMatcher::targets(*options.entity).contains(target))
-                return fail(err, tr("--map: “%1” is not a field of %2 (one of: %3)")
-                                     .arg(target, options.entity->name,
-                                          HeaderMatcher::targets(*options.entity).join(QStringLiteral(", "))),
+                return fail(err,
+                            tr("--map: “%1” is not a field of %2 (one of: %3)")
+                                .arg(target, options.entity->name,
+                                     HeaderMatcher::targets(*options.entity).join(QStringLiteral(", "))),
                             kUsage);
             options.userMap.insert(HeaderMatcher::fold(m.left(eq)), target);
         } else if (a == u"--date-format") {
@@ -167,8 +170,9 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         if (rejected) {
             const QString line = ImportJob::location(options.file, r.line, r.column, r.message);
             if (json) {
-                QJsonObject o{{QStringLiteral("line"), r.line}, {QStringLiteral("column"), r.column},
-                              {QStringLiteral("message"), r.message}};
+                QJsonObject o {{QStringLiteral("line"), r.line},
+                               {QStringLiteral("column"), r.column},
+                               {QStringLiteral("message"), r.message}};
                 errors.append(o);
             }
             if (!options.dryRun || json)
@@ -177,11 +181,11 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         if (!options.dryRun)
             return;
         if (json) {
-            report.append(QJsonObject{{QStringLiteral("line"), r.line},
-                                      {QStringLiteral("action"), ImportRowReport::actionName(r.action)},
-                                      {QStringLiteral("id"), r.id.isEmpty() ? QJsonValue() : QJsonValue(r.id)},
-                                      {QStringLiteral("column"), r.column},
-                                      {QStringLiteral("message"), r.message}});
+            report.append(QJsonObject {{QStringLiteral("line"), r.line},
+                                       {QStringLiteral("action"), ImportRowReport::actionName(r.action)},
+                                       {QStringLiteral("id"), r.id.isEmpty() ? QJsonValue() : QJsonValue(r.id)},
+                                       {QStringLiteral("column"), r.column},
+                                       {QStringLiteral("message"), r.message}});
         } else {
             out << r.line << u'\t' << ImportRowReport::actionName(r.action) << u'\t' << r.id << u'\t'
                 << (rejected ? ImportJob::location(options.file, r.line, r.column, r.message) : r.message) << Qt::endl;
@@ -234,19 +238,19 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         return fail(err, s.fatalError);
 
     if (json) {
-        QJsonObject o{{QStringLiteral("file"), options.file},
-                      {QStringLiteral("entity"), options.entity->name},
-                      {QStringLiteral("preset"), s.preset.isEmpty() ? QJsonValue() : QJsonValue(s.preset)},
-                      {QStringLiteral("encoding"), QString::fromLatin1(s.encoding)},
-                      {QStringLiteral("delimiter"), s.delimiter.isNull() ? QString() : QString(s.delimiter)},
-                      {QStringLiteral("dry_run"), s.dryRun},
-                      {QStringLiteral("rows"), s.rows},
-                      {QStringLiteral("created"), s.created},
-                      {QStringLiteral("updated"), s.updated},
-                      {QStringLiteral("skipped"), s.skipped},
-                      {QStringLiteral("rejected"), s.rejected},
-                      {QStringLiteral("companies_created"), s.companiesCreated},
-                      {QStringLiteral("errors"), errors}};
+        QJsonObject o {{QStringLiteral("file"), options.file},
+                       {QStringLiteral("entity"), options.entity->name},
+                       {QStringLiteral("preset"), s.preset.isEmpty() ? QJsonValue() : QJsonValue(s.preset)},
+                       {QStringLiteral("encoding"), QString::fromLatin1(s.encoding)},
+                       {QStringLiteral("delimiter"), s.delimiter.isNull() ? QString() : QString(s.delimiter)},
+                       {QStringLiteral("dry_run"), s.dryRun},
+                       {QStringLiteral("rows"), s.rows},
+                       {QStringLiteral("created"), s.created},
+                       {QStringLiteral("updated"), s.updated},
+                       {QStringLiteral("skipped"), s.skipped},
+                       {QStringLiteral("rejected"), s.rejected},
+                       {QStringLiteral("companies_created"), s.companiesCreated},
+                       {QStringLiteral("errors"), errors}};
         if (options.dryRun)
             o.insert(QStringLiteral("report"), report);
         out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
@@ -336,9 +340,9 @@ int runExport(const QString &dbPath, bool json, const QStringList &args, QTextSt
                    .arg(QString::fromLatin1(options.encoding))
             << Qt::endl;
     if (json) {
-        out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), options.file},
-                                                           {QStringLiteral("rows"), job.rowsWritten()},
-                                                           {QStringLiteral("unmappable"), job.unmappableCount()}})
+        out << QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("file"), options.file},
+                                                            {QStringLiteral("rows"), job.rowsWritten()},
+                                                            {QStringLiteral("unmappable"), job.unmappableCount()}})
                                      .toJson(QJsonDocument::Indented));
     } else {
         out << QStringLiteral("rows=%1").arg(job.rowsWritten()) << Qt::endl;

@@ -11,8 +11,7 @@ constexpr int kSampleRecords = 50;
 
 } // namespace
 
-QList<int> CsvDelimiterDetector::fieldCounts(QStringView text, QChar delimiter, bool complete,
-                                             int maxRecords)
+QList<int> CsvDelimiterDetector::fieldCounts(QStringView text, QChar delimiter, bool complete, int maxRecords)
 {
     QList<int> counts;
     int fields = 1;
@@ -81,8 +80,7 @@ QChar CsvDelimiterDetector::detect(QStringView text, bool complete)
             continue;
         // The header decides when it disagrees: data rows may hold stray delimiters
         // inside unquoted text, the header of a real export rarely does.
-        const double consistency = double(modeRecords) / counts.size()
-                                   + (counts.first() == modeFields ? 0.5 : 0.0);
+        const double consistency = double(modeRecords) / counts.size() + (counts.first() == modeFields ? 0.5 : 0.0);
         if (consistency > bestConsistency + 1e-9
             || (qAbs(consistency - bestConsistency) <= 1e-9 && modeFields > bestFields)) {
             best = candidate;

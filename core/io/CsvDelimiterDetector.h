@@ -17,8 +17,7 @@ public:
 
     // Cells per record when `text` is split at `delimiter`, for at most `maxRecords`
     // records (the last one dropped if cut). Exposed for the tests.
-    static QList<int> fieldCounts(QStringView text, QChar delimiter, bool complete,
-                                  int maxRecords);
+    static QList<int> fieldCounts(QStringView text, QChar delimiter, bool complete, int maxRecords);
 };
 
 } // namespace gamix

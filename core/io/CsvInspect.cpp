@@ -80,7 +80,8 @@ QString parseArgs(const QStringList &args, InspectArgs *parsed)
             parsed->options.encoding = value == u"auto" ? QByteArray() : value.toLatin1();
         } else if (arg == u"--delimiter") {
             if (!takeValue() || !parseDelimiter(value, &parsed->options.delimiter))
-                return QCoreApplication::translate("Csv", "--delimiter needs auto or one character, not \"%1\"").arg(value);
+                return QCoreApplication::translate("Csv", "--delimiter needs auto or one character, not \"%1\"")
+                    .arg(value);
         } else if (arg.startsWith(u"--") || !parsed->file.isEmpty()) {
             return QCoreApplication::translate("Csv", "Unexpected argument: %1").arg(arg);
         } else {
@@ -88,8 +89,9 @@ QString parseArgs(const QStringList &args, InspectArgs *parsed)
         }
     }
     if (parsed->file.isEmpty())
-        return QCoreApplication::translate("Csv", "Usage: csv inspect FILE [--limit N] [--json] [--encoding auto|NAME] "
-                  "[--delimiter auto|CHAR]");
+        return QCoreApplication::translate("Csv",
+                                           "Usage: csv inspect FILE [--limit N] [--json] [--encoding auto|NAME] "
+                                           "[--delimiter auto|CHAR]");
     return {};
 }
 
@@ -110,8 +112,8 @@ QString displayCell(const QString &cell)
     return shown;
 }
 
-void printTable(const QString &file, const CsvReader &reader, const QStringList &header,
-                const QList<QStringList> &rows, QTextStream &out)
+void printTable(const QString &file, const CsvReader &reader, const QStringList &header, const QList<QStringList> &rows,
+                QTextStream &out)
 {
     out << QCoreApplication::translate("Csv", "File:      %1").arg(file) << '\n';
     out << QCoreApplication::translate("Csv", "Encoding:  %1%2")

@@ -49,9 +49,7 @@ bool CsvReader::readSample()
         const qint64 n = m_device->read(m_bytes.data(), m_bytes.size());
         if (n < 0) {
             setFatal(Error::Device,
-                     QCoreApplication::translate("Csv", "Cannot read the file: %1")
-                         .arg(m_device->errorString()),
-                     0, 0);
+                     QCoreApplication::translate("Csv", "Cannot read the file: %1").arg(m_device->errorString()), 0, 0);
             return false;
         }
         if (n == 0 && !(m_device->isSequential() && m_device->waitForReadyRead(30000))) {
@@ -83,8 +81,7 @@ bool CsvReader::detect()
     } else {
         m_encoding = EncodingDetector::canonicalName(m_options.encoding);
         if (m_encoding == "utf-16")
-            m_encoding = bom.name == "utf-16be" ? QByteArrayLiteral("utf-16be")
-                                                : QByteArrayLiteral("utf-16le");
+            m_encoding = bom.name == "utf-16be" ? QByteArrayLiteral("utf-16be") : QByteArrayLiteral("utf-16le");
         // A BOM is skipped only when it belongs to the encoding the user chose.
         if (bom.name == m_encoding)
             m_bomLength = bom.bomLength;
@@ -93,8 +90,7 @@ bool CsvReader::detect()
     if (m_encoding.isEmpty() || !m_decoder->isValid()) {
         setFatal(Error::UnknownEncoding,
                  QCoreApplication::translate("Csv", "Unknown encoding: %1")
-                     .arg(QString::fromLatin1(m_options.encoding.isEmpty() ? m_encoding
-                                                                             : m_options.encoding)),
+                     .arg(QString::fromLatin1(m_options.encoding.isEmpty() ? m_encoding : m_options.encoding)),
                  0, 0);
         return false;
     }
@@ -108,9 +104,8 @@ bool CsvReader::detect()
     if (!m_text.isEmpty())
         m_bytesPerChar = double(m_bytes.size()) / m_text.size();
 
-    m_delimiter = m_options.delimiter.isNull()
-                      ? CsvDelimiterDetector::detect(m_text, m_deviceAtEnd && !m_decodeFailed)
-                      : m_options.delimiter;
+    m_delimiter = m_options.delimiter.isNull() ? CsvDelimiterDetector::detect(m_text, m_deviceAtEnd && !m_decodeFailed)
+                                               : m_options.delimiter;
     return true;
 }
 
@@ -134,8 +129,7 @@ bool CsvReader::fill()
         const qint64 n = m_device->read(m_bytes.data(), m_bytes.size());
         if (n < 0) {
             setFatal(Error::Device,
-                     QCoreApplication::translate("Csv", "Cannot read the file: %1")
-                         .arg(m_device->errorString()),
+                     QCoreApplication::translate("Csv", "Cannot read the file: %1").arg(m_device->errorString()),
                      m_line, column());
             return false;
         }
@@ -190,9 +184,9 @@ bool CsvReader::readRow(CsvRow &row)
         if (m_pos == m_text.size()) {
             if (row.textSize() > m_options.maxRecordChars) {
                 setFatal(Error::RecordTooLarge,
-                         QCoreApplication::translate(
-                             "Csv", "Line %1: a record longer than %2 characters (is a quote "
-                                    "not closed?)")
+                         QCoreApplication::translate("Csv",
+                                                     "Line %1: a record longer than %2 characters (is a quote "
+                                                     "not closed?)")
                              .arg(m_recordLine)
                              .arg(m_options.maxRecordChars),
                          m_recordLine, 0);
@@ -204,9 +198,9 @@ bool CsvReader::readRow(CsvRow &row)
                 return false;
             if (m_decodeFailed) {
                 setFatal(Error::Decoding,
-                         QCoreApplication::translate(
-                             "Csv", "Line %1, column %2: bytes that are not valid %3 text (at "
-                                    "byte %4 of the file)")
+                         QCoreApplication::translate("Csv",
+                                                     "Line %1, column %2: bytes that are not valid %3 text (at "
+                                                     "byte %4 of the file)")
                              .arg(m_line)
                              .arg(column())
                              .arg(QString::fromLatin1(m_encoding))
@@ -221,9 +215,9 @@ bool CsvReader::readRow(CsvRow &row)
             }
             if (state == State::Quoted) {
                 setFatal(Error::UnterminatedQuote,
-                         QCoreApplication::translate(
-                             "Csv", "Line %1, column %2: a quoted field is not closed before "
-                                    "the end of the file")
+                         QCoreApplication::translate("Csv",
+                                                     "Line %1, column %2: a quoted field is not closed before "
+                                                     "the end of the file")
                              .arg(quoteLine)
                              .arg(quoteColumn),
                          quoteLine, quoteColumn);
@@ -336,8 +330,9 @@ recordDone:
         m_error = Error::RaggedRow;
         m_errorLine = m_recordLine;
         m_errorColumn = 0;
-        m_errorString = QCoreApplication::translate("Csv", "Line %1: %2 fields where the header "
-                                                           "has %3")
+        m_errorString = QCoreApplication::translate("Csv",
+                                                    "Line %1: %2 fields where the header "
+                                                    "has %3")
                             .arg(m_recordLine)
                             .arg(row.size())
                             .arg(m_expectedFields);

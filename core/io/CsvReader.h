@@ -30,12 +30,12 @@ class CsvReader
 public:
     enum class Error {
         None,
-        Device,            // the device could not be read
-        UnknownEncoding,   // CsvOptions::encoding names no encoding we know
-        Decoding,          // bytes that are not valid text in the encoding (strict mode)
+        Device, // the device could not be read
+        UnknownEncoding, // CsvOptions::encoding names no encoding we know
+        Decoding, // bytes that are not valid text in the encoding (strict mode)
         UnterminatedQuote, // a quoted field still open at the end of the file
-        RecordTooLarge,    // a record beyond CsvOptions::maxRecordChars
-        RaggedRow,         // a row with a cell count unlike the first row's; recoverable
+        RecordTooLarge, // a record beyond CsvOptions::maxRecordChars
+        RaggedRow, // a row with a cell count unlike the first row's; recoverable
     };
 
     // The device must be open for reading; the reader does not own it.
@@ -87,8 +87,8 @@ private:
     CsvOptions m_options;
     std::unique_ptr<TextDecoder> m_decoder;
 
-    QByteArray m_bytes;    // the chunk just read
-    QString m_text;        // decoded text not yet parsed past m_pos
+    QByteArray m_bytes; // the chunk just read
+    QString m_text; // decoded text not yet parsed past m_pos
     qsizetype m_pos = 0;
     qint64 m_textBase = 0; // characters of the stream before m_text[0]
     qint64 m_bytesRead = 0;
@@ -102,10 +102,10 @@ private:
     int m_bomLength = 0;
     QChar m_delimiter;
 
-    qint64 m_line = 1;       // physical line at m_pos
-    qint64 m_lineStart = 0;  // stream offset (characters) where that line began
-    bool m_skipLf = false;   // a record ended at CR; an LF right after belongs to it
-    bool m_prevCr = false;   // the character before m_text[0] was CR
+    qint64 m_line = 1; // physical line at m_pos
+    qint64 m_lineStart = 0; // stream offset (characters) where that line began
+    bool m_skipLf = false; // a record ended at CR; an LF right after belongs to it
+    bool m_prevCr = false; // the character before m_text[0] was CR
     qint64 m_recordLine = 0;
     int m_expectedFields = 0;
     bool m_finished = false;

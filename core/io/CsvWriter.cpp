@@ -87,8 +87,8 @@ CsvWriter::CsvWriter(QIODevice *device, const CsvWriterOptions &options)
     , m_encoder(std::make_unique<TextEncoder>(EncodingDetector::canonicalName(options.encoding)))
 {
     if (!m_encoder->isValid()) {
-        m_errorString = QCoreApplication::translate("Csv", "Unknown encoding: %1")
-                            .arg(QString::fromLatin1(options.encoding));
+        m_errorString
+            = QCoreApplication::translate("Csv", "Unknown encoding: %1").arg(QString::fromLatin1(options.encoding));
     }
 }
 
@@ -139,8 +139,7 @@ void CsvWriter::appendCell(QStringView cell)
     m_text.append(u'"');
 }
 
-template<typename Cells>
-bool CsvWriter::writeCells(const Cells &cells)
+template<typename Cells> bool CsvWriter::writeCells(const Cells &cells)
 {
     if (!isValid())
         return false;
@@ -185,8 +184,7 @@ bool CsvWriter::flush()
         return true;
     const qint64 written = m_device->write(m_bytes);
     if (written != m_bytes.size()) {
-        m_errorString = QCoreApplication::translate("Csv", "Cannot write the file: %1")
-                            .arg(m_device->errorString());
+        m_errorString = QCoreApplication::translate("Csv", "Cannot write the file: %1").arg(m_device->errorString());
         m_bytes.clear();
         return false;
     }

@@ -28,12 +28,12 @@ struct CsvWriterOptions
     QChar delimiter = u',';
     LineEnding lineEnding = LineEnding::CrLf;
     QByteArray encoding = QByteArrayLiteral("utf-8"); // any name ICU knows
-    bool bom = false;                                  // only for UTF encodings
-    bool neutraliseFormulas = false;                   // the Excel profile's guard
+    bool bom = false; // only for UTF encodings
+    bool neutraliseFormulas = false; // the Excel profile's guard
 
     static CsvWriterOptions excel(); // ';', CRLF, UTF-8 + BOM, formulas neutralised
     static CsvWriterOptions excelWindows1251(); // the same in windows-1251 for old Excel
-    static CsvWriterOptions data();  // ',', CRLF, UTF-8 without BOM, values untouched
+    static CsvWriterOptions data(); // ',', CRLF, UTF-8 without BOM, values untouched
 };
 
 class CsvWriter
@@ -59,15 +59,14 @@ public:
     static QString neutraliseFormula(const QString &cell);
 
 private:
-    template<typename Cells>
-    bool writeCells(const Cells &cells);
+    template<typename Cells> bool writeCells(const Cells &cells);
     void appendCell(QStringView cell);
 
     QIODevice *m_device;
     CsvWriterOptions m_options;
     std::unique_ptr<TextEncoder> m_encoder;
-    QString m_text;      // rows not yet encoded
-    QByteArray m_bytes;  // encoded, not yet written
+    QString m_text; // rows not yet encoded
+    QByteArray m_bytes; // encoded, not yet written
     bool m_started = false;
     QString m_errorString;
 };

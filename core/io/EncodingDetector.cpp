@@ -16,14 +16,14 @@ constexpr qsizetype kIcuSampleBytes = 64 * 1024;
 // Relative frequencies of Russian letters, а..я in alphabet order (ё counts as е).
 constexpr double kRussianFreq[32] = {
     8.01, 1.59, 4.54, 1.70, 2.98, 8.45, 0.94, 1.65, 7.35, 1.21, 3.49, 4.40, 3.21, 6.70, 10.97, 2.81,
-    4.73, 5.47, 6.26, 2.62, 0.26, 0.97, 0.48, 1.44, 0.73, 0.36, 0.04, 1.90, 1.74, 0.32, 0.64, 2.01,
+    4.73, 5.47, 6.26, 2.62, 0.26, 0.97, 0.48, 1.44, 0.73, 0.36, 0.04, 1.90, 1.74, 0.32, 0.64,  2.01,
 };
 
 // KOI8-R orders its letters by their Latin transliteration, not the alphabet:
 // 0xC0..0xDF are lower case "юабцдефгхийклмнопярстужвьызшэщчъ", 0xE0..0xFF the same upper.
 constexpr int kKoi8Order[32] = {
-    30, 0, 1, 22, 4, 5, 20, 3, 21, 8, 9, 10, 11, 12, 13, 14,
-    15, 31, 16, 17, 18, 19, 6, 2, 28, 27, 7, 24, 29, 25, 23, 26,
+    30, 0,  1,  22, 4,  5,  20, 3, 21, 8,  9, 10, 11, 12, 13, 14,
+    15, 31, 16, 17, 18, 19, 6,  2, 28, 27, 7, 24, 29, 25, 23, 26,
 };
 
 struct Letter
@@ -55,8 +55,17 @@ Letter letterKoi8(uchar b)
 bool isCp1251Punctuation(uchar b)
 {
     switch (b) {
-    case 0x85: case 0x91: case 0x92: case 0x93: case 0x94: case 0x96: case 0x97:
-    case 0xAB: case 0xBB: case 0xB9: case 0xA0:
+    case 0x85:
+    case 0x91:
+    case 0x92:
+    case 0x93:
+    case 0x94:
+    case 0x96:
+    case 0x97:
+    case 0xAB:
+    case 0xBB:
+    case 0xB9:
+    case 0xA0:
         return true;
     default:
         return false;
@@ -67,7 +76,15 @@ bool isVowel(int index)
 {
     // а е и о у ы э ю я (ё is folded into е); ь and ъ extend a consonant run.
     switch (index) {
-    case 0: case 5: case 8: case 14: case 19: case 27: case 29: case 30: case 31:
+    case 0:
+    case 5:
+    case 8:
+    case 14:
+    case 19:
+    case 27:
+    case 29:
+    case 30:
+    case 31:
         return true;
     default:
         return false;
@@ -77,8 +94,7 @@ bool isVowel(int index)
 // Log-likelihood that `data` is Russian text when read through `letterOf`. Besides letter
 // frequencies, the case pattern is the strongest signal: the wrong table swaps upper and
 // lower case, so "Имя" turns into "иМЯ" — an upper-case letter after a lower-case one.
-template<typename LetterOf>
-double russianScore(QByteArrayView data, LetterOf letterOf)
+template<typename LetterOf> double russianScore(QByteArrayView data, LetterOf letterOf)
 {
     double score = 0;
     Letter prev;
@@ -146,12 +162,10 @@ QByteArray detectBomlessUtf16(QByteArrayView data)
 QByteArray detectWithIcu(QByteArrayView data)
 {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
-                                                                         &ucsdet_close);
+    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), &ucsdet_close);
     if (U_FAILURE(status))
         return {};
-    ucsdet_setText(detector.get(), data.data(),
-                   int32_t(qMin<qsizetype>(data.size(), kIcuSampleBytes)), &status);
+    ucsdet_setText(detector.get(), data.data(), int32_t(qMin<qsizetype>(data.size(), kIcuSampleBytes)), &status);
     int32_t count = 0;
     const UCharsetMatch **matches = ucsdet_detectAll(detector.get(), &count, &status);
     if (U_FAILURE(status))
@@ -193,9 +207,7 @@ DetectedEncoding EncodingDetector::detect(QByteArrayView sample, bool complete)
     if (isValidUtf8(sample, complete))
         return {QByteArrayLiteral("utf-8"), 0};
     if (looksCyrillic(sample)) {
-        return {cp1251OverKoi8Score(sample) >= 0 ? QByteArrayLiteral("windows-1251")
-                                                 : QByteArrayLiteral("koi8-r"),
-                0};
+        return {cp1251OverKoi8Score(sample) >= 0 ? QByteArrayLiteral("windows-1251") : QByteArrayLiteral("koi8-r"), 0};
     }
     const QByteArray icu = detectWithIcu(sample);
     return {icu.isEmpty() ? QByteArrayLiteral("windows-1252") : icu, 0};
@@ -230,11 +242,17 @@ bool EncodingDetector::isValidUtf8(QByteArrayView data, bool complete, qsizetype
         uint cp = 0;
         uint min = 0;
         if (b >= 0xC2 && b <= 0xDF) {
-            extra = 1; cp = b & 0x1F; min = 0x80;
+            extra = 1;
+            cp = b & 0x1F;
+            min = 0x80;
         } else if (b >= 0xE0 && b <= 0xEF) {
-            extra = 2; cp = b & 0x0F; min = 0x800;
+            extra = 2;
+            cp = b & 0x0F;
+            min = 0x800;
         } else if (b >= 0xF0 && b <= 0xF4) {
-            extra = 3; cp = b & 0x07; min = 0x10000;
+            extra = 3;
+            cp = b & 0x07;
+            min = 0x10000;
         } else {
             if (badOffset)
                 *badOffset = i;

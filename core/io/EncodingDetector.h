@@ -11,8 +11,8 @@ namespace gamix {
 
 struct DetectedEncoding
 {
-    QByteArray name;    // canonical lower-case name: "utf-8", "windows-1251", ...
-    int bomLength = 0;  // bytes of BOM at the start of the data (0 if none)
+    QByteArray name; // canonical lower-case name: "utf-8", "windows-1251", ...
+    int bomLength = 0; // bytes of BOM at the start of the data (0 if none)
 };
 
 class EncodingDetector

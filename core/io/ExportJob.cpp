@@ -35,8 +35,9 @@ QList<int> referenceFields(const EntityDef &e)
 QString displaySql(const EntityDef &ref, const QString &x)
 {
     if (ref.name == u"contact") {
-        return QStringLiteral("COALESCE(NULLIF(TRIM(REPLACE(COALESCE(%1.last_name, '') || ' ' || COALESCE(%1.first_name, '') "
-                              "|| ' ' || COALESCE(%1.middle_name, ''), '  ', ' ')), ''), %1.email, %1.phone)")
+        return QStringLiteral(
+                   "COALESCE(NULLIF(TRIM(REPLACE(COALESCE(%1.last_name, '') || ' ' || COALESCE(%1.first_name, '') "
+                   "|| ' ' || COALESCE(%1.middle_name, ''), '  ', ' ')), ''), %1.email, %1.phone)")
             .arg(x);
     }
     return x + u'.' + ref.displayField;
@@ -52,8 +53,7 @@ QString refName(const FieldDef &f)
 ExportJob::ExportJob(Store &store, ExportOptions options)
     : m_store(store)
     , m_options(std::move(options))
-{
-}
+{ }
 
 QStringList ExportJob::csvHeader(const EntityDef &e, ExportOptions::Profile profile)
 {
@@ -103,7 +103,7 @@ bool ExportJob::forEachRecord(const std::function<bool(const Record &, const QSt
         }
         return true;
     }
-    QStringList columns{QStringLiteral("t.rowid"), QStringLiteral("t.id"), QStringLiteral("t.updated_at")};
+    QStringList columns {QStringLiteral("t.rowid"), QStringLiteral("t.id"), QStringLiteral("t.updated_at")};
     for (const FieldDef &f : e.fields)
         columns << QStringLiteral("t.") + f.name;
     QString joins;
@@ -115,8 +115,8 @@ bool ExportJob::forEachRecord(const std::function<bool(const Record &, const QSt
         joins += QStringLiteral(" LEFT JOIN \"%1\" %2 ON %2.id = t.%3").arg(ref->name, alias, f.name);
     }
     SqliteStmt st = m_store.db().prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
-                                         + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t")
-                                         + joins + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
+                                         + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t") + joins
+                                         + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
     Record r;
     r.entity = &e;
     r.values.resize(e.fields.size());
@@ -170,7 +170,7 @@ bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
     const EntityDef &e = *m_options.entity;
     const Schema &schema = Schema::instance();
     const QList<int> refs = referenceFields(e);
-    QStringList columns{QStringLiteral("t.id")};
+    QStringList columns {QStringLiteral("t.id")};
     QString joins;
     int k = 0;
     for (int i = 0; i < e.fields.size(); ++i) {
@@ -190,7 +190,7 @@ bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
                                          + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t") + joins
                                          + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
     // Per output column: how to turn the stored value into text.
-    QList<FieldType> types{FieldType::Text};
+    QList<FieldType> types {FieldType::Text};
     for (const FieldDef &f : e.fields) {
         if (f.system)
             continue;
@@ -214,7 +214,8 @@ bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
                 out.append(sqlite3_column_int64(h, c) ? "true" : "false");
                 break;
             default:
-                appendCsvBytes(out, reinterpret_cast<const char *>(sqlite3_column_text(h, c)), sqlite3_column_bytes(h, c));
+                appendCsvBytes(out, reinterpret_cast<const char *>(sqlite3_column_text(h, c)),
+                               sqlite3_column_bytes(h, c));
             }
         }
         out.append("\r\n");
@@ -330,13 +331,13 @@ bool ExportJob::writeVCard(QIODevice *device, QString *error)
     }
     VCardWriter writer(device, m_options.vcardVersion);
     return forEachRecord(
-        [&](const Record &r, const QStringList &refNames) {
-            writer.write(r, refNames.value(0)); // the contact's only reference is company_id
-            ++m_rows;
-            return true;
-        },
-        error)
-           && writer.finish(error);
+               [&](const Record &r, const QStringList &refNames) {
+                   writer.write(r, refNames.value(0)); // the contact's only reference is company_id
+                   ++m_rows;
+                   return true;
+               },
+               error)
+        && writer.finish(error);
 }
 
 bool ExportJob::writeICalendar(QIODevice *device, QString *error)
@@ -347,13 +348,13 @@ bool ExportJob::writeICalendar(QIODevice *device, QString *error)
     }
     ICalendarWriter writer(device);
     return forEachRecord(
-        [&](const Record &r, const QStringList &) {
-            writer.write(r);
-            ++m_rows;
-            return true;
-        },
-        error)
-           && writer.finish(error);
+               [&](const Record &r, const QStringList &) {
+                   writer.write(r);
+                   ++m_rows;
+                   return true;
+               },
+               error)
+        && writer.finish(error);
 }
 
 bool ExportJob::run(QString *error)

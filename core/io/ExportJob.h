@@ -26,8 +26,8 @@ struct ExportOptions
     QString file;
     Format format = Format::Csv;
     Profile profile = Profile::Excel;
-    QByteArray encoding;          // empty: the profile's (UTF-8); "windows-1251" for old Excel
-    int vcardVersion = 3;         // 3 or 4
+    QByteArray encoding; // empty: the profile's (UTF-8); "windows-1251" for old Excel
+    int vcardVersion = 3; // 3 or 4
     // The current filtered view of the UI (search, where, sort); null exports everything.
     const ListQuery *query = nullptr;
 };
@@ -56,8 +56,7 @@ private:
     bool writeVCard(QIODevice *device, QString *error);
     bool writeICalendar(QIODevice *device, QString *error);
     // Streams records (SQL for everything, Store::list for a view) as Record objects.
-    bool forEachRecord(const std::function<bool(const Record &, const QStringList &refNames)> &fn,
-                       QString *error);
+    bool forEachRecord(const std::function<bool(const Record &, const QStringList &refNames)> &fn, QString *error);
 
     Store &m_store;
     ExportOptions m_options;

@@ -37,8 +37,7 @@ public:
     static QString fold(QStringView header);
 
     // `userMap`: folded header -> target (field name, pseudo-field, `-` or empty to ignore).
-    static QList<ColumnMapping> match(const EntityDef &entity, const QStringList &header,
-                                      const Preset *preset,
+    static QList<ColumnMapping> match(const EntityDef &entity, const QStringList &header, const Preset *preset,
                                       const QHash<QString, QString> &userMap = {});
 
     // What a generic target means for `entity` ("company" on a lead is company_name, on a

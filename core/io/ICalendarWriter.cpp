@@ -25,9 +25,9 @@ ICalendarWriter::ICalendarWriter(QIODevice *device)
     : m_device(device)
 {
     const QByteArray head = VCardFormat::foldLine(QStringLiteral("BEGIN:VCALENDAR"))
-                            + VCardFormat::foldLine(QStringLiteral("VERSION:2.0"))
-                            + VCardFormat::foldLine(QStringLiteral("PRODID:-//Gamix//Gamix CRM//EN"))
-                            + VCardFormat::foldLine(QStringLiteral("CALSCALE:GREGORIAN"));
+        + VCardFormat::foldLine(QStringLiteral("VERSION:2.0"))
+        + VCardFormat::foldLine(QStringLiteral("PRODID:-//Gamix//Gamix CRM//EN"))
+        + VCardFormat::foldLine(QStringLiteral("CALSCALE:GREGORIAN"));
     m_failed = m_device->write(head) != head.size();
 }
 
@@ -35,12 +35,15 @@ QByteArray ICalendarWriter::todo(const Record &r)
 {
     using VCardFormat::escape;
     QByteArray out;
-    auto line = [&](const QString &text) { out += VCardFormat::foldLine(text); };
+    auto line = [&](const QString &text) {
+        out += VCardFormat::foldLine(text);
+    };
     line(QStringLiteral("BEGIN:VTODO"));
     line(QStringLiteral("UID:") + r.id);
     const QString stamp = basicUtc(r.updatedAt);
-    line(QStringLiteral("DTSTAMP:")
-         + (stamp.isEmpty() ? QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")) : stamp));
+    line(
+        QStringLiteral("DTSTAMP:")
+        + (stamp.isEmpty() ? QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")) : stamp));
     line(QStringLiteral("SUMMARY:") + escape(r.text(u"title")));
     const QString due = r.text(u"due_at");
     if (due.size() == 10) // a date alone: an all-day task

@@ -42,8 +42,7 @@ QString ImportRowReport::actionName(Action a)
 ImportJob::ImportJob(Store &store, ImportOptions options)
     : m_store(store)
     , m_options(std::move(options))
-{
-}
+{ }
 
 QString ImportJob::location(const QString &file, qint64 line, int column, const QString &message)
 {
@@ -71,8 +70,8 @@ bool ImportJob::prepare(QString *error)
     CsvRow row;
     if (!reader.readRow(row)) {
         *error = reader.error() == CsvReader::Error::None
-                     ? location(m_options.file, 0, 0, tr("the file is empty"))
-                     : location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
+            ? location(m_options.file, 0, 0, tr("the file is empty"))
+            : location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
         return false;
     }
     m_header = row.toStringList();
@@ -101,8 +100,8 @@ bool ImportJob::prepare(QString *error)
     if (m_preset && m_options.dates.slashOrder == ValueParsers::SlashOrder::Auto)
         m_options.dates.slashOrder = m_preset->slashOrder;
     m_mapping = m_options.mapping.isEmpty()
-                    ? HeaderMatcher::match(*m_options.entity, m_header, m_preset, m_options.userMap)
-                    : m_options.mapping;
+        ? HeaderMatcher::match(*m_options.entity, m_header, m_preset, m_options.userMap)
+        : m_options.mapping;
     m_prepared = true;
     return true;
 }
@@ -195,7 +194,7 @@ ImportSummary ImportJob::run()
         Store &store;
         qint64 size;
         ~RestoreCache() { store.db().exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)); }
-    } restoreCache{m_store, cacheSize};
+    } restoreCache {m_store, cacheSize};
 
     ImportRowWriter writer(m_store, m_options, m_mapping);
     const int batchSize = std::max(1, m_options.batchSize);
@@ -255,8 +254,8 @@ ImportSummary ImportJob::run()
             // Only without the precheck: the batch in progress is dropped, earlier ones stay.
             m_store.rollbackBatch();
             writer.clearCaches();
-            summary.fatalError = location(m_options.file, reader.errorLine(), int(reader.errorColumn()),
-                                          reader.errorString());
+            summary.fatalError
+                = location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
             return summary;
         }
         if (m_options.dryRun) {

@@ -17,7 +17,7 @@ namespace gamix {
 struct EntityDef;
 
 enum class OnDuplicate {
-    Skip,   // keep the record already there (the default)
+    Skip, // keep the record already there (the default)
     Update, // fill the fields of the existing record that are empty
     Create, // create a new record anyway
 };
@@ -26,29 +26,29 @@ struct ImportOptions
 {
     const EntityDef *entity = nullptr;
     QString file;
-    QString preset;                     // empty or "auto": recognise from the header
-    QByteArray encoding;                // empty: detect
-    QChar delimiter;                    // null: detect
-    QHash<QString, QString> userMap;    // folded header -> target (--map 'Header=field')
-    QList<ColumnMapping> mapping;       // a complete mapping (the wizard); used when not empty
+    QString preset; // empty or "auto": recognise from the header
+    QByteArray encoding; // empty: detect
+    QChar delimiter; // null: detect
+    QHash<QString, QString> userMap; // folded header -> target (--map 'Header=field')
+    QList<ColumnMapping> mapping; // a complete mapping (the wizard); used when not empty
     ValueParsers::DateOptions dates;
     OnDuplicate onDuplicate = OnDuplicate::Skip;
-    bool dryRun = false;                // everything is done in a transaction rolled back at the end
-    QString rejectsFile;                // rejected rows, as read, plus an error column
-    int batchSize = 50000;              // rows per committed transaction (fewer, larger commits: see ImportJob)
-    bool precheck = true;               // read the whole file once first: a broken file writes nothing
-    bool unmappedToNotes = true;        // unmapped non-empty cells become "Header: value" lines in notes
+    bool dryRun = false; // everything is done in a transaction rolled back at the end
+    QString rejectsFile; // rejected rows, as read, plus an error column
+    int batchSize = 50000; // rows per committed transaction (fewer, larger commits: see ImportJob)
+    bool precheck = true; // read the whole file once first: a broken file writes nothing
+    bool unmappedToNotes = true; // unmapped non-empty cells become "Header: value" lines in notes
 };
 
 struct ImportRowReport
 {
     enum class Action { Create, Update, Skip, Reject };
 
-    qint64 line = 0;   // physical line where the record began
+    qint64 line = 0; // physical line where the record began
     Action action = Action::Create;
-    QString id;        // created, updated or matched record
-    int column = 0;    // 1-based column of the first error (0: the row as a whole)
-    QString message;   // why it was skipped or rejected (translated)
+    QString id; // created, updated or matched record
+    int column = 0; // 1-based column of the first error (0: the row as a whole)
+    QString message; // why it was skipped or rejected (translated)
 
     static QString actionName(Action a);
 };
@@ -64,7 +64,7 @@ struct ImportSummary
     bool cancelled = false;
     bool dryRun = false;
     QString fatalError; // one line naming file, line and column; nothing was written
-    QString preset;     // id of the preset used ("" = none recognised)
+    QString preset; // id of the preset used ("" = none recognised)
     QByteArray encoding;
     QChar delimiter;
     double seconds = 0;

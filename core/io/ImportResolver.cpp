@@ -22,8 +22,7 @@ QString key(const QString &name)
 
 ImportResolver::ImportResolver(Store &store)
     : m_store(store)
-{
-}
+{ }
 
 void ImportResolver::clearCaches()
 {
@@ -66,7 +65,8 @@ QString ImportResolver::company(const QString &rawName, const QString &rawInn, b
         auto it = m_companyByInn.constFind(inn);
         if (it != m_companyByInn.constEnd())
             return *it;
-        const QString id = scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"), inn);
+        const QString id
+            = scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"), inn);
         if (!id.isEmpty()) {
             m_companyByInn.insert(inn, id);
             return id;
@@ -87,7 +87,7 @@ QString ImportResolver::company(const QString &rawName, const QString &rawInn, b
     }
     if (!create || name.isEmpty())
         return {};
-    QList<FieldWrite> writes{{QStringLiteral("name"), name}};
+    QList<FieldWrite> writes {{QStringLiteral("name"), name}};
     if (!inn.isEmpty())
         writes.append({QStringLiteral("inn"), inn});
     const WriteResult r = m_store.create(*Schema::instance().entity(u"company"), writes);
@@ -171,14 +171,18 @@ QString ImportResolver::contact(const QString &rawName)
     if (name.isEmpty())
         return {};
     if (name.contains(u'@')) {
-        return scalarText(QStringLiteral("SELECT id FROM contact WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
-                          ValueParsers::emailKey(name));
+        return scalarText(
+            QStringLiteral(
+                "SELECT id FROM contact WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
+            ValueParsers::emailKey(name));
     }
     const QString e164 = phoneToE164(name);
     if (!e164.isEmpty()) {
-        QString id = scalarText(QStringLiteral("SELECT id FROM contact WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1"), e164);
+        QString id
+            = scalarText(QStringLiteral("SELECT id FROM contact WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1"), e164);
         if (id.isEmpty())
-            id = scalarText(QStringLiteral("SELECT id FROM contact WHERE mobile_e164 = ?1 AND deleted = 0 LIMIT 1"), e164);
+            id = scalarText(QStringLiteral("SELECT id FROM contact WHERE mobile_e164 = ?1 AND deleted = 0 LIMIT 1"),
+                            e164);
         return id;
     }
     const QStringList parts = name.split(u' ');
@@ -202,7 +206,9 @@ QString ImportResolver::byTitle(const EntityDef &entity, const QString &title)
 
 QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values)
 {
-    auto v = [&](const char *field) { return values.value(QString::fromLatin1(field)); };
+    auto v = [&](const char *field) {
+        return values.value(QString::fromLatin1(field));
+    };
     const QString &name = entity.name;
     if (name == u"contact" || name == u"lead") {
         // "email IS NOT NULL" lets SQLite use the partial index on lower(email); without it
@@ -211,9 +217,10 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
             const QString e = v(field);
             if (e.isEmpty())
                 continue;
-            const QString id = scalarText(QStringLiteral("SELECT id FROM \"") + name
-                                              + QStringLiteral("\" WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
-                                          ValueParsers::emailKey(e));
+            const QString id = scalarText(
+                QStringLiteral("SELECT id FROM \"") + name
+                    + QStringLiteral("\" WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
+                ValueParsers::emailKey(e));
             if (!id.isEmpty())
                 return id;
         }
@@ -224,11 +231,11 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
                 continue;
             anyPhone = true;
             // One statement for both columns: SQLite answers the OR from both indexes.
-            const QString id = scalarText(name == u"lead"
-                                              ? QStringLiteral("SELECT id FROM lead WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1")
-                                              : QStringLiteral("SELECT id FROM contact WHERE (phone_e164 = ?1 OR mobile_e164 = ?1) "
-                                                               "AND deleted = 0 LIMIT 1"),
-                                          e164);
+            const QString id = scalarText(
+                name == u"lead" ? QStringLiteral("SELECT id FROM lead WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1")
+                                : QStringLiteral("SELECT id FROM contact WHERE (phone_e164 = ?1 OR mobile_e164 = ?1) "
+                                                 "AND deleted = 0 LIMIT 1"),
+                e164);
             if (!id.isEmpty())
                 return id;
         }
@@ -243,21 +250,24 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
                                              "AND title IS ?3 AND deleted = 0 LIMIT 1"),
                               v("last_name"), v("first_name"), v("title"));
         }
-        return scalarText(QStringLiteral("SELECT id FROM contact WHERE last_name = ?1 COLLATE NOCASE AND "
-                                         "first_name IS ?2 COLLATE NOCASE AND company_id IS ?3 AND deleted = 0 LIMIT 1"),
-                          v("last_name").isEmpty() ? QString() : v("last_name"), v("first_name"), v("company_id"));
+        return scalarText(
+            QStringLiteral("SELECT id FROM contact WHERE last_name = ?1 COLLATE NOCASE AND "
+                           "first_name IS ?2 COLLATE NOCASE AND company_id IS ?3 AND deleted = 0 LIMIT 1"),
+            v("last_name").isEmpty() ? QString() : v("last_name"), v("first_name"), v("company_id"));
     }
     if (name == u"company") {
         if (!v("inn").isEmpty()) {
-            return scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"), v("inn"));
+            return scalarText(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND deleted = 0 LIMIT 1"),
+                              v("inn"));
         }
-        return scalarText(QStringLiteral("SELECT id FROM company WHERE name = ?1 COLLATE NOCASE AND deleted = 0 LIMIT 1"),
-                          v("name"));
+        return scalarText(
+            QStringLiteral("SELECT id FROM company WHERE name = ?1 COLLATE NOCASE AND deleted = 0 LIMIT 1"), v("name"));
     }
     if (name == u"deal") {
-        return scalarText(QStringLiteral("SELECT id FROM deal WHERE title = ?1 AND company_id IS ?2 AND contact_id IS ?3 "
-                                         "AND deleted = 0 LIMIT 1"),
-                          v("title"), v("company_id"), v("contact_id"));
+        return scalarText(
+            QStringLiteral("SELECT id FROM deal WHERE title = ?1 AND company_id IS ?2 AND contact_id IS ?3 "
+                           "AND deleted = 0 LIMIT 1"),
+            v("title"), v("company_id"), v("contact_id"));
     }
     if (name == u"task") {
         return scalarText(QStringLiteral("SELECT id FROM task WHERE title = ?1 AND due_at IS ?2 AND contact_id IS ?3 "
@@ -265,9 +275,10 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
                           v("title"), v("due_at"), v("contact_id"));
     }
     if (name == u"note") {
-        return scalarText(QStringLiteral("SELECT id FROM note WHERE body = ?1 AND occurred_at IS ?2 AND contact_id IS ?3 "
-                                         "AND deleted = 0 LIMIT 1"),
-                          v("body"), v("occurred_at"), v("contact_id"));
+        return scalarText(
+            QStringLiteral("SELECT id FROM note WHERE body = ?1 AND occurred_at IS ?2 AND contact_id IS ?3 "
+                           "AND deleted = 0 LIMIT 1"),
+            v("body"), v("occurred_at"), v("contact_id"));
     }
     if (entity.fieldIndex(u"name") >= 0) {
         return scalarText(QStringLiteral("SELECT id FROM \"") + name

@@ -24,8 +24,7 @@ public:
 
     // The company with this INN, else this name (case-insensitive); created (name and INN)
     // when `create` and there is a name. Empty with *error set when creating failed.
-    QString company(const QString &name, const QString &inn, bool create, QString *error,
-                    bool *created = nullptr);
+    QString company(const QString &name, const QString &inn, bool create, QString *error, bool *created = nullptr);
     QString pipeline(const QString &name, QString *error);
     // A stage of `pipelineId` by name, created at the end of the pipeline when missing.
     // With an empty pipelineId, a stage of that name in any pipeline (the default first).
@@ -49,7 +48,7 @@ private:
     QHash<QString, QString> m_companyByName; // folded name -> id
     QHash<QString, QString> m_companyByInn;
     QHash<QString, QString> m_pipelines;
-    QHash<QString, QString> m_stages;        // pipeline id + '\n' + folded name -> id
+    QHash<QString, QString> m_stages; // pipeline id + '\n' + folded name -> id
 };
 
 } // namespace gamix

@@ -19,10 +19,10 @@ QString tr(const char *text)
 
 bool isPseudo(const QString &t)
 {
-    static const QStringList pseudo = {QStringLiteral("company"),  QStringLiteral("company_inn"),
-                                       QStringLiteral("full_name"), QStringLiteral("contact"),
-                                       QStringLiteral("pipeline"), QStringLiteral("stage"),
-                                       QStringLiteral("deal"),     QStringLiteral("lead")};
+    static const QStringList pseudo
+        = {QStringLiteral("company"), QStringLiteral("company_inn"), QStringLiteral("full_name"),
+           QStringLiteral("contact"), QStringLiteral("pipeline"),    QStringLiteral("stage"),
+           QStringLiteral("deal"),    QStringLiteral("lead")};
     return pseudo.contains(t);
 }
 
@@ -38,7 +38,9 @@ QStringList splitMulti(QStringView cell)
                 if (v.isString() && !v.toString().trimmed().isEmpty())
                     out << v.toString().trimmed();
                 else if (v.isObject()) // [{"number": "...", "callingCode": "+7"}]
-                    out << QString(v[QLatin1String("callingCode")].toString() + u' ' + v[QLatin1String("number")].toString()).trimmed();
+                    out << QString(v[QLatin1String("callingCode")].toString() + u' '
+                                   + v[QLatin1String("number")].toString())
+                               .trimmed();
             }
             return out;
         }
@@ -73,8 +75,8 @@ ImportRowWriter::ImportRowWriter(Store &store, const ImportOptions &options, con
     , m_resolver(store)
 {
     m_notesField = m_entity.fieldIndex(u"notes") >= 0 ? QStringLiteral("notes")
-                   : m_entity.fieldIndex(u"body") >= 0 ? QStringLiteral("body")
-                                                        : QString();
+        : m_entity.fieldIndex(u"body") >= 0           ? QStringLiteral("body")
+                                                      : QString();
 }
 
 void ImportRowWriter::splitFullName(const QString &full, QString *first, QString *middle, QString *last)
@@ -145,17 +147,17 @@ void ImportRowWriter::place(Built &b, const ColumnMapping &c, const QString &raw
         else {
             const QString l = label.toLower();
             const bool mobile = target == u"mobile" || l.contains(QLatin1String("mobile"))
-                                || l.contains(QLatin1String("моб")) || l.contains(QLatin1String("cell"));
-            family = mobile ? QStringList{QStringLiteral("mobile"), QStringLiteral("phone")}
-                            : QStringList{QStringLiteral("phone"), QStringLiteral("mobile")};
+                || l.contains(QLatin1String("моб")) || l.contains(QLatin1String("cell"));
+            family = mobile ? QStringList {QStringLiteral("mobile"), QStringLiteral("phone")}
+                            : QStringList {QStringLiteral("phone"), QStringLiteral("mobile")};
             // Twenty keeps the calling code apart: "+7" and "9161234567".
             const QString code = label.trimmed();
             if (code.startsWith(u'+') && !value.startsWith(u'+') && code.size() <= 5)
                 value = code + u' ' + value;
         }
         const FieldDef *first = m_entity.field(family.first());
-        const QString text = ValueParsers::toFieldText(first ? *first : *m_entity.field(family.last()), value,
-                                                       m_options.dates);
+        const QString text
+            = ValueParsers::toFieldText(first ? *first : *m_entity.field(family.last()), value, m_options.dates);
         const QString key = email ? ValueParsers::emailKey(text) : phoneToE164(text);
         for (const QString &f : family) {
             const QString have = b.values.value(f);
@@ -206,8 +208,8 @@ ImportRowWriter::Built ImportRowWriter::build(const CsvRow &row)
             addNote(b, c, raw.toString());
             continue;
         }
-        const QString label = c.labelColumn >= 0 && c.labelColumn < row.size() ? row.cell(c.labelColumn).toString()
-                                                                               : QString();
+        const QString label
+            = c.labelColumn >= 0 && c.labelColumn < row.size() ? row.cell(c.labelColumn).toString() : QString();
         if (c.target == u"email" || c.target == u"email2" || c.target == u"phone" || c.target == u"mobile") {
             for (const QString &part : splitMulti(raw))
                 place(b, c, part, label);
@@ -216,7 +218,8 @@ ImportRowWriter::Built ImportRowWriter::build(const CsvRow &row)
         }
     }
     if (b.pseudo.contains(QStringLiteral("full_name")) && m_entity.fieldIndex(u"first_name") >= 0
-        && b.values.value(QStringLiteral("first_name")).isEmpty() && b.values.value(QStringLiteral("last_name")).isEmpty()) {
+        && b.values.value(QStringLiteral("first_name")).isEmpty()
+        && b.values.value(QStringLiteral("last_name")).isEmpty()) {
         QString first, middle, last;
         splitFullName(b.pseudo.value(QStringLiteral("full_name")), &first, &middle, &last);
         const int col = b.columns.value(QStringLiteral("full_name"));
@@ -244,13 +247,15 @@ bool ImportRowWriter::resolveReferences(Built &b, QString *error, int *column)
         if (!id.isEmpty() && !m_resolver.exists(*schema.entity(QString::fromLatin1(ref)), id))
             b.values.remove(field);
     }
-    auto pseudo = [&](const char *name) { return b.pseudo.value(QString::fromLatin1(name)); };
+    auto pseudo = [&](const char *name) {
+        return b.pseudo.value(QString::fromLatin1(name));
+    };
     auto unresolved = [&](const char *name) {
         // Not found: keep the name in the notes rather than lose it.
         const QString v = pseudo(name);
         if (!v.isEmpty() && !m_notesField.isEmpty())
             b.notes << QCoreApplication::translate("Schema", schema.entity(QString::fromLatin1(name))->label)
-                           + QStringLiteral(": ") + v;
+                    + QStringLiteral(": ") + v;
     };
     if (!pseudo("pipeline").isEmpty() || !pseudo("stage").isEmpty())
         beginSideEffects(); // they may be created
@@ -355,9 +360,10 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
         return reject(error, column);
 
     // Companies: found now by INN or name; created only when the row is written.
-    const bool wantsCompany = m_entity.fieldIndex(u"company_id") >= 0 && b.values.value(QStringLiteral("company_id")).isEmpty()
-                              && (!b.pseudo.value(QStringLiteral("company")).isEmpty()
-                                  || !b.pseudo.value(QStringLiteral("company_inn")).isEmpty());
+    const bool wantsCompany = m_entity.fieldIndex(u"company_id") >= 0
+        && b.values.value(QStringLiteral("company_id")).isEmpty()
+        && (!b.pseudo.value(QStringLiteral("company")).isEmpty()
+            || !b.pseudo.value(QStringLiteral("company_inn")).isEmpty());
     if (wantsCompany) {
         const QString id = m_resolver.company(b.pseudo.value(QStringLiteral("company")),
                                               b.pseudo.value(QStringLiteral("company_inn")), false, &error);
@@ -384,14 +390,15 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
         const QString id = m_resolver.company(b.pseudo.value(QStringLiteral("company")),
                                               b.pseudo.value(QStringLiteral("company_inn")), true, &error, &created);
         if (!error.isEmpty()) {
-            const int col = b.columns.value(QStringLiteral("company_inn"), b.columns.value(QStringLiteral("company"), -1));
+            const int col
+                = b.columns.value(QStringLiteral("company_inn"), b.columns.value(QStringLiteral("company"), -1));
             return reject(error, col);
         }
         if (!id.isEmpty())
             b.values.insert(QStringLiteral("company_id"), id);
         else if (!m_notesField.isEmpty() && !b.pseudo.value(QStringLiteral("company_inn")).isEmpty())
             b.notes << QCoreApplication::translate("Schema", "INN") + QStringLiteral(": ")
-                           + b.pseudo.value(QStringLiteral("company_inn"));
+                    + b.pseudo.value(QStringLiteral("company_inn"));
         m_companiesCreated += created ? 1 : 0;
     }
 

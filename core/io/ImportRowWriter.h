@@ -34,9 +34,9 @@ public:
 private:
     struct Built
     {
-        QMap<QString, QString> values;  // field -> canonical text
-        QHash<QString, int> columns;    // field or pseudo-field -> 0-based column
-        QMap<QString, QString> pseudo;  // company, company_inn, full_name, contact, pipeline...
+        QMap<QString, QString> values; // field -> canonical text
+        QHash<QString, int> columns; // field or pseudo-field -> 0-based column
+        QMap<QString, QString> pseudo; // company, company_inn, full_name, contact, pipeline...
         QStringList notes;
         QString id;
     };

@@ -22,8 +22,8 @@ namespace gamix {
 
 struct Preset
 {
-    QString id;                   // "gamix", "outlook", "google"... (the CLI's --preset)
-    const char *label = nullptr;  // for the wizard, translated in context "Preset"
+    QString id; // "gamix", "outlook", "google"... (the CLI's --preset)
+    const char *label = nullptr; // for the wizard, translated in context "Preset"
     QHash<QString, QString> columns; // folded header -> target
     // Google and Pipedrive name columns by pattern; HeaderMatcher knows the patterns and
     // applies them only for these presets (or when no preset is recognised).

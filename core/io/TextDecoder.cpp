@@ -49,8 +49,7 @@ TextDecoder::TextDecoder(const QByteArray &name, bool strict)
         m_tableValid[b] = U_SUCCESS(status) && n == 1 && !QChar::isSurrogate(buffer[0]);
         m_table[b] = m_tableValid[b] ? char16_t(buffer[0]) : u'\uFFFD';
     }
-    m_tableComplete = std::all_of(m_tableValid.cbegin(), m_tableValid.cend(),
-                                  [](bool valid) { return valid; });
+    m_tableComplete = std::all_of(m_tableValid.cbegin(), m_tableValid.cend(), [](bool valid) { return valid; });
     m_kind = Kind::Table;
 }
 
@@ -66,12 +65,21 @@ bool TextDecoder::decode(QByteArrayView data, QString &out, bool last)
         return false;
     bool ok = false;
     switch (m_kind) {
-    case Kind::Table: ok = decodeTable(data, out); break;
-    case Kind::Utf8: ok = decodeUtf8(data, out, last); break;
+    case Kind::Table:
+        ok = decodeTable(data, out);
+        break;
+    case Kind::Utf8:
+        ok = decodeUtf8(data, out, last);
+        break;
     case Kind::Utf16LE:
-    case Kind::Utf16BE: ok = decodeUtf16(data, out, last); break;
-    case Kind::Icu: ok = decodeIcu(data, out, last); break;
-    case Kind::Invalid: break;
+    case Kind::Utf16BE:
+        ok = decodeUtf16(data, out, last);
+        break;
+    case Kind::Icu:
+        ok = decodeIcu(data, out, last);
+        break;
+    case Kind::Invalid:
+        break;
     }
     m_consumed += data.size();
     return ok;
@@ -192,8 +200,7 @@ bool TextDecoder::decodeIcu(QByteArrayView data, QString &out, bool last)
         UChar *target = reinterpret_cast<UChar *>(out.data()) + written;
         UChar *targetLimit = reinterpret_cast<UChar *>(out.data()) + out.size();
         UErrorCode status = U_ZERO_ERROR;
-        ucnv_toUnicode(m_converter, &target, targetLimit, &source, sourceLimit, nullptr, last,
-                       &status);
+        ucnv_toUnicode(m_converter, &target, targetLimit, &source, sourceLimit, nullptr, last, &status);
         written = target - reinterpret_cast<UChar *>(out.data());
         if (status == U_BUFFER_OVERFLOW_ERROR)
             continue;

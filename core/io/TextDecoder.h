@@ -50,10 +50,10 @@ private:
     bool m_strict = true;
     bool m_error = false;
     qint64 m_errorOffset = -1;
-    qint64 m_consumed = 0;  // bytes passed to decode() before the current call
-    QByteArray m_carry;     // start of a multi-byte sequence cut at the last chunk end
-    std::array<char16_t, 256> m_table{};
-    std::array<bool, 256> m_tableValid{};
+    qint64 m_consumed = 0; // bytes passed to decode() before the current call
+    QByteArray m_carry; // start of a multi-byte sequence cut at the last chunk end
+    std::array<char16_t, 256> m_table {};
+    std::array<bool, 256> m_tableValid {};
     bool m_tableComplete = false; // every byte value is valid text
     UConverter *m_converter = nullptr;
 };

@@ -11,9 +11,8 @@ namespace {
 
 // ICU's own substitute callback, plus a count of what it replaced. Unassigned and
 // illegal (lone surrogates) both end up as '?'.
-void countingSubstitute(const void *context, UConverterFromUnicodeArgs *args,
-                        const UChar *codeUnits, int32_t length, UChar32 codePoint,
-                        UConverterCallbackReason reason, UErrorCode *status)
+void countingSubstitute(const void *context, UConverterFromUnicodeArgs *args, const UChar *codeUnits, int32_t length,
+                        UChar32 codePoint, UConverterCallbackReason reason, UErrorCode *status)
 {
     if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR) {
         auto *counter = static_cast<qint64 *>(const_cast<void *>(context));
@@ -45,8 +44,7 @@ TextEncoder::TextEncoder(const QByteArray &name)
         return;
     }
     ucnv_setSubstChars(m_converter, "?", 1, &status);
-    ucnv_setFromUCallBack(m_converter, countingSubstitute, &m_unmappable, nullptr, nullptr,
-                          &status);
+    ucnv_setFromUCallBack(m_converter, countingSubstitute, &m_unmappable, nullptr, nullptr, &status);
     // Best-fit mappings would silently turn characters into look-alikes ("∞" -> "8").
     ucnv_setFallback(m_converter, false);
     if (U_SUCCESS(status))
@@ -62,10 +60,14 @@ TextEncoder::~TextEncoder()
 QByteArray TextEncoder::bom() const
 {
     switch (m_kind) {
-    case Kind::Utf8: return QByteArrayLiteral("\xEF\xBB\xBF");
-    case Kind::Utf16LE: return QByteArrayLiteral("\xFF\xFE");
-    case Kind::Utf16BE: return QByteArrayLiteral("\xFE\xFF");
-    default: return {};
+    case Kind::Utf8:
+        return QByteArrayLiteral("\xEF\xBB\xBF");
+    case Kind::Utf16LE:
+        return QByteArrayLiteral("\xFF\xFE");
+    case Kind::Utf16BE:
+        return QByteArrayLiteral("\xFE\xFF");
+    default:
+        return {};
     }
 }
 
@@ -100,8 +102,7 @@ void TextEncoder::encode(QStringView text, QByteArray &out)
         char *target = out.data() + written;
         UErrorCode status = U_ZERO_ERROR;
         // No flush: a surrogate pair split between two calls must still join up.
-        ucnv_fromUnicode(m_converter, &target, out.data() + out.size(), &source, sourceLimit,
-                         nullptr, false, &status);
+        ucnv_fromUnicode(m_converter, &target, out.data() + out.size(), &source, sourceLimit, nullptr, false, &status);
         written = target - out.data();
         if (status != U_BUFFER_OVERFLOW_ERROR)
             break;
@@ -117,8 +118,7 @@ void TextEncoder::finish(QByteArray &out)
     char *target = buffer;
     const UChar *source = nullptr;
     UErrorCode status = U_ZERO_ERROR;
-    ucnv_fromUnicode(m_converter, &target, buffer + sizeof(buffer), &source, source, nullptr,
-                     true, &status);
+    ucnv_fromUnicode(m_converter, &target, buffer + sizeof(buffer), &source, source, nullptr, true, &status);
     out.append(buffer, target - buffer);
 }
 

@@ -150,7 +150,7 @@ ContentLine parseLine(const QByteArray &raw, bool *quotedPrintable)
             line.params[key] << (key == u"TYPE" || key == u"ENCODING" ? v.toUpper() : v);
     }
     *quotedPrintable = line.params.value(QStringLiteral("ENCODING")).contains(QStringLiteral("QUOTED-PRINTABLE"))
-                       || line.params.value(QStringLiteral("TYPE")).contains(QStringLiteral("QUOTED-PRINTABLE"));
+        || line.params.value(QStringLiteral("TYPE")).contains(QStringLiteral("QUOTED-PRINTABLE"));
     QByteArray value = raw.mid(colon + 1);
     if (*quotedPrintable)
         value = decodeQuotedPrintable(value);

@@ -12,9 +12,9 @@ namespace gamix {
 
 struct ContentLine
 {
-    QString name;                       // upper case, group dropped
+    QString name; // upper case, group dropped
     QHash<QString, QStringList> params; // upper-case names; TYPE values upper case
-    QString value;                      // raw (still escaped)
+    QString value; // raw (still escaped)
 
     bool hasType(const QString &type) const;
 };

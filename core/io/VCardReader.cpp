@@ -3,8 +3,8 @@
 #include "CsvRow.h"
 #include "ImportJob.h"
 #include "ImportRowWriter.h"
-#include "ValueParsers.h"
 #include "VCardFormat.h"
+#include "ValueParsers.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -15,7 +15,23 @@ namespace gamix {
 
 namespace {
 
-enum Column { First, Middle, Last, Full, Company, Position, City, Birthday, Tags, Notes, Telegram, Phone, Mobile, Email, Count };
+enum Column {
+    First,
+    Middle,
+    Last,
+    Full,
+    Company,
+    Position,
+    City,
+    Birthday,
+    Tags,
+    Notes,
+    Telegram,
+    Phone,
+    Mobile,
+    Email,
+    Count
+};
 
 void append(QString &cell, const QString &value)
 {
@@ -106,9 +122,9 @@ ImportSummary VCardReader::import(Store &store, const ImportOptions &options,
     timer.start();
     QFile file(options.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        summary.fatalError = ImportJob::location(options.file, 0, 0,
-                                                 QCoreApplication::translate("Import", "cannot open the file: %1")
-                                                     .arg(file.errorString()));
+        summary.fatalError = ImportJob::location(
+            options.file, 0, 0,
+            QCoreApplication::translate("Import", "cannot open the file: %1").arg(file.errorString()));
         return summary;
     }
     const QList<QStringList> rows = cards(file.readAll());

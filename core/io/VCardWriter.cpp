@@ -1,7 +1,7 @@
 #include "VCardWriter.h"
 
-#include "ValueParsers.h"
 #include "VCardFormat.h"
+#include "ValueParsers.h"
 #include "store/Record.h"
 
 #include <QCoreApplication>
@@ -13,8 +13,7 @@ namespace gamix {
 VCardWriter::VCardWriter(QIODevice *device, int version)
     : m_device(device)
     , m_version(version == 4 ? 4 : 3)
-{
-}
+{ }
 
 QByteArray VCardWriter::card(const Record &r, const QString &companyName, int version)
 {
@@ -22,8 +21,12 @@ QByteArray VCardWriter::card(const Record &r, const QString &companyName, int ve
     using VCardFormat::foldLine;
     const bool v4 = version == 4;
     QByteArray out;
-    auto line = [&](const QString &text) { out += foldLine(text); };
-    auto text = [&](const char *field) { return r.text(QString::fromLatin1(field)); };
+    auto line = [&](const QString &text) {
+        out += foldLine(text);
+    };
+    auto text = [&](const char *field) {
+        return r.text(QString::fromLatin1(field));
+    };
     line(QStringLiteral("BEGIN:VCARD"));
     line(v4 ? QStringLiteral("VERSION:4.0") : QStringLiteral("VERSION:3.0"));
     line(QStringLiteral("UID:urn:uuid:") + r.id);
@@ -38,7 +41,8 @@ QByteArray VCardWriter::card(const Record &r, const QString &companyName, int ve
         line((v4 ? QStringLiteral("TEL;TYPE=work,voice;VALUE=text:") : QStringLiteral("TEL;TYPE=WORK,VOICE:"))
              + escape(text("phone")));
     if (!text("mobile").isEmpty())
-        line((v4 ? QStringLiteral("TEL;TYPE=cell;VALUE=text:") : QStringLiteral("TEL;TYPE=CELL:")) + escape(text("mobile")));
+        line((v4 ? QStringLiteral("TEL;TYPE=cell;VALUE=text:") : QStringLiteral("TEL;TYPE=CELL:"))
+             + escape(text("mobile")));
     for (const char *f : {"email", "email2"}) {
         if (!text(f).isEmpty())
             line((v4 ? QStringLiteral("EMAIL:") : QStringLiteral("EMAIL;TYPE=INTERNET:")) + escape(text(f)));
@@ -49,7 +53,8 @@ QByteArray VCardWriter::card(const Record &r, const QString &companyName, int ve
             line(v4 ? QStringLiteral("BDAY:--") + birthday.toString(QStringLiteral("MMdd"))
                     : QStringLiteral("BDAY;X-APPLE-OMIT-YEAR=1604:") + birthday.toString(Qt::ISODate));
         else
-            line(QStringLiteral("BDAY:") + birthday.toString(v4 ? QStringLiteral("yyyyMMdd") : QStringLiteral("yyyy-MM-dd")));
+            line(QStringLiteral("BDAY:")
+                 + birthday.toString(v4 ? QStringLiteral("yyyyMMdd") : QStringLiteral("yyyy-MM-dd")));
     }
     if (!text("city").isEmpty())
         line(QStringLiteral("ADR;TYPE=WORK:;;;") + escape(text("city")) + QStringLiteral(";;;"));

@@ -270,8 +270,8 @@ QString parseDateTime(QStringView input, const DateOptions &options, bool *dateO
     bool hasOffset = false;
     if (!parseTime(rest, &time, &offset, &hasOffset))
         return {};
-    const QDateTime dt = hasOffset ? QDateTime(date, time, Qt::OffsetFromUTC, offset)
-                                   : QDateTime(date, time, Qt::LocalTime);
+    const QDateTime dt
+        = hasOffset ? QDateTime(date, time, Qt::OffsetFromUTC, offset) : QDateTime(date, time, Qt::LocalTime);
     return FieldCodec::toIsoUtc(dt);
 }
 
@@ -339,13 +339,13 @@ namespace {
 QString boolText(QStringView text)
 {
     const QString t = text.trimmed().toString().toLower();
-    static const QStringList yes = {QStringLiteral("да"), QStringLiteral("yes"), QStringLiteral("y"),
-                                    QStringLiteral("true"), QStringLiteral("1"), QStringLiteral("x"),
-                                    QStringLiteral("истина"), QStringLiteral("вкл"), QStringLiteral("on"),
-                                    QStringLiteral("✓"), QStringLiteral("+")};
-    static const QStringList no = {QStringLiteral("нет"), QStringLiteral("no"), QStringLiteral("n"),
-                                   QStringLiteral("false"), QStringLiteral("0"), QStringLiteral("ложь"),
-                                   QStringLiteral("выкл"), QStringLiteral("off"), QStringLiteral("-")};
+    static const QStringList yes
+        = {QStringLiteral("да"), QStringLiteral("yes"), QStringLiteral("y"),      QStringLiteral("true"),
+           QStringLiteral("1"),  QStringLiteral("x"),   QStringLiteral("истина"), QStringLiteral("вкл"),
+           QStringLiteral("on"), QStringLiteral("✓"),   QStringLiteral("+")};
+    static const QStringList no = {QStringLiteral("нет"),   QStringLiteral("no"),  QStringLiteral("n"),
+                                   QStringLiteral("false"), QStringLiteral("0"),   QStringLiteral("ложь"),
+                                   QStringLiteral("выкл"),  QStringLiteral("off"), QStringLiteral("-")};
     if (yes.contains(t))
         return QStringLiteral("true");
     if (no.contains(t))
@@ -362,13 +362,32 @@ QString enumText(const FieldDef &field, QStringView text)
         const char *value;
     };
     static const Word words[] = {
-        {u"новый", "new"}, {u"новая", "new"}, {u"в работе", "working"}, {u"в обработке", "working"},
-        {u"сконвертирован", "converted"}, {u"конвертирован", "converted"}, {u"проиграна", "lost"},
-        {u"потерян", "lost"}, {u"некачественный лид", "lost"}, {u"закрыто и не реализовано", "lost"},
-        {u"успешно реализовано", "won"}, {u"выиграна", "won"}, {u"открыта", "open"}, {u"в работе", "open"},
-        {u"высокий", "high"}, {u"высокая", "high"}, {u"низкий", "low"}, {u"низкая", "low"},
-        {u"обычный", "normal"}, {u"обычная", "normal"}, {u"средний", "normal"}, {u"medium", "normal"},
-        {u"звонок", "call"}, {u"встреча", "meeting"}, {u"письмо", "email"}, {u"заметка", "note"},
+        {u"новый", "new"},
+        {u"новая", "new"},
+        {u"в работе", "working"},
+        {u"в обработке", "working"},
+        {u"сконвертирован", "converted"},
+        {u"конвертирован", "converted"},
+        {u"проиграна", "lost"},
+        {u"потерян", "lost"},
+        {u"некачественный лид", "lost"},
+        {u"закрыто и не реализовано", "lost"},
+        {u"успешно реализовано", "won"},
+        {u"выиграна", "won"},
+        {u"открыта", "open"},
+        {u"в работе", "open"},
+        {u"высокий", "high"},
+        {u"высокая", "high"},
+        {u"низкий", "low"},
+        {u"низкая", "low"},
+        {u"обычный", "normal"},
+        {u"обычная", "normal"},
+        {u"средний", "normal"},
+        {u"medium", "normal"},
+        {u"звонок", "call"},
+        {u"встреча", "meeting"},
+        {u"письмо", "email"},
+        {u"заметка", "note"},
     };
     for (const QString &v : field.enumValues) {
         if (v == t)

@@ -21,7 +21,7 @@ enum class SlashOrder { Auto, MonthFirst, DayFirst };
 
 struct DateOptions
 {
-    QString userFormat;                    // Qt format from --date-format; tried first
+    QString userFormat; // Qt format from --date-format; tried first
     SlashOrder slashOrder = SlashOrder::Auto; // Auto: month first (US exporters) unless day > 12
     // Undo the spreadsheet guards (="..." and '=) in every cell. Off for Gamix's own Data
     // profile, whose values are written untouched.

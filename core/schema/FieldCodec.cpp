@@ -45,8 +45,8 @@ bool parseDateTime(QStringView text, QDateTime *dt)
     if (!parsed.isValid())
         parsed = QDateTime::fromString(s, Qt::ISODate);
     if (!parsed.isValid()) {
-        static const char *const formats[] = {"dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm",
-                                              "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"};
+        static const char *const formats[]
+            = {"dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"};
         for (const char *fmt : formats) {
             parsed = QDateTime::fromString(s, QString::fromLatin1(fmt));
             if (parsed.isValid())
@@ -149,8 +149,7 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
         *value = text;
         return true;
     case FieldType::Email: {
-        static const QRegularExpression re(
-            QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
+        static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
         if (!re.match(text).hasMatch()) {
             *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not an email address"), text);
             return false;
@@ -159,8 +158,7 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
         return true;
     }
     case FieldType::Telegram: {
-        static const QRegularExpression re(
-            QStringLiteral("^(?:@|(?:https?://)?t\\.me/)?([A-Za-z0-9_]{4,32})$"));
+        static const QRegularExpression re(QStringLiteral("^(?:@|(?:https?://)?t\\.me/)?([A-Za-z0-9_]{4,32})$"));
         const auto m = re.match(text);
         if (!m.hasMatch()) {
             *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a Telegram username"), text);
@@ -172,7 +170,8 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
     case FieldType::Date: {
         QDate d;
         if (!parseDate(text, &d)) {
-            *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), text);
+            *error = fail(
+                field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), text);
             return false;
         }
         *value = d.toString(Qt::ISODate);
@@ -181,7 +180,8 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
     case FieldType::DateTime: {
         QDateTime dt;
         if (!parseDateTime(text, &dt)) {
-            *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a date and time (use YYYY-MM-DDTHH:MM)"), text);
+            *error = fail(
+                field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a date and time (use YYYY-MM-DDTHH:MM)"), text);
             return false;
         }
         *value = toIsoUtc(dt);
@@ -204,7 +204,7 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
     case FieldType::Bool: {
         const QString t = text.toLower();
         static const QStringList yes = {QStringLiteral("true"), QStringLiteral("1"), QStringLiteral("yes"),
-                                        QStringLiteral("да"), QStringLiteral("y"), QStringLiteral("x")};
+                                        QStringLiteral("да"),   QStringLiteral("y"), QStringLiteral("x")};
         static const QStringList no = {QStringLiteral("false"), QStringLiteral("0"), QStringLiteral("no"),
                                        QStringLiteral("нет"), QStringLiteral("n")};
         if (yes.contains(t)) {
@@ -236,7 +236,11 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
     case FieldType::Money: {
         qint64 minor = 0;
         if (!parseMoney(text, &minor)) {
-            *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not an amount of money (at most two decimals, e.g. 150000.50)"), text);
+            *error
+                = fail(field,
+                       QT_TRANSLATE_NOOP("Validation",
+                                         "%1: “%2” is not an amount of money (at most two decimals, e.g. 150000.50)"),
+                       text);
             return false;
         }
         *value = minor;
@@ -272,7 +276,10 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
         return true;
     case FieldType::Inn:
         if (!isValidInn(text)) {
-            *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a valid INN (10 or 12 digits with correct check digits)"), text);
+            *error = fail(field,
+                          QT_TRANSLATE_NOOP("Validation",
+                                            "%1: “%2” is not a valid INN (10 or 12 digits with correct check digits)"),
+                          text);
             return false;
         }
         *value = text;
@@ -286,7 +293,11 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
         return true;
     case FieldType::Ogrn:
         if (!isValidOgrn(text)) {
-            *error = fail(field, QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not a valid OGRN (13 or 15 digits with a correct check digit)"), text);
+            *error
+                = fail(field,
+                       QT_TRANSLATE_NOOP("Validation",
+                                         "%1: “%2” is not a valid OGRN (13 or 15 digits with a correct check digit)"),
+                       text);
             return false;
         }
         *value = text;

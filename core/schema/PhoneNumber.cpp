@@ -61,8 +61,7 @@ QString phoneToE164Reference(QStringView typed, QStringView region)
 {
     const PhoneNumberUtil &util = phoneUtil();
     PhoneNumber number;
-    if (util.Parse(toStdString(typed), toStdString(region), &number)
-        != PhoneNumberUtil::NO_PARSING_ERROR)
+    if (util.Parse(toStdString(typed), toStdString(region), &number) != PhoneNumberUtil::NO_PARSING_ERROR)
         return {};
     if (!util.IsPossibleNumber(number))
         return {};
@@ -99,18 +98,15 @@ std::optional<QString> phoneToE164FastPath(QStringView typed, QStringView defaul
 
     // With '+', the country code comes from the text and the region does not matter.
     if (plus)
-        return count == 11 && digits[0] == '7' ? std::optional(plusSevenE164(digits + 1))
-                                               : std::nullopt;
+        return count == 11 && digits[0] == '7' ? std::optional(plusSevenE164(digits + 1)) : std::nullopt;
     if (defaultRegion != u"RU")
         return std::nullopt;
     // 8 is the trunk prefix and 7 the country code, but only when the rest is a
     // recognised national number; otherwise libphonenumber may read them as part of it.
-    if (count == 11 && (digits[0] == '8' || digits[0] == '7')
-        && isRussianLeadingDigit(digits[1]))
+    if (count == 11 && (digits[0] == '8' || digits[0] == '7') && isRussianLeadingDigit(digits[1]))
         return plusSevenE164(digits + 1);
     // "810..." is Russia's international dialling prefix: libphonenumber dials abroad.
-    if (count == 10 && isRussianLeadingDigit(digits[0])
-        && !(digits[0] == '8' && digits[1] == '1' && digits[2] == '0'))
+    if (count == 10 && isRussianLeadingDigit(digits[0]) && !(digits[0] == '8' && digits[1] == '1' && digits[2] == '0'))
         return plusSevenE164(digits);
     return std::nullopt;
 }
@@ -138,11 +134,10 @@ QStringList phoneSearchTokens(QStringView e164)
         return {digits, u'8' + national, national};
     }
 
-    QStringList tokens{digits};
+    QStringList tokens {digits};
     const PhoneNumberUtil &util = phoneUtil();
     PhoneNumber number;
-    if (util.Parse("+" + digits.toStdString(), "ZZ", &number)
-        == PhoneNumberUtil::NO_PARSING_ERROR) {
+    if (util.Parse("+" + digits.toStdString(), "ZZ", &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
         std::string national;
         util.GetNationalSignificantNumber(number, &national);
         const QString nationalNumber = QString::fromStdString(national);
@@ -158,8 +153,7 @@ QString phoneQueryDigits(QStringView query)
     for (const QChar ch : query) {
         if (ch >= u'0' && ch <= u'9')
             digits.append(ch);
-        else if (!ch.isSpace() && ch != u'+' && ch != u'(' && ch != u')' && ch != u'-'
-                 && ch != u'.')
+        else if (!ch.isSpace() && ch != u'+' && ch != u'(' && ch != u')' && ch != u'-' && ch != u'.')
             return {};
     }
     return digits.size() >= 3 ? digits : QString();

@@ -28,8 +28,7 @@ int digitAt(QStringView text, qsizetype i)
 
 // The INN check digit: weighted sum of the preceding digits, mod 11, mod 10. The weights
 // for each position come from the tax service's published algorithm.
-template<size_t N>
-int innCheckDigit(QStringView inn, const std::array<int, N> &weights)
+template<size_t N> int innCheckDigit(QStringView inn, const std::array<int, N> &weights)
 {
     int sum = 0;
     for (size_t i = 0; i < N; ++i)
@@ -55,14 +54,13 @@ bool isValidInn(QStringView inn)
     if (!allDigits(inn))
         return false;
     if (inn.size() == 10) {
-        static constexpr std::array<int, 9> weights{2, 4, 10, 3, 5, 9, 4, 6, 8};
+        static constexpr std::array<int, 9> weights {2, 4, 10, 3, 5, 9, 4, 6, 8};
         return innCheckDigit(inn, weights) == digitAt(inn, 9);
     }
     if (inn.size() == 12) {
-        static constexpr std::array<int, 10> weights11{7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
-        static constexpr std::array<int, 11> weights12{3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
-        return innCheckDigit(inn, weights11) == digitAt(inn, 10)
-            && innCheckDigit(inn, weights12) == digitAt(inn, 11);
+        static constexpr std::array<int, 10> weights11 {7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+        static constexpr std::array<int, 11> weights12 {3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8};
+        return innCheckDigit(inn, weights11) == digitAt(inn, 10) && innCheckDigit(inn, weights12) == digitAt(inn, 11);
     }
     return false;
 }
@@ -84,8 +82,7 @@ bool isValidKpp(QStringView kpp)
         return false;
     for (qsizetype i = 0; i < 9; ++i) {
         const QChar c = kpp[i];
-        const bool ok = (i == 4 || i == 5) ? (isAsciiDigit(c) || (c >= u'A' && c <= u'Z'))
-                                           : isAsciiDigit(c);
+        const bool ok = (i == 4 || i == 5) ? (isAsciiDigit(c) || (c >= u'A' && c <= u'Z')) : isAsciiDigit(c);
         if (!ok)
             return false;
     }

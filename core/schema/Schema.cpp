@@ -42,8 +42,8 @@ FieldDef enumField(const char *name, const char *label, QStringList values)
     return d;
 }
 
-EntityDef makeEntity(const char *name, int code, const char *label, const char *plural,
-                 const char *displayField, QList<FieldDef> fields)
+EntityDef makeEntity(const char *name, int code, const char *label, const char *plural, const char *displayField,
+                     QList<FieldDef> fields)
 {
     EntityDef e;
     e.name = QString::fromLatin1(name);

@@ -10,19 +10,19 @@
 namespace gamix {
 
 enum class FieldType {
-    Text,     // one line
+    Text, // one line
     LongText, // notes, bodies
     Email,
-    Phone,    // stored as typed, plus a <name>_e164 column
+    Phone, // stored as typed, plus a <name>_e164 column
     Url,
     Telegram, // @handle or t.me link
-    Date,     // yyyy-MM-dd
+    Date, // yyyy-MM-dd
     DateTime, // ISO 8601 UTC
-    DueDate,  // a date alone (all-day) or a date-time
+    DueDate, // a date alone (all-day) or a date-time
     Bool,
     Integer,
     Percent, // 0..100
-    Money,   // integer minor units in SQLite, decimal string outside
+    Money, // integer minor units in SQLite, decimal string outside
     Currency,
     Enum,
     Reference,
@@ -37,12 +37,12 @@ struct FieldDef
     QString name;
     FieldType type = FieldType::Text;
     const char *label = nullptr; // translated through QCoreApplication::translate("Schema", label)
-    QString refEntity;           // for Reference
-    QStringList enumValues;      // for Enum; the first is the default
+    QString refEntity; // for Reference
+    QStringList enumValues; // for Enum; the first is the default
     bool required = false;
     bool searchable = false; // goes into the full-text index
-    bool system = false;     // owner_id, office_id, created_at, deleted: not user-editable fields
-    QString clockGroup;      // fields with the same group share one clock (amount + currency)
+    bool system = false; // owner_id, office_id, created_at, deleted: not user-editable fields
+    QString clockGroup; // fields with the same group share one clock (amount + currency)
     QString defaultValue;
 
     QString translatedLabel() const;
@@ -56,9 +56,9 @@ struct EntityDef
     const char *pluralLabel = nullptr;
     QList<FieldDef> fields; // user fields first, then the system fields (clock order)
     QStringList requireAny; // at least one of these must be non-empty
-    QString displayField;   // what names a record in lists and references
+    QString displayField; // what names a record in lists and references
     bool directory = false; // user, office: replicated from the server, read-only on clients
-    int code = 0;           // small stable number, used in search-index keys
+    int code = 0; // small stable number, used in search-index keys
 
     int fieldIndex(QStringView field) const;
     int fieldIndex(QLatin1String field) const { return fieldIndex(QString(field)); }

@@ -120,7 +120,7 @@ void ClockSet::set(int field, const Clock &clock, const Clock &prev)
             return;
         }
     }
-    m_groups.append(Group{bit, clock, prev});
+    m_groups.append(Group {bit, clock, prev});
 }
 
 quint64 ClockSet::maxHlc() const

@@ -17,7 +17,7 @@ using SiteId = std::array<quint8, 16>;
 struct Clock
 {
     quint64 hlc = 0;
-    SiteId site{};
+    SiteId site {};
 
     bool isZero() const { return hlc == 0; }
     QString siteHex() const;
@@ -26,10 +26,7 @@ struct Clock
 
     friend bool operator==(const Clock &a, const Clock &b) { return a.hlc == b.hlc && a.site == b.site; }
     friend bool operator!=(const Clock &a, const Clock &b) { return !(a == b); }
-    friend bool operator<(const Clock &a, const Clock &b)
-    {
-        return a.hlc != b.hlc ? a.hlc < b.hlc : a.site < b.site;
-    }
+    friend bool operator<(const Clock &a, const Clock &b) { return a.hlc != b.hlc ? a.hlc < b.hlc : a.site < b.site; }
     friend bool operator>(const Clock &a, const Clock &b) { return b < a; }
 };
 
@@ -70,8 +67,8 @@ public:
     void setOffsetMs(qint64 offset) { m_offsetMs = offset; }
     qint64 offsetMs() const { return m_offsetMs; }
 
-    quint64 tick();                    // a local event
-    void observe(quint64 remote);      // a received stamp: never go below it
+    quint64 tick(); // a local event
+    void observe(quint64 remote); // a received stamp: never go below it
     static quint64 pack(qint64 wallMs, quint16 counter) { return (quint64(wallMs) << 16) | counter; }
 
     // For tests: a wall clock that can be set or moved backwards.

@@ -64,7 +64,8 @@ QString whereClause(const EntityDef &e, const ListFilter &filter, QList<QVariant
         }
     }
     if (!filter.search.trimmed().isEmpty()) {
-        sql += QStringLiteral(" AND rowid IN (SELECT rowid >> %1 FROM search WHERE search MATCH ? AND (rowid & %2) = %3)")
+        sql += QStringLiteral(
+                   " AND rowid IN (SELECT rowid >> %1 FROM search WHERE search MATCH ? AND (rowid & %2) = %3)")
                    .arg(kCodeBits)
                    .arg((1 << kCodeBits) - 1)
                    .arg(e.code);
@@ -100,14 +101,14 @@ bool isIndexedOrder(const EntityDef &e, const ListOrder &order, const ListFilter
     if (order.field.isEmpty())
         return true;
     return (e.name == u"contact" && order.field == u"last_name") || (e.name == u"company" && order.field == u"name")
-           || (e.name == u"task" && order.field == u"due_at") || (e.name == u"deal" && order.field == u"stage_id");
+        || (e.name == u"task" && order.field == u"due_at") || (e.name == u"deal" && order.field == u"stage_id");
 }
 
 bool isSmall(SqliteDb &db, const EntityDef &e, int n)
 {
     return db.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + quoted(e.name)
                      + QStringLiteral(" LIMIT %1)").arg(n + 1))
-           <= n;
+        <= n;
 }
 
 QString orderBy(const EntityDef &e, const ListOrder &order)
@@ -119,8 +120,8 @@ QString orderBy(const EntityDef &e, const ListOrder &order)
     // Matches the index contact_last_name (last_name, first_name NOCASE; rowid implied),
     // so sorting a million contacts is an index walk, not a sort.
     if (e.name == u"contact" && f->name == u"last_name")
-        return QStringLiteral(" ORDER BY last_name COLLATE NOCASE") + dir + QStringLiteral(", first_name COLLATE NOCASE")
-               + dir + QStringLiteral(", rowid") + dir;
+        return QStringLiteral(" ORDER BY last_name COLLATE NOCASE") + dir
+            + QStringLiteral(", first_name COLLATE NOCASE") + dir + QStringLiteral(", rowid") + dir;
     const QString collate = isIntegerType(f->type) ? QString() : QStringLiteral(" COLLATE NOCASE");
     return QStringLiteral(" ORDER BY ") + f->name + collate + dir + QStringLiteral(", rowid") + dir;
 }
@@ -129,8 +130,8 @@ QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &e, const ListFilter 
                              int limit, const std::function<bool()> &cancelled)
 {
     QList<QVariant> binds;
-    QString sql = QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + whereClause(e, filter, &binds)
-                  + orderBy(e, order);
+    QString sql
+        = QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + whereClause(e, filter, &binds) + orderBy(e, order);
     // The whole list in an indexed order: walk the index alone (it holds the rowid, so it
     // covers the query) and drop tombstones afterwards. Testing `deleted` row by row
     // would visit the table once per index entry — seconds on a million rows instead of
@@ -139,7 +140,8 @@ QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &e, const ListFilter 
     const bool coveringWalk = limit < 0 && !order.field.isEmpty() && isIndexedOrder(e, order, filter);
     if (coveringWalk) {
         sql = QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + orderBy(e, order);
-        SqliteStmt del = db.prepare(QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + QStringLiteral(" WHERE deleted <> 0"));
+        SqliteStmt del
+            = db.prepare(QStringLiteral("SELECT rowid FROM ") + quoted(e.name) + QStringLiteral(" WHERE deleted <> 0"));
         while (del.step())
             tombstones.insert(del.int64(0));
     }
@@ -167,7 +169,8 @@ QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &e, const ListFilter 
 qint64 countRows(SqliteDb &db, const EntityDef &e, const ListFilter &filter)
 {
     QList<QVariant> binds;
-    SqliteStmt st = db.prepare(QStringLiteral("SELECT count(*) FROM ") + quoted(e.name) + whereClause(e, filter, &binds));
+    SqliteStmt st
+        = db.prepare(QStringLiteral("SELECT count(*) FROM ") + quoted(e.name) + whereClause(e, filter, &binds));
     bindAll(st, binds);
     try {
         return st.step() ? st.int64(0) : 0;
@@ -242,7 +245,7 @@ QList<StageTotal> stageTotals(SqliteDb &db, const QString &pipelineId)
         "WHERE s.deleted = 0 AND s.pipeline_id = ?1 GROUP BY s.id ORDER BY s.position, s.rowid"));
     st.bind(1, pipelineId);
     while (st.step())
-        out << StageTotal{st.text(0), st.int64(1), st.int64(2)};
+        out << StageTotal {st.text(0), st.int64(1), st.int64(2)};
     return out;
 }
 
@@ -277,9 +280,10 @@ QStringList taskIds(SqliteDb &db, TaskBucket bucket, const QDate &today, int lim
 
 QStringList dealsClosingBetween(SqliteDb &db, const QDate &from, const QDate &to, int limit)
 {
-    SqliteStmt st = db.prepare(QStringLiteral(
-        "SELECT id FROM deal WHERE deleted = 0 AND coalesce(status, 'open') = 'open' "
-        "AND expected_close BETWEEN ?1 AND ?2 ORDER BY expected_close, rowid LIMIT %1").arg(limit));
+    SqliteStmt st
+        = db.prepare(QStringLiteral("SELECT id FROM deal WHERE deleted = 0 AND coalesce(status, 'open') = 'open' "
+                                    "AND expected_close BETWEEN ?1 AND ?2 ORDER BY expected_close, rowid LIMIT %1")
+                         .arg(limit));
     st.bind(1, from.toString(Qt::ISODate)).bind(2, to.toString(Qt::ISODate));
     QStringList ids;
     while (st.step())

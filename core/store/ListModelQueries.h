@@ -20,17 +20,16 @@ namespace gamix {
 
 struct ListFilter
 {
-    QString search;                        // full-text, every word as a prefix
+    QString search; // full-text, every word as a prefix
     QList<QPair<QString, QString>> equals; // field = stored value (text form)
-    QString ownerId;                       // empty: everyone's
-    QString dateField;                     // filters dateField between from and to (inclusive)
+    QString ownerId; // empty: everyone's
+    QString dateField; // filters dateField between from and to (inclusive)
     QDate from;
     QDate to;
 
     bool isEmpty() const
     {
-        return search.trimmed().isEmpty() && equals.isEmpty() && ownerId.isEmpty() && !from.isValid()
-               && !to.isValid();
+        return search.trimmed().isEmpty() && equals.isEmpty() && ownerId.isEmpty() && !from.isValid() && !to.isValid();
     }
 };
 
@@ -59,9 +58,8 @@ QString orderBy(const EntityDef &entity, const ListOrder &order);
 // Every matching live row's rowid, in order. `limit` < 0 reads all. `cancelled` is polled
 // every few thousand rows so an outdated request stops early (returns what it had).
 // The search index must be caught up by the caller (Store::catchUpSearchIndex).
-QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &entity, const ListFilter &filter,
-                             const ListOrder &order, int limit = -1,
-                             const std::function<bool()> &cancelled = {});
+QVector<qint64> sortedRowIds(SqliteDb &db, const EntityDef &entity, const ListFilter &filter, const ListOrder &order,
+                             int limit = -1, const std::function<bool()> &cancelled = {});
 
 // The matching row count (same WHERE as sortedRowIds).
 qint64 countRows(SqliteDb &db, const EntityDef &entity, const ListFilter &filter);

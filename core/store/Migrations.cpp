@@ -106,13 +106,14 @@ void Migrations::run(SqliteDb &db, int upTo)
     const int target = upTo < 0 ? latestVersion() : upTo;
     int current = int(db.scalar(QStringLiteral("PRAGMA user_version")));
     if (current > latestVersion()) {
-        throw SqliteError(QCoreApplication::translate("Store",
-                              "The database %1 was created by a newer version of Gamix "
-                              "(schema %2, this version understands up to %3). Update Gamix to open it.")
-                              .arg(db.path())
-                              .arg(current)
-                              .arg(latestVersion()),
-                          0);
+        throw SqliteError(
+            QCoreApplication::translate("Store",
+                                        "The database %1 was created by a newer version of Gamix "
+                                        "(schema %2, this version understands up to %3). Update Gamix to open it.")
+                .arg(db.path())
+                .arg(current)
+                .arg(latestVersion()),
+            0);
     }
     while (current < target) {
         const int next = current + 1;

@@ -51,8 +51,7 @@ QJsonObject Record::toJson() const
             continue;
         o.insert(f.name, FieldCodec::toJson(f, values.value(i)));
     }
-    o.insert(QStringLiteral("updated_at"),
-             updatedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(updatedAt));
+    o.insert(QStringLiteral("updated_at"), updatedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(updatedAt));
     return o;
 }
 

@@ -20,15 +20,14 @@ SqliteError::SqliteError(const QString &message, int code)
     : std::runtime_error(message.toStdString())
     , m_message(message)
     , m_code(code)
-{
-}
+{ }
 
 SqliteStmt::SqliteStmt(sqlite3 *db, const QString &sql)
     : m_db(db)
 {
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &m_stmt, nullptr);
+    const int rc
+        = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         raise(db, rc, sql.left(200));
     m_held.resize(sqlite3_bind_parameter_count(m_stmt) + 1);
@@ -138,8 +137,7 @@ void SqliteStmt::reset()
 
 void SqliteStmt::exec()
 {
-    while (step()) {
-    }
+    while (step()) { }
     reset();
 }
 

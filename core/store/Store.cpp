@@ -27,7 +27,7 @@ constexpr int kBatchCacheKiB = 96 * 1024;
 bool Store::Table::isIntegerType(FieldType type)
 {
     return type == FieldType::Bool || type == FieldType::Integer || type == FieldType::Percent
-           || type == FieldType::Money;
+        || type == FieldType::Money;
 }
 
 Store::Table::Table(const EntityDef &e)
@@ -55,10 +55,10 @@ Store::Table::Table(const EntityDef &e)
         sets << all.at(i) + QStringLiteral(" = ?%1").arg(i + 2);
     }
     insertSql = QStringLiteral("INSERT INTO ") + name + QStringLiteral(" (rowid, id, ") + all.join(QStringLiteral(", "))
-                + QStringLiteral(") VALUES (NULL, ?1, ") + params.join(QStringLiteral(", ")) + u')';
+        + QStringLiteral(") VALUES (NULL, ?1, ") + params.join(QStringLiteral(", ")) + u')';
     // ?1 is the rowid for updates (id never changes).
     updateSql = QStringLiteral("UPDATE ") + name + QStringLiteral(" SET ") + sets.join(QStringLiteral(", "))
-                + QStringLiteral(" WHERE rowid = ?1");
+        + QStringLiteral(" WHERE rowid = ?1");
 }
 
 Store::Store() = default;
@@ -100,8 +100,8 @@ bool Store::open(const QString &path, QString *error)
         loadIdentity();
     } catch (const SqliteError &e) {
         const QString message = e.code() == SQLITE_NOTADB || e.code() == SQLITE_CORRUPT
-                                    ? tr("%1 is not a Gamix database or is damaged").arg(path)
-                                    : e.message();
+            ? tr("%1 is not a Gamix database or is damaged").arg(path)
+            : e.message();
         *error = message;
         m_db.close();
         return false;
@@ -246,7 +246,8 @@ bool Store::backup(const QString &file, QString *error)
         rc = sqlite3_errcode(dest);
         // The copy must not act as this replica: clear its site id so it mints its own.
         if (rc == SQLITE_OK)
-            rc = sqlite3_exec(dest, "DELETE FROM meta WHERE key IN ('site_id', 'site_path')", nullptr, nullptr, nullptr);
+            rc = sqlite3_exec(dest, "DELETE FROM meta WHERE key IN ('site_id', 'site_path')", nullptr, nullptr,
+                              nullptr);
     }
     if (rc != SQLITE_OK) {
         *error = tr("Backup to %1 failed: %2").arg(file, QString::fromUtf8(sqlite3_errmsg(dest)));
@@ -274,12 +275,13 @@ CheckReport Store::check()
         for (const FieldDef &f : e.fields) {
             if (f.type != FieldType::Reference || f.refEntity == u"user" || f.refEntity == u"office")
                 continue;
-            SqliteStmt q = m_db.prepare(QStringLiteral("SELECT a.id, a.%1 FROM \"%2\" a WHERE a.deleted = 0 AND a.%1 IS NOT NULL "
-                                                       "AND NOT EXISTS (SELECT 1 FROM \"%3\" b WHERE b.id = a.%1)")
-                                            .arg(f.name, e.name, f.refEntity));
+            SqliteStmt q = m_db.prepare(
+                QStringLiteral("SELECT a.id, a.%1 FROM \"%2\" a WHERE a.deleted = 0 AND a.%1 IS NOT NULL "
+                               "AND NOT EXISTS (SELECT 1 FROM \"%3\" b WHERE b.id = a.%1)")
+                    .arg(f.name, e.name, f.refEntity));
             while (q.step()) {
-                report.problems << tr("%1 %2: %3 points to a missing record %4")
-                                       .arg(e.name, q.text(0), f.name, q.text(1));
+                report.problems
+                    << tr("%1 %2: %3 points to a missing record %4").arg(e.name, q.text(0), f.name, q.text(1));
             }
         }
     }

@@ -11,9 +11,9 @@
 #include "schema/Schema.h"
 
 #include <QHash>
-#include <QSet>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -55,7 +55,7 @@ struct ListQuery
     const EntityDef *entity = nullptr;
     QString search;
     QList<QPair<QString, QString>> where; // field = value (text form)
-    QString sort;                          // field name; "-field" sorts descending
+    QString sort; // field name; "-field" sorts descending
     int limit = -1;
     int offset = 0;
 };
@@ -159,9 +159,8 @@ private:
     QString searchDocument(const EntityDef &entity, const Record &record);
     QList<SearchHit> searchPhones(const QStringList &prefixes, int limit, const EntityDef *only);
     Record readRow(const EntityDef &entity, SqliteStmt &st);
-    void recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field,
-                        const QVariant &keptValue, const Clock &kept, const QVariant &lostValue,
-                        const Clock &lost);
+    void recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field, const QVariant &keptValue,
+                        const Clock &kept, const QVariant &lostValue, const Clock &lost);
     void beginWrite();
     void endWrite(bool ok);
     void saveCounters();
@@ -172,7 +171,7 @@ private:
     SqliteDb m_db;
     QHash<QString, std::shared_ptr<Table>> m_tables;
     Hlc m_hlc;
-    SiteId m_site{};
+    SiteId m_site {};
     qint64 m_seq = 0;
     qint64 m_ftsSeq = 0;
     QString m_ownerId;

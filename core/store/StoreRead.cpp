@@ -128,7 +128,8 @@ Record Store::get(const EntityDef &entity, const QString &id, bool includeDelete
 
 qint64 Store::count(const EntityDef &entity)
 {
-    return m_db.scalar(QStringLiteral("SELECT count(*) FROM \"") + entity.name + QStringLiteral("\" WHERE deleted = 0"));
+    return m_db.scalar(QStringLiteral("SELECT count(*) FROM \"") + entity.name
+                       + QStringLiteral("\" WHERE deleted = 0"));
 }
 
 QList<Record> Store::list(const ListQuery &query, QString *error)
@@ -136,7 +137,7 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
     const EntityDef &e = *query.entity;
     const Table &t = table(e);
     QString sql = QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
-                  + QStringLiteral(" WHERE deleted = 0");
+        + QStringLiteral(" WHERE deleted = 0");
     QList<QVariant> binds;
     for (const auto &[name, value] : query.where) {
         const FieldDef *f = e.field(name);
@@ -153,7 +154,8 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
             sql += QStringLiteral(" AND lower(") + f->name + QStringLiteral(") = lower(?)");
             binds << v;
         } else if (f->isPhone()) {
-            sql += QStringLiteral(" AND (") + f->name + QStringLiteral(" = ? OR ") + f->name + QStringLiteral("_e164 = ?)");
+            sql += QStringLiteral(" AND (") + f->name + QStringLiteral(" = ? OR ") + f->name
+                + QStringLiteral("_e164 = ?)");
             binds << v << phoneToE164(v.toString());
         } else {
             sql += QStringLiteral(" AND ") + f->name + QStringLiteral(" = ?");
@@ -168,7 +170,8 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
         const QString match = matchExpression(query.search);
         if (match.isEmpty())
             return {};
-        sql += QStringLiteral(" AND rowid IN (SELECT rowid >> %1 FROM search WHERE search MATCH ? AND (rowid & %2) = %3)")
+        sql += QStringLiteral(
+                   " AND rowid IN (SELECT rowid >> %1 FROM search WHERE search MATCH ? AND (rowid & %2) = %3)")
                    .arg(kCodeBits)
                    .arg((1 << kCodeBits) - 1)
                    .arg(e.code);
@@ -184,7 +187,7 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
         }
         const bool text = f && !Table::isIntegerType(f->type);
         sql += QStringLiteral(" ORDER BY ") + name + (text ? QStringLiteral(" COLLATE NOCASE") : QString())
-               + (desc ? QStringLiteral(" DESC") : QString()) + QStringLiteral(", rowid");
+            + (desc ? QStringLiteral(" DESC") : QString()) + QStringLiteral(", rowid");
     } else {
         sql += QStringLiteral(" ORDER BY rowid");
     }
@@ -257,7 +260,8 @@ qint64 Store::pendingIndexRows()
         return 0;
     qint64 n = 0;
     for (const EntityDef &e : Schema::instance().entities()) {
-        SqliteStmt st = m_db.prepare(QStringLiteral("SELECT count(*) FROM \"") + e.name + QStringLiteral("\" WHERE seq > ?1"));
+        SqliteStmt st
+            = m_db.prepare(QStringLiteral("SELECT count(*) FROM \"") + e.name + QStringLiteral("\" WHERE seq > ?1"));
         st.bind(1, m_ftsSeq);
         if (st.step())
             n += st.int64(0);
@@ -305,15 +309,16 @@ QList<SearchHit> Store::searchPhones(const QStringList &prefixes, int limit, con
                 if (hits.size() >= limit)
                     return hits;
                 const Table &t = table(e);
-                SqliteStmt &st = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
-                                             + QStringLiteral(" WHERE ") + f.name + QStringLiteral("_e164 >= ?1 AND ") + f.name
-                                             + QStringLiteral("_e164 < ?2 AND deleted = 0 LIMIT ?3"));
+                SqliteStmt &st
+                    = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                                  + QStringLiteral(" WHERE ") + f.name + QStringLiteral("_e164 >= ?1 AND ") + f.name
+                                  + QStringLiteral("_e164 < ?2 AND deleted = 0 LIMIT ?3"));
                 st.bind(1, p).bind(2, QString(p + u':')).bind(3, qint64(limit - hits.size()));
                 while (st.step()) {
                     const Record r = readRow(e, st);
                     if (!seen.contains(r.id)) {
                         seen.insert(r.id);
-                        hits << SearchHit{&e, r.id, r.displayName()};
+                        hits << SearchHit {&e, r.id, r.displayName()};
                     }
                 }
                 st.reset();
@@ -358,7 +363,7 @@ QList<SearchHit> Store::search(const QString &text, int limit, const EntityDef *
         row.bind(1, key >> kCodeBits);
         if (row.step()) {
             const Record r = readRow(*e, row);
-            hits << SearchHit{e, r.id, r.displayName()};
+            hits << SearchHit {e, r.id, r.displayName()};
         }
         row.reset();
     }

@@ -88,7 +88,7 @@ int Store::restampUnpushed(qint64 afterSeq, quint64 afterHlc)
                 for (int i = 0; i < e.fields.size(); ++i) {
                     const Clock c = r.clocks.clock(i);
                     if (c.site == m_site && c.hlc > afterHlc) {
-                        r.clocks.set(i, Clock{m_hlc.tick(), m_site}, r.clocks.prev(i));
+                        r.clocks.set(i, Clock {m_hlc.tick(), m_site}, r.clocks.prev(i));
                         any = true;
                     }
                 }
@@ -124,14 +124,15 @@ int Store::bindOwner(const QString &ownerId, const QString &officeId)
             const Table &t = table(e);
             const int owner = e.fieldIndex(QLatin1String(kOwnerField));
             const int office = e.fieldIndex(QLatin1String(kOfficeField));
-            SqliteStmt st = m_db.prepare(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
-                                         + (officeId.isEmpty() ? QStringLiteral(" WHERE owner_id IS NULL")
-                                                               : QStringLiteral(" WHERE owner_id IS NULL OR office_id IS NULL")));
+            SqliteStmt st
+                = m_db.prepare(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(" FROM ") + t.name
+                               + (officeId.isEmpty() ? QStringLiteral(" WHERE owner_id IS NULL")
+                                                     : QStringLiteral(" WHERE owner_id IS NULL OR office_id IS NULL")));
             QList<Record> rows;
             while (st.step())
                 rows << readRow(e, st);
             for (Record &r : rows) {
-                const Clock stamp{m_hlc.tick(), m_site};
+                const Clock stamp {m_hlc.tick(), m_site};
                 if (r.values[owner].isNull()) {
                     r.values[owner] = ownerId;
                     r.clocks.set(owner, stamp, r.clocks.clock(owner));

@@ -11,7 +11,7 @@ struct Store::Table
     explicit Table(const EntityDef &entity);
 
     const EntityDef &entity;
-    QString name;          // quoted table name
+    QString name; // quoted table name
     QString selectColumns; // rowid, id, updated_at, seq, clocks, then one column per field
     QString insertSql;
     QString updateSql;

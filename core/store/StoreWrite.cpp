@@ -65,7 +65,8 @@ bool Store::referenceExists(const FieldDef &field, const QString &id)
         return true;
     Table &t = table(*Schema::instance().entity(field.refEntity));
     if (!t.existsById)
-        t.existsById = &m_db.cached(QStringLiteral("SELECT 1 FROM ") + t.name + QStringLiteral(" WHERE id = ?1 AND deleted = 0"));
+        t.existsById = &m_db.cached(QStringLiteral("SELECT 1 FROM ") + t.name
+                                    + QStringLiteral(" WHERE id = ?1 AND deleted = 0"));
     SqliteStmt &st = *t.existsById;
     st.bind(1, id);
     const bool found = st.step();
@@ -108,8 +109,8 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
         const FieldDef &f = entity.fields.at(i);
         if (f.required && values[i].isNull())
             errors << tr("%1: this field is required").arg(f.name);
-        if (f.type == FieldType::Reference && !values[i].isNull() && f.refEntity != u"user"
-            && f.refEntity != u"office" && !referenceExists(f, values[i].toString())) {
+        if (f.type == FieldType::Reference && !values[i].isNull() && f.refEntity != u"user" && f.refEntity != u"office"
+            && !referenceExists(f, values[i].toString())) {
             errors << tr("%1: there is no %2 with id %3").arg(f.name, f.refEntity, values[i].toString());
         }
     }
@@ -224,9 +225,10 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
 
         beginWrite();
         try {
-            const Clock stamp{m_hlc.tick(), m_site};
+            const Clock stamp {m_hlc.tick(), m_site};
             for (int i : changed)
-                current.clocks.set(i, stamp, prevForLocalWrite(current.clocks.clock(i), current.clocks.prev(i), m_site));
+                current.clocks.set(i, stamp,
+                                   prevForLocalWrite(current.clocks.clock(i), current.clocks.prev(i), m_site));
             current.values = values;
             current.updatedAt = isoFromHlc(stamp.hlc);
             current.seq = ++m_seq;
@@ -291,15 +293,13 @@ void Store::writeRow(const EntityDef &entity, Record &record, bool insert, bool 
         record.rowid = m_db.lastInsertRowid();
 }
 
-void Store::recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field,
-                           const QVariant &keptValue, const Clock &kept, const QVariant &lostValue,
-                           const Clock &lost)
+void Store::recordConflict(const EntityDef &entity, const QString &id, const FieldDef &field, const QVariant &keptValue,
+                           const Clock &kept, const QVariant &lostValue, const Clock &lost)
 {
     const EntityDef &conflict = *Schema::instance().entity(u"conflict");
     // Derived from the pair of edits: every replica that sees the same pair makes the same record.
-    const QString cid = derivedUuid((entity.name + u'|' + id + u'|' + field.name + u'|'
-                                     + QString::number(kept.hlc) + kept.siteHex() + u'|'
-                                     + QString::number(lost.hlc) + lost.siteHex())
+    const QString cid = derivedUuid((entity.name + u'|' + id + u'|' + field.name + u'|' + QString::number(kept.hlc)
+                                     + kept.siteHex() + u'|' + QString::number(lost.hlc) + lost.siteHex())
                                         .toUtf8());
     if (get(conflict, cid, true).isValid())
         return;
@@ -307,7 +307,9 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
     r.entity = &conflict;
     r.id = cid;
     r.values.resize(conflict.fields.size());
-    auto set = [&](const char *name, const QVariant &v) { r.values[conflict.fieldIndex(QLatin1String(name))] = v; };
+    auto set = [&](const char *name, const QVariant &v) {
+        r.values[conflict.fieldIndex(QLatin1String(name))] = v;
+    };
     set("entity", entity.name);
     set("record_id", id);
     set("field", field.name);
@@ -321,7 +323,7 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
     set(kCreatedField, nowIso());
     set(kOwnerField, m_ownerId.isEmpty() ? QVariant() : QVariant(m_ownerId));
     set(kDeletedField, qint64(0));
-    const Clock stamp{m_hlc.tick(), m_site};
+    const Clock stamp {m_hlc.tick(), m_site};
     for (int i = 0; i < conflict.fields.size(); ++i) {
         if (!r.values[i].isNull())
             r.clocks.set(i, stamp, Clock());
@@ -372,7 +374,7 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
             // Concurrent: the author had not seen our current value. The tombstone register
             // and conflict records themselves never make conflict records.
             const bool concurrent = isConcurrentEdit(local, rf.clock, rf.prev) && f.name != QLatin1String(kDeletedField)
-                                    && entity.name != u"conflict";
+                && entity.name != u"conflict";
             const bool values_differ = parsed[k] != current.values[rf.field];
             if (rf.clock > local) {
                 if (concurrent && values_differ) {

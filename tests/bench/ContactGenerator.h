@@ -16,7 +16,7 @@ namespace gamix::bench {
 struct GeneratedCompany
 {
     QString name; // ООО «Ромашка», АО "Вектор-Строй", …
-    QString inn;  // 10 digits with a valid check digit
+    QString inn; // 10 digits with a valid check digit
     QString city;
 };
 

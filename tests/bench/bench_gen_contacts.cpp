@@ -92,7 +92,10 @@ int main(int argc, char *argv[])
         text += u';';
         if (r % 10 < 7) {
             const int day = int((r >> 8) % 28) + 1, month = int((r >> 16) % 12) + 1, year = 1950 + int((r >> 24) % 55);
-            text += QStringLiteral("%1.%2.%3").arg(day, 2, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0')).arg(year);
+            text += QStringLiteral("%1.%2.%3")
+                        .arg(day, 2, 10, QLatin1Char('0'))
+                        .arg(month, 2, 10, QLatin1Char('0'))
+                        .arg(year);
         }
         text += u';';
         if (r % 5 == 0)

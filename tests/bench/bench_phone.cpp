@@ -23,15 +23,26 @@ QStringList typicalNumbers(int count)
         QString national = QChar(u"9994834"[rng() % 7]);
         while (national.size() < 10)
             national += QChar(char16_t(u'0' + rng() % 10));
-        const QString a = national.left(3), b = national.mid(3, 3), c = national.mid(6, 2),
-                      d = national.mid(8);
+        const QString a = national.left(3), b = national.mid(3, 3), c = national.mid(6, 2), d = national.mid(8);
         switch (rng() % 6) {
-        case 0: numbers << u"+7 ("_s + a + u") "_s + b + u'-' + c + u'-' + d; break;
-        case 1: numbers << u"8 ("_s + a + u") "_s + b + u'-' + c + u'-' + d; break;
-        case 2: numbers << u"8"_s + national; break;
-        case 3: numbers << u"+7"_s + national; break;
-        case 4: numbers << u"+7 "_s + a + u' ' + b + u' ' + c + u' ' + d; break;
-        default: numbers << u"8-"_s + a + u'-' + b + u'-' + c + u'-' + d; break;
+        case 0:
+            numbers << u"+7 ("_s + a + u") "_s + b + u'-' + c + u'-' + d;
+            break;
+        case 1:
+            numbers << u"8 ("_s + a + u") "_s + b + u'-' + c + u'-' + d;
+            break;
+        case 2:
+            numbers << u"8"_s + national;
+            break;
+        case 3:
+            numbers << u"+7"_s + national;
+            break;
+        case 4:
+            numbers << u"+7 "_s + a + u' ' + b + u' ' + c + u' ' + d;
+            break;
+        default:
+            numbers << u"8-"_s + a + u'-' + b + u'-' + c + u'-' + d;
+            break;
         }
     }
     return numbers;
@@ -39,8 +50,7 @@ QStringList typicalNumbers(int count)
 
 // ns per number; the summed length keeps the compiler from discarding the work.
 template<typename Function>
-double nsPerNumber(const QStringList &sample, qint64 count, Function normalise,
-                   qint64 &checksum)
+double nsPerNumber(const QStringList &sample, qint64 count, Function normalise, qint64 &checksum)
 {
     QElapsedTimer timer;
     timer.start();
@@ -65,18 +75,15 @@ int main(int argc, char **argv)
     }
 
     qint64 fastChecksum = 0, referenceChecksum = 0;
-    const double fast = nsPerNumber(sample, count,
-                                    [](const QString &n) { return gamix::phoneToE164(n); },
-                                    fastChecksum);
+    const double fast = nsPerNumber(
+        sample, count, [](const QString &n) { return gamix::phoneToE164(n); }, fastChecksum);
     const double reference = nsPerNumber(
-        sample, count, [](const QString &n) { return gamix::phoneToE164Reference(n, u"RU"); },
-        referenceChecksum);
+        sample, count, [](const QString &n) { return gamix::phoneToE164Reference(n, u"RU"); }, referenceChecksum);
     if (fastChecksum != referenceChecksum) {
         out << "checksums differ" << Qt::endl;
         return 1;
     }
-    out << "phone fast path: " << qRound64(fast) << " ns/number; libphonenumber: "
-        << qRound64(reference) << " ns/number; ratio " << QString::number(fast / reference, 'f', 4)
-        << Qt::endl;
+    out << "phone fast path: " << qRound64(fast) << " ns/number; libphonenumber: " << qRound64(reference)
+        << " ns/number; ratio " << QString::number(fast / reference, 'f', 4) << Qt::endl;
     return 0;
 }

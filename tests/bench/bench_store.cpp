@@ -74,7 +74,7 @@ qint64 fileSize(const QString &path)
 // machine wall-clock time depends on the neighbours, CPU time much less.
 double cpuSeconds(int who)
 {
-    rusage u{};
+    rusage u {};
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
@@ -135,8 +135,8 @@ QString sqliteScript(const QString &csv, const QString &extraDdl)
            u"PRAGMA synchronous=FULL;\n"
            u"CREATE TABLE contact (first_name TEXT, middle_name TEXT, last_name TEXT, email TEXT,"
            u" phone TEXT, mobile TEXT, city TEXT, position TEXT, company TEXT);\n"_s
-           + extraDdl + u".import --csv --skip 1 "_s + csv + u" contact\n"_s
-           + u"SELECT CASE WHEN count(*) > 0 THEN 'ok' END FROM contact;\n"_s;
+        + extraDdl + u".import --csv --skip 1 "_s + csv + u" contact\n"_s
+        + u"SELECT CASE WHEN count(*) > 0 THEN 'ok' END FROM contact;\n"_s;
 }
 
 // Fixed queries: Cyrillic name prefixes (with ё), Latin email prefixes, phone prefixes in
@@ -144,12 +144,11 @@ QString sqliteScript(const QString &csv, const QString &extraDdl)
 const QStringList &queries()
 {
     static const QStringList q = {
-        u"ив"_s,     u"иван"_s,  u"ивано"_s, u"сер"_s,   u"серге"_s, u"семе"_s,  u"семён"_s,
-        u"алё"_s,    u"алена"_s, u"пётр"_s,  u"петро"_s, u"кузн"_s,  u"смирн"_s, u"ольга"_s,
-        u"нат"_s,    u"ковал"_s, u"толст"_s, u"ильич"_s, u"андрее"_s, u"ромаш"_s, u"вект"_s,
-        u"iv"_s,     u"ivan"_s,  u"smirn"_s, u"alena"_s, u"petr"_s,  u"kuz"_s,   u"ol"_s,
-        u"semen"_s,  u"yand"_s,  u"8916"_s,  u"+7903"_s, u"916"_s,   u"7925"_s,  u"8 (495"_s,
-        u"+7 812"_s, u"8-926"_s, u"89261"_s, u"9851"_s,  u"+7 (977"_s,
+        u"ив"_s,    u"иван"_s,  u"ивано"_s,  u"сер"_s,    u"серге"_s, u"семе"_s,  u"семён"_s, u"алё"_s,
+        u"алена"_s, u"пётр"_s,  u"петро"_s,  u"кузн"_s,   u"смирн"_s, u"ольга"_s, u"нат"_s,   u"ковал"_s,
+        u"толст"_s, u"ильич"_s, u"андрее"_s, u"ромаш"_s,  u"вект"_s,  u"iv"_s,    u"ivan"_s,  u"smirn"_s,
+        u"alena"_s, u"petr"_s,  u"kuz"_s,    u"ol"_s,     u"semen"_s, u"yand"_s,  u"8916"_s,  u"+7903"_s,
+        u"916"_s,   u"7925"_s,  u"8 (495"_s, u"+7 812"_s, u"8-926"_s, u"89261"_s, u"9851"_s,  u"+7 (977"_s,
     };
     return q;
 }
@@ -207,7 +206,7 @@ int main(int argc, char **argv)
     const QString csvPath = o.dir + u"/contacts.csv"_s;
     const QString storePath = o.dir + u"/gamix.sqlite"_s;
     const int companyCount = int(std::max<qint64>(1, o.count / 20));
-    for (const QString &f : QStringList{storePath, storePath + u"-wal"_s, storePath + u"-shm"_s})
+    for (const QString &f : QStringList {storePath, storePath + u"-wal"_s, storePath + u"-shm"_s})
         QFile::remove(f);
 
     // 1. The CSV both sides load.
@@ -222,8 +221,8 @@ int main(int argc, char **argv)
         writeContactsCsv(f, o.seed, companyCount, o.count);
     }
     const qint64 csvNs = t.nsecsElapsed();
-    out() << "bench_store: " << o.count << " contacts, " << companyCount << " companies, seed " << o.seed
-          << ", dir " << o.dir << Qt::endl;
+    out() << "bench_store: " << o.count << " contacts, " << companyCount << " companies, seed " << o.seed << ", dir "
+          << o.dir << Qt::endl;
     out() << "  csv written: " << mib(QFileInfo(csvPath).size()) << " in " << secs(csvNs) << " s" << Qt::endl;
 
     // 2. The store: companies first (contacts point at them, so each contact's reference
@@ -272,10 +271,14 @@ int main(int argc, char **argv)
         rows.reserve(kBatchRows);
         for (qint64 i = first; i < std::min(o.count, first + kBatchRows); ++i) {
             GeneratedContact c = gen.next();
-            QList<FieldWrite> row{{u"first_name"_s, std::move(c.firstName)}, {u"middle_name"_s, std::move(c.middleName)},
-                                  {u"last_name"_s, std::move(c.lastName)},   {u"email"_s, std::move(c.email)},
-                                  {u"phone"_s, std::move(c.phone)},          {u"mobile"_s, std::move(c.mobile)},
-                                  {u"city"_s, std::move(c.city)},            {u"position"_s, std::move(c.position)}};
+            QList<FieldWrite> row {{u"first_name"_s, std::move(c.firstName)},
+                                   {u"middle_name"_s, std::move(c.middleName)},
+                                   {u"last_name"_s, std::move(c.lastName)},
+                                   {u"email"_s, std::move(c.email)},
+                                   {u"phone"_s, std::move(c.phone)},
+                                   {u"mobile"_s, std::move(c.mobile)},
+                                   {u"city"_s, std::move(c.city)},
+                                   {u"position"_s, std::move(c.position)}};
             if (c.company >= 0)
                 row.append({u"company_id"_s, companyIds.at(c.company)});
             rows.append(std::move(row));
@@ -339,11 +342,13 @@ int main(int argc, char **argv)
             // name); the store also keeps id, seq and dirty_seq, which grow at the end.
             importIdxNs = runSqliteShell(
                 o, refDb,
-                sqliteScript(csvPath, u"CREATE INDEX c_email ON contact(lower(email)) WHERE email IS NOT NULL;\n"
-                                      u"CREATE INDEX c_phone ON contact(phone) WHERE phone IS NOT NULL;\n"
-                                      u"CREATE INDEX c_mobile ON contact(mobile) WHERE mobile IS NOT NULL;\n"
-                                      u"CREATE INDEX c_company ON contact(company) WHERE company IS NOT NULL;\n"
-                                      u"CREATE INDEX c_name ON contact(last_name COLLATE NOCASE, first_name COLLATE NOCASE);\n"_s),
+                sqliteScript(
+                    csvPath,
+                    u"CREATE INDEX c_email ON contact(lower(email)) WHERE email IS NOT NULL;\n"
+                    u"CREATE INDEX c_phone ON contact(phone) WHERE phone IS NOT NULL;\n"
+                    u"CREATE INDEX c_mobile ON contact(mobile) WHERE mobile IS NOT NULL;\n"
+                    u"CREATE INDEX c_company ON contact(company) WHERE company IS NOT NULL;\n"
+                    u"CREATE INDEX c_name ON contact(last_name COLLATE NOCASE, first_name COLLATE NOCASE);\n"_s),
                 &error, &importIdxCpu);
         }
         if (importNs < 0 || importIdxNs < 0)
@@ -358,8 +363,7 @@ int main(int argc, char **argv)
     out() << Qt::endl;
     out() << "  rows stored:     " << stored << " contacts (" << mib(storeBytes) << " database incl. WAL); "
           << companyCount << " companies in " << secs(companyNs) << " s" << Qt::endl;
-    out() << "  insert:          gamix " << secs(insertNs) << " s (" << qint64(double(o.count) / insertS)
-          << " rows/s)";
+    out() << "  insert:          gamix " << secs(insertNs) << " s (" << qint64(double(o.count) / insertS) << " rows/s)";
     if (importNs > 0) {
         out() << ", sqlite3 .import " << secs(importNs) << " s (" << mib(importBytes) << ")"
               << ", ratio " << QString::number(insertS / importS, 'f', 2) << " (target <= 2.0)";
@@ -372,8 +376,8 @@ int main(int argc, char **argv)
     }
     out() << Qt::endl;
     if (importIdxNs > 0) {
-        out() << "  reference+index: sqlite3 .import with the same 5 lookup indexes " << secs(importIdxNs)
-              << " s (CPU " << QString::number(importIdxCpu, 'f', 2) << " s), ratio "
+        out() << "  reference+index: sqlite3 .import with the same 5 lookup indexes " << secs(importIdxNs) << " s (CPU "
+              << QString::number(importIdxCpu, 'f', 2) << " s), ratio "
               << QString::number(insertS / (double(importIdxNs) / 1e9), 'f', 2) << Qt::endl;
     }
     out() << "  index catch-up:  " << secs(catchUpNs) << " s (" << qint64(double(stored) / (double(catchUpNs) / 1e9))
@@ -394,6 +398,7 @@ int main(int argc, char **argv)
         out() << "  slowest queries: " << slow.join(u", "_s) << Qt::endl;
         out() << "  sample hits:     " << sample.join(u"; "_s) << Qt::endl;
     }
-    out() << "  peak RSS:        " << peakRss() << " (VmHWM of bench_store; the sqlite3 child not included)" << Qt::endl;
+    out() << "  peak RSS:        " << peakRss() << " (VmHWM of bench_store; the sqlite3 child not included)"
+          << Qt::endl;
     return failures == 0 ? 0 : 1;
 }

@@ -111,17 +111,19 @@ int main(int argc, char *argv[])
     const double scrollMs = t.nsecsElapsed() / 1e6;
     // Sort by last name descending (a header click), whole list again.
     t.restart();
-    QVector<qint64> sorted = ListModelQueries::sortedRowIds(store.db(), contact, {}, {QStringLiteral("last_name"), true});
+    QVector<qint64> sorted
+        = ListModelQueries::sortedRowIds(store.db(), contact, {}, {QStringLiteral("last_name"), true});
     const double sortMs = t.nsecsElapsed() / 1e6;
     const qint64 rss = vmHwmKb();
 
     // Search as you type: each prefix is one keystroke's query of the top 20.
-    const QStringList words = {QStringLiteral("Ив"), QStringLiteral("Ива"), QStringLiteral("Иван"), QStringLiteral("Иванов"),
-                               QStringLiteral("Сми"), QStringLiteral("Смир"), QStringLiteral("Смирно"), QStringLiteral("Ол"),
-                               QStringLiteral("Оль"), QStringLiteral("Ольга"), QStringLiteral("Мос"), QStringLiteral("Моск"),
-                               QStringLiteral("Москва"), QStringLiteral("Пе"), QStringLiteral("Пет"), QStringLiteral("Петро"),
-                               QStringLiteral("Се"), QStringLiteral("Серг"), QStringLiteral("Сергее"), QStringLiteral("Ки"),
-                               QStringLiteral("Кири"), QStringLiteral("Кирилл"), QStringLiteral("9161"), QStringLiteral("Фёдо")};
+    const QStringList words
+        = {QStringLiteral("Ив"),     QStringLiteral("Ива"),    QStringLiteral("Иван"),   QStringLiteral("Иванов"),
+           QStringLiteral("Сми"),    QStringLiteral("Смир"),   QStringLiteral("Смирно"), QStringLiteral("Ол"),
+           QStringLiteral("Оль"),    QStringLiteral("Ольга"),  QStringLiteral("Мос"),    QStringLiteral("Моск"),
+           QStringLiteral("Москва"), QStringLiteral("Пе"),     QStringLiteral("Пет"),    QStringLiteral("Петро"),
+           QStringLiteral("Се"),     QStringLiteral("Серг"),   QStringLiteral("Сергее"), QStringLiteral("Ки"),
+           QStringLiteral("Кири"),   QStringLiteral("Кирилл"), QStringLiteral("9161"),   QStringLiteral("Фёдо")};
     store.search(QStringLiteral("warm"), 20);
     QList<double> times;
     for (int round = 0; round < 3; ++round) {

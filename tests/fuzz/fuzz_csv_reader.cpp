@@ -15,8 +15,8 @@ using namespace gamix;
 
 namespace {
 
-const char *const kEncodings[] = {"", "utf-8", "windows-1251", "koi8-r", "utf-16le",
-                                  "utf-16be", "shift_jis", "gb18030"};
+const char *const kEncodings[]
+    = {"", "utf-8", "windows-1251", "koi8-r", "utf-16le", "utf-16be", "shift_jis", "gb18030"};
 const char16_t kDelimiters[] = {0, u',', u';', u'\t'};
 
 QList<QStringList> readAll(const QByteArray &data, const CsvOptions &options, bool *ok)

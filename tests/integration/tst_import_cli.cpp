@@ -78,19 +78,20 @@ private slots:
         QVERIFY(lines.at(0).startsWith(QStringLiteral("2\tcreate\t")));
         QVERIFY(lines.at(1).startsWith(QStringLiteral("3\tcreate\t")));
         QCOMPARE(lines.at(2), QStringLiteral("rows=2 created=2 updated=0 skipped=0 rejected=0 dry-run"));
-        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"),
+                              QStringLiteral("contact")});
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
     }
 
     void badArgumentsAndBrokenFiles()
     {
         const QString path = db("c.sqlite");
-        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), data("outlook_en.csv"),
-                      QStringLiteral("--on-duplicate"), QStringLiteral("merge")})
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"),
+                      data("outlook_en.csv"), QStringLiteral("--on-duplicate"), QStringLiteral("merge")})
                      .code,
                  2);
-        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), data("outlook_en.csv"),
-                      QStringLiteral("--map"), QStringLiteral("Company=shoe_size")})
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"),
+                      data("outlook_en.csv"), QStringLiteral("--map"), QStringLiteral("Company=shoe_size")})
                      .code,
                  2);
         const QString broken = m_dir.filePath(QStringLiteral("broken.csv"));
@@ -102,7 +103,8 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("broken.csv:3:"), r.err.constData());
-        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+        const Run list = cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"),
+                              QStringLiteral("contact")});
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0); // nothing half-written
     }
 
@@ -110,18 +112,31 @@ private slots:
     {
         const QString a = db("rt-a.sqlite");
         const QString b = db("rt-b.sqlite");
-        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("import"), QStringLiteral("contact"), data("amocrm_contacts_ru.csv")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("import"), QStringLiteral("contact"),
+                      data("amocrm_contacts_ru.csv")})
+                     .code,
+                 0);
         const QString companies = m_dir.filePath(QStringLiteral("companies.csv"));
         const QString contacts = m_dir.filePath(QStringLiteral("contacts.csv"));
-        for (const auto &[entity, file] : {std::pair{QStringLiteral("company"), companies}, std::pair{QStringLiteral("contact"), contacts}}) {
-            const Run e = cli({QStringLiteral("--db"), a, QStringLiteral("export"), entity, file, QStringLiteral("--profile"), QStringLiteral("data")});
+        for (const auto &[entity, file] :
+             {std::pair {QStringLiteral("company"), companies}, std::pair {QStringLiteral("contact"), contacts}}) {
+            const Run e = cli({QStringLiteral("--db"), a, QStringLiteral("export"), entity, file,
+                               QStringLiteral("--profile"), QStringLiteral("data")});
             QCOMPARE(e.code, 0);
             QVERIFY(e.out.startsWith("rows="));
             QCOMPARE(cli({QStringLiteral("--db"), b, QStringLiteral("import"), entity, file}).code, 0);
         }
         for (const char *entity : {"company", "contact"}) {
-            QJsonArray x = QJsonDocument::fromJson(cli({QStringLiteral("--db"), a, QStringLiteral("--json"), QStringLiteral("list"), QString::fromLatin1(entity), QStringLiteral("--sort"), QStringLiteral("created_at")}).out).array();
-            QJsonArray y = QJsonDocument::fromJson(cli({QStringLiteral("--db"), b, QStringLiteral("--json"), QStringLiteral("list"), QString::fromLatin1(entity), QStringLiteral("--sort"), QStringLiteral("created_at")}).out).array();
+            QJsonArray x = QJsonDocument::fromJson(cli({QStringLiteral("--db"), a, QStringLiteral("--json"),
+                                                        QStringLiteral("list"), QString::fromLatin1(entity),
+                                                        QStringLiteral("--sort"), QStringLiteral("created_at")})
+                                                       .out)
+                               .array();
+            QJsonArray y = QJsonDocument::fromJson(cli({QStringLiteral("--db"), b, QStringLiteral("--json"),
+                                                        QStringLiteral("list"), QString::fromLatin1(entity),
+                                                        QStringLiteral("--sort"), QStringLiteral("created_at")})
+                                                       .out)
+                               .array();
             QVERIFY(!x.isEmpty());
             QCOMPARE(y.size(), x.size());
             for (int i = 0; i < x.size(); ++i) {
@@ -135,7 +150,10 @@ private slots:
         }
         // Excel profile in windows-1251, vCard and iCalendar from the CLI.
         const QString excel = m_dir.filePath(QStringLiteral("excel.csv"));
-        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("export"), QStringLiteral("contact"), excel, QStringLiteral("--encoding"), QStringLiteral("cp1251")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("export"), QStringLiteral("contact"), excel,
+                      QStringLiteral("--encoding"), QStringLiteral("cp1251")})
+                     .code,
+                 0);
         QFile ef(excel);
         QVERIFY(ef.open(QIODevice::ReadOnly));
         QVERIFY(ef.readAll().contains(QByteArray("\xd1\xe8\xe4\xee\xf0\xee\xe2"))); // "Сидоров" in windows-1251
@@ -172,9 +190,9 @@ private slots:
         QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("init")}).code, 0);
 
         QProcess p;
-        p.start(QStringLiteral(GAMIX_CLI_PATH), {QStringLiteral("--db"), path, QStringLiteral("import"),
-                                                  QStringLiteral("contact"), csv, QStringLiteral("--batch"),
-                                                  QStringLiteral("500")});
+        p.start(QStringLiteral(GAMIX_CLI_PATH),
+                {QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv,
+                 QStringLiteral("--batch"), QStringLiteral("500")});
         QVERIFY(p.waitForStarted());
         QByteArray err;
         // Wait for the first progress line: rows are being written in batches.
@@ -198,7 +216,10 @@ private slots:
         const Run again = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv});
         QCOMPARE(again.code, 0);
         QVERIFY2(again.out.startsWith(QStringLiteral("rows=%1 created=%2 updated=0 skipped=%3 rejected=0")
-                                          .arg(rows).arg(rows - partial).arg(partial).toUtf8()),
+                                          .arg(rows)
+                                          .arg(rows - partial)
+                                          .arg(partial)
+                                          .toUtf8()),
                  again.out.constData());
         Store store;
         QString error;

@@ -75,7 +75,8 @@ private slots:
         ImportWizard w(db);
         QSignalSpy imported(&w, &ImportWizard::imported);
         w.show();
-        w.findChild<QLineEdit *>(QStringLiteral("filePath"))->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/outlook_ru.csv"));
+        w.findChild<QLineEdit *>(QStringLiteral("filePath"))
+            ->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/outlook_ru.csv"));
         w.next();
         QCOMPARE(w.currentId(), int(ImportWizard::PreviewPage));
         const QString readAs = w.findChild<QLabel *>(QStringLiteral("readAs"))->text();
@@ -139,10 +140,12 @@ private slots:
         const QString db = newDatabase();
         ImportWizard w(db);
         w.show();
-        w.findChild<QLineEdit *>(QStringLiteral("filePath"))->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/contacts.vcf"));
+        w.findChild<QLineEdit *>(QStringLiteral("filePath"))
+            ->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/contacts.vcf"));
         w.next();
         QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
-        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("dryRunSummary"))->text().contains(QStringLiteral("3 new")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.findChild<QLabel *>(QStringLiteral("dryRunSummary"))->text().contains(QStringLiteral("3 new")), 20000);
         w.next();
         QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
         QCOMPARE(count(db, "contact"), 3);
@@ -157,7 +160,8 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             QByteArray text = "Фамилия;Имя;Email;Компания\n";
             for (int i = 0; i < rows; ++i)
-                text += "Фамилия" + QByteArray::number(i) + ";Имя;u" + QByteArray::number(i) + "@x.ru;ООО " + QByteArray::number(i % 50) + "\n";
+                text += "Фамилия" + QByteArray::number(i) + ";Имя;u" + QByteArray::number(i) + "@x.ru;ООО "
+                    + QByteArray::number(i % 50) + "\n";
             f.write(text);
         }
         const QString db = newDatabase();
@@ -184,8 +188,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(again.currentPage()->isComplete(), 120000);
         again.next();
         QTRY_VERIFY_WITH_TIMEOUT(again.currentPage()->isComplete(), 120000);
-        QVERIFY(again.findChild<QLabel *>(QStringLiteral("result"))->text().contains(
-            QStringLiteral("%1 created, 0 updated, %2 skipped").arg(rows - partial).arg(partial)));
+        QVERIFY(again.findChild<QLabel *>(QStringLiteral("result"))
+                    ->text()
+                    .contains(QStringLiteral("%1 created, 0 updated, %2 skipped").arg(rows - partial).arg(partial)));
         QCOMPARE(count(db, "contact"), qint64(rows));
     }
 };

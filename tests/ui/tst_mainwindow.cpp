@@ -3,13 +3,13 @@
 #include "DealBoard.h"
 #include "ListPage.h"
 #include "MainWindow.h"
-#include "ReminderService.h"
-#include "TodayPage.h"
 #include "RecordDialog.h"
 #include "RecordTableModel.h"
+#include "ReminderService.h"
 #include "SearchBox.h"
 #include "StageList.h"
 #include "TasksPage.h"
+#include "TodayPage.h"
 #include "store/DemoData.h"
 #include "store/Store.h"
 
@@ -23,8 +23,8 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -126,7 +126,9 @@ void TestMainWindow::createContactThroughForm()
     typeText(dialog->findChild<QLineEdit *>(QStringLiteral("field_email")), QStringLiteral("petr@elkin.ru"));
     typeText(dialog->findChild<QLineEdit *>(QStringLiteral("field_mobile")), QStringLiteral("8 916 123-45-67"));
     // The links row offers click-to-call and mail as the user types.
-    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("recordLinks"))->text().contains(QStringLiteral("tel:+79161234567")));
+    QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("recordLinks"))
+                    ->text()
+                    .contains(QStringLiteral("tel:+79161234567")));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QTRY_COMPARE(m_store->count(entity("contact")), before + 1);
     QVERIFY(!dialog->recordId().isEmpty());
@@ -136,7 +138,8 @@ void TestMainWindow::createContactThroughForm()
     // The list shows it.
     ListPage *page = m_window->listPage(QStringLiteral("contact"));
     QTRY_COMPARE(page->model()->totalRows(), int(before + 1));
-    QTRY_VERIFY(m_window->findChild<QLabel *>(QStringLiteral("statusCounts"))->text().contains(QString::number(before + 1)));
+    QTRY_VERIFY(
+        m_window->findChild<QLabel *>(QStringLiteral("statusCounts"))->text().contains(QString::number(before + 1)));
 }
 
 void TestMainWindow::badEmailShowsMessageNextToField()
@@ -192,12 +195,14 @@ void TestMainWindow::convertLeadLinksExistingContact()
 {
     const EntityDef &lead = entity("lead");
     // A lead whose email belongs to a contact we already have, at a company we already have.
-    const Record contact = m_store->list({&entity("contact"), {}, {}, QStringLiteral("last_name"), 1, 0}, nullptr).value(0);
+    const Record contact
+        = m_store->list({&entity("contact"), {}, {}, QStringLiteral("last_name"), 1, 0}, nullptr).value(0);
     const Record company = m_store->list({&entity("company"), {}, {}, QStringLiteral("name"), 1, 0}, nullptr).value(0);
-    const WriteResult created = m_store->create(lead, {{QStringLiteral("title"), QStringLiteral("Заявка с сайта")},
-                                                       {QStringLiteral("first_name"), QStringLiteral("Лид")},
-                                                       {QStringLiteral("email"), contact.text(u"email").toUpper()},
-                                                       {QStringLiteral("company_name"), company.text(u"name")}});
+    const WriteResult created = m_store->create(lead,
+                                                {{QStringLiteral("title"), QStringLiteral("Заявка с сайта")},
+                                                 {QStringLiteral("first_name"), QStringLiteral("Лид")},
+                                                 {QStringLiteral("email"), contact.text(u"email").toUpper()},
+                                                 {QStringLiteral("company_name"), company.text(u"name")}});
     QVERIFY2(created.ok, qPrintable(created.errorText()));
     const qint64 contacts = m_store->count(entity("contact"));
     const qint64 companies = m_store->count(entity("company"));
@@ -209,7 +214,8 @@ void TestMainWindow::convertLeadLinksExistingContact()
     QCOMPARE(m_store->count(entity("company")), companies);
     QCOMPARE(m_store->count(entity("deal")), deals + 1);
     QString err;
-    const QList<Record> newDeals = m_store->list({&entity("deal"), {}, {{QStringLiteral("title"), QStringLiteral("Заявка с сайта")}}, {}, -1, 0}, &err);
+    const QList<Record> newDeals = m_store->list(
+        {&entity("deal"), {}, {{QStringLiteral("title"), QStringLiteral("Заявка с сайта")}}, {}, -1, 0}, &err);
     QCOMPARE(newDeals.size(), 1);
     QCOMPARE(newDeals.first().text(u"contact_id"), contact.id);
     QCOMPARE(newDeals.first().text(u"company_id"), company.id);
@@ -246,9 +252,9 @@ void TestMainWindow::dragDealToAnotherStage()
     QCOMPARE(dropped.count(), 1);
     QTRY_COMPARE(board->headerText(1).section(u'|', 1, 1).toLongLong(), count1 + 1);
     QCOMPARE(board->headerText(0).section(u'|', 1, 1).toLongLong(), count0 - 1);
-    QCOMPARE(board->headerText(1).section(u'|', 2, 2).toLongLong(),
-             before1.section(u'|', 2, 2).toLongLong() + amount);
-    QCOMPARE(m_store->get(entity("deal"), dealId).text(u"stage_id"), QStringLiteral("00000000-0000-7000-8000-000000000012"));
+    QCOMPARE(board->headerText(1).section(u'|', 2, 2).toLongLong(), before1.section(u'|', 2, 2).toLongLong() + amount);
+    QCOMPARE(m_store->get(entity("deal"), dealId).text(u"stage_id"),
+             QStringLiteral("00000000-0000-7000-8000-000000000012"));
     // The header a user reads shows the new count.
     QVERIFY(board->findChild<QLabel *>(QStringLiteral("stageHeader_1"))->text().contains(QString::number(count1 + 1)));
     m_window->undoStack()->undo();
@@ -364,12 +370,13 @@ void TestMainWindow::reminderComes()
 {
     ReminderService reminders(m_store.get());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const WriteResult t = m_store->create(entity("task"), {{QStringLiteral("title"), QStringLiteral("Перезвонить")},
-                                                           {QStringLiteral("remind_at"), now.addSecs(60).toString(Qt::ISODate)}});
+    const WriteResult t = m_store->create(entity("task"),
+                                          {{QStringLiteral("title"), QStringLiteral("Перезвонить")},
+                                           {QStringLiteral("remind_at"), now.addSecs(60).toString(Qt::ISODate)}});
     QVERIFY2(t.ok, qPrintable(t.errorText()));
     QSignalSpy spy(&reminders, &ReminderService::reminded);
     QVERIFY(reminders.check(now.addSecs(30)).isEmpty()); // not yet
-    QCOMPARE(reminders.check(now.addSecs(90)), QStringList{t.id});
+    QCOMPARE(reminders.check(now.addSecs(90)), QStringList {t.id});
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().at(1).toString(), QStringLiteral("Перезвонить"));
     QVERIFY(reminders.check(now.addSecs(120)).isEmpty()); // once only
@@ -380,7 +387,7 @@ void TestMainWindow::todayShowsDueOverdueAndPipeline()
     m_window->setSection(MainWindow::Today);
     auto *page = m_window->findChild<TodayPage *>();
     QVERIFY(page);
-    QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayTasks"))->count(), 8);  // the demo's tasks due today
+    QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayTasks"))->count(), 8); // the demo's tasks due today
     QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayOverdue"))->count(), 7);
     QVERIFY(page->findChild<QListWidget *>(QStringLiteral("todayClosing"))->count() > 0);
     QVERIFY(page->findChild<QLabel *>(QStringLiteral("pipelineTotal"))->text().contains(QStringLiteral("₽")));

@@ -92,7 +92,8 @@ void TestRecordTableModel::filtersByTextAndField()
     for (int row = 0; row < model.rowCount(); ++row) {
         const Record r = model.recordAt(row);
         QVERIFY(model.data(model.index(row, last)).toString() == r.text(u"last_name"));
-        QVERIFY2(r.text(u"last_name").startsWith(QStringLiteral("Иванов")) || r.text(u"middle_name").startsWith(QStringLiteral("Иванов")),
+        QVERIFY2(r.text(u"last_name").startsWith(QStringLiteral("Иванов"))
+                     || r.text(u"middle_name").startsWith(QStringLiteral("Иванов")),
                  qPrintable(r.displayName()));
     }
     f.search.clear();

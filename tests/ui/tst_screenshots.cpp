@@ -87,10 +87,10 @@ void TestScreenshots::sections()
     QFETCH(QString, name);
     m_window->setSection(section);
     QCOMPARE(m_window->currentSection(), section);
-    if (ListPage *p = m_window->listPage(name == u"leads"       ? QStringLiteral("lead")
-                                         : name == u"contacts"  ? QStringLiteral("contact")
-                                         : name == u"companies" ? QStringLiteral("company")
-                                                                : QString())) {
+    if (ListPage *p = m_window->listPage(name == u"leads"           ? QStringLiteral("lead")
+                                             : name == u"contacts"  ? QStringLiteral("contact")
+                                             : name == u"companies" ? QStringLiteral("company")
+                                                                    : QString())) {
         QTRY_VERIFY(!p->model()->isLoading());
         QVERIFY(p->model()->rowCount() > 0);
     }

@@ -64,8 +64,8 @@ private slots:
     void clockSetGroupsFields()
     {
         ClockSet set;
-        Clock a{Hlc::pack(10, 0), newSiteId()};
-        Clock b{Hlc::pack(20, 0), newSiteId()};
+        Clock a {Hlc::pack(10, 0), newSiteId()};
+        Clock b {Hlc::pack(20, 0), newSiteId()};
         for (int f = 0; f < 10; ++f)
             set.set(f, a, Clock());
         QCOMPARE(set.toBlob().size(), 1 + 56); // one group for a whole new record
@@ -81,10 +81,10 @@ private slots:
 
     void orderIsHlcThenSite()
     {
-        SiteId low{}, high{};
+        SiteId low {}, high {};
         high[0] = 1;
-        QVERIFY((Clock{5, low}) < (Clock{5, high}));
-        QVERIFY((Clock{4, high}) < (Clock{5, low}));
+        QVERIFY((Clock {5, low}) < (Clock {5, high}));
+        QVERIFY((Clock {4, high}) < (Clock {5, low}));
     }
 
     void uuidV7IsTimeOrderedAndUnique()

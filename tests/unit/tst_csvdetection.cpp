@@ -69,8 +69,7 @@ private slots:
 
     void asciiIsUtf8()
     {
-        QCOMPARE(EncodingDetector::detect("First Name,Last Name\nJohn,Smith\n", true).name,
-                 QByteArray("utf-8"));
+        QCOMPARE(EncodingDetector::detect("First Name,Last Name\nJohn,Smith\n", true).name, QByteArray("utf-8"));
     }
 
     void utf8CutAtSampleEndIsStillUtf8()
@@ -78,8 +77,7 @@ private slots:
         const QByteArray text = QStringLiteral("Имя").toUtf8();
         QVERIFY(EncodingDetector::isValidUtf8(text.left(text.size() - 1), false));
         QVERIFY(!EncodingDetector::isValidUtf8(text.left(text.size() - 1), true));
-        QCOMPARE(EncodingDetector::detect(text.left(text.size() - 1), false).name,
-                 QByteArray("utf-8"));
+        QCOMPARE(EncodingDetector::detect(text.left(text.size() - 1), false).name, QByteArray("utf-8"));
     }
 
     void invalidUtf8Offsets()
@@ -95,7 +93,9 @@ private slots:
     void westEuropeanTextIsNotCyrillic()
     {
         // "Müller;Café;Straße" in windows-1252: lone high bytes between Latin letters.
-        const QByteArray latin = "Name;Ort;Stra\xDF" "e\nM\xFCller;Caf\xE9;Hauptstra\xDF" "e 5\n"
+        const QByteArray latin = "Name;Ort;Stra\xDF"
+                                 "e\nM\xFCller;Caf\xE9;Hauptstra\xDF"
+                                 "e 5\n"
                                  "Sch\xF6n;K\xF6ln;Domplatz\n";
         const QByteArray name = EncodingDetector::detect(latin, true).name;
         QVERIFY2(name == "iso-8859-1" || name == "windows-1252", name.constData());
@@ -142,13 +142,11 @@ private slots:
         QTest::newRow("tab") << u"a\tb\n1\t2\n"_qs << QChar(u'\t');
         QTest::newRow("pipe") << u"a|b|c\n1|2|3\n"_qs << QChar(u'|');
         QTest::newRow("quoted commas in ; file")
-            << u"name;address\n\"Иван\";\"Москва, Тверская, 1\"\nПётр;\"Тула, Ленина, 2\"\n"_qs
-            << QChar(u';');
+            << u"name;address\n\"Иван\";\"Москва, Тверская, 1\"\nПётр;\"Тула, Ленина, 2\"\n"_qs << QChar(u';');
         QTest::newRow("unquoted commas in ; file (header decides)")
             << u"name;address\nИван;Москва, Тверская, 1\nПётр;Тула, Ленина, 2\n"_qs << QChar(u';');
         QTest::newRow("decimal commas in ; file") << u"name;sum\na;1,5\nb;2,75\n"_qs << QChar(u';');
-        QTest::newRow("semicolons inside quotes in , file")
-            << u"a,b\n\"x;y;z\",1\n\"p;q;r\",2\n"_qs << QChar(u',');
+        QTest::newRow("semicolons inside quotes in , file") << u"a,b\n\"x;y;z\",1\n\"p;q;r\",2\n"_qs << QChar(u',');
         QTest::newRow("quoted line break") << u"a;b\n\"1,\n2\";3\n4;5\n"_qs << QChar(u';');
         QTest::newRow("single column") << u"email\na@b.c\n"_qs << QChar(u',');
         QTest::newRow("header only") << u"a;b;c"_qs << QChar(u';');

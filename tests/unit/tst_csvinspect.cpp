@@ -78,8 +78,7 @@ private slots:
         QCOMPARE(json.value(u"encoding").toString(), u("windows-1251"));
         QCOMPARE(json.value(u"bom").toBool(), false);
         QCOMPARE(json.value(u"delimiter").toString(), u(";"));
-        QCOMPARE(json.value(u"header").toArray(),
-                 QJsonArray({u("Имя"), u("Фамилия"), u("Телефон")}));
+        QCOMPARE(json.value(u"header").toArray(), QJsonArray({u("Имя"), u("Фамилия"), u("Телефон")}));
         QCOMPARE(json.value(u"rows").toArray(),
                  QJsonArray({QJsonArray({u("Иван"), u("Петров"), u("+7 916 123-45-67")}),
                              QJsonArray({u("Мария"), u("Сидорова"), u("89251234567")})}));
@@ -102,10 +101,11 @@ private slots:
             data += QByteArray::number(i) + '\n';
         const QString path = writeFile("many.csv", data);
         QCOMPARE(parseSingleObject(inspect({path, u("--json")}).out).value(u"rows").toArray().size(), 20);
-        QCOMPARE(parseSingleObject(inspect({path, u("--json"), u("--limit"), u("3")}).out)
-                     .value(u"rows").toArray().size(), 3);
-        QCOMPARE(parseSingleObject(inspect({path, u("--json"), u("--limit=0")}).out)
-                     .value(u"rows").toArray().size(), 0);
+        QCOMPARE(
+            parseSingleObject(inspect({path, u("--json"), u("--limit"), u("3")}).out).value(u"rows").toArray().size(),
+            3);
+        QCOMPARE(parseSingleObject(inspect({path, u("--json"), u("--limit=0")}).out).value(u"rows").toArray().size(),
+                 0);
     }
 
     void tabDelimiterAndUtf16()
@@ -123,8 +123,8 @@ private slots:
 
     void overridesAreApplied()
     {
-        const Run run = inspect({dataFile("short_koi8r.csv"), u("--json"), u("--encoding"), u("koi8r"),
-                                 u("--delimiter"), u(";")});
+        const Run run = inspect(
+            {dataFile("short_koi8r.csv"), u("--json"), u("--encoding"), u("koi8r"), u("--delimiter"), u(";")});
         QCOMPARE(run.code, 0);
         const QJsonObject json = parseSingleObject(run.out);
         QCOMPARE(json.value(u"encoding").toString(), u("koi8-r"));
@@ -188,10 +188,7 @@ private slots:
         QVERIFY(!run.out.contains(u"Ёлкина")); // the second row is past the limit
     }
 
-    void quoteIsNoDelimiter()
-    {
-        QCOMPARE(inspect({dataFile("short_utf8.csv"), u("--delimiter"), u("\"")}).code, 2);
-    }
+    void quoteIsNoDelimiter() { QCOMPARE(inspect({dataFile("short_utf8.csv"), u("--delimiter"), u("\"")}).code, 2); }
 
     void emptyFile()
     {

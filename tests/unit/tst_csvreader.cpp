@@ -87,7 +87,9 @@ QString u(const char *utf8)
 class GeneratedDevice : public QIODevice
 {
 public:
-    explicit GeneratedDevice(qint64 rows) : m_rows(rows) {}
+    explicit GeneratedDevice(qint64 rows)
+        : m_rows(rows)
+    { }
     bool isSequential() const override { return true; }
     qint64 largestRead() const { return m_largestRead; }
     qint64 produced() const { return m_produced; }
@@ -103,8 +105,7 @@ protected:
                     break;
                 m_pending = m_next == 0 ? QByteArray("id;name;note\r\n")
                                         : QByteArray::number(m_next - 1) + ";\xC8\xE2\xE0\xED "
-                                              + QByteArray::number(m_next - 1)
-                                              + ";\"x;y\r\nz\"" + QByteArray(20, 'n') + "\r\n";
+                        + QByteArray::number(m_next - 1) + ";\"x;y\r\nz\"" + QByteArray(20, 'n') + "\r\n";
                 ++m_next;
             }
             const qint64 n = qMin<qint64>(maxSize - written, m_pending.size());
@@ -310,8 +311,7 @@ private slots:
         QCOMPARE(r.errorLine, 7002);
         QCOMPARE(r.errorColumn, 8);
         QCOMPARE(r.rows.size(), 7001);
-        QVERIFY2(r.errorString.contains(u"7002") && r.errorString.contains(u"8"),
-                 qPrintable(r.errorString));
+        QVERIFY2(r.errorString.contains(u"7002") && r.errorString.contains(u"8"), qPrintable(r.errorString));
         CsvOptions options = commaUtf8();
         compareAcrossChunkSizes(data, options);
     }
@@ -429,8 +429,7 @@ private slots:
         QByteArray data = "id;name;note\r\n";
         const int rows = 200000;
         for (int i = 0; i < rows; ++i) {
-            data += QByteArray::number(i) + ";\xC8\xE2\xE0\xED " + QByteArray::number(i)
-                    + ";\"a;b\r\n\"\"c\"\"\"\r\n";
+            data += QByteArray::number(i) + ";\xC8\xE2\xE0\xED " + QByteArray::number(i) + ";\"a;b\r\n\"\"c\"\"\"\r\n";
         }
         QBuffer buffer(&data);
         buffer.open(QIODevice::ReadOnly);
@@ -474,8 +473,7 @@ private slots:
         QCOMPARE(rows, 400001);
         QCOMPARE(lastName, u("Иван 399999"));
         QVERIFY(device.produced() > 18'000'000);
-        QVERIFY2(device.largestRead() <= options.chunkSize,
-                 qPrintable(QString::number(device.largestRead())));
+        QVERIFY2(device.largestRead() <= options.chunkSize, qPrintable(QString::number(device.largestRead())));
     }
 
     void printsReadSpeed()
@@ -484,9 +482,9 @@ private slots:
         QByteArray data = "id;first_name;last_name;phone;email;city;notes\r\n";
         for (int i = 0; i < 150000; ++i) {
             data += QByteArray::number(i)
-                    + ";\xC8\xE2\xE0\xED;\xCF\xE5\xF2\xF0\xEE\xE2\xF1\xEA\xE8\xE9;+7 916 123-45-67;"
-                      "ivan.petrov@example.ru;\xCC\xEE\xF1\xEA\xE2\xE0;\"\xCF\xF0\xE8\xEC\xE5\xF7"
-                      "\xE0\xED\xE8\xE5; \xE7\xE2\xEE\xED\xE8\xF2\xFC\"\r\n";
+                + ";\xC8\xE2\xE0\xED;\xCF\xE5\xF2\xF0\xEE\xE2\xF1\xEA\xE8\xE9;+7 916 123-45-67;"
+                  "ivan.petrov@example.ru;\xCC\xEE\xF1\xEA\xE2\xE0;\"\xCF\xF0\xE8\xEC\xE5\xF7"
+                  "\xE0\xED\xE8\xE5; \xE7\xE2\xEE\xED\xE8\xF2\xFC\"\r\n";
         }
         QBuffer buffer(&data);
         buffer.open(QIODevice::ReadOnly);

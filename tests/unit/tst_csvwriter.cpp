@@ -10,8 +10,7 @@ using namespace gamix;
 
 namespace {
 
-QByteArray write(const QList<QStringList> &rows, const CsvWriterOptions &options,
-                 qint64 *unmappable = nullptr)
+QByteArray write(const QList<QStringList> &rows, const CsvWriterOptions &options, qint64 *unmappable = nullptr)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -64,8 +63,9 @@ private slots:
                                       {u("4"), u("=SUM(A1)")},
                                       {u("5"), QString()}},
                                      CsvWriterOptions::data());
-        QCOMPARE(out, QByteArray("id,note\r\n1,\"a,b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"two\nlines\"\r\n"
-                                 "4,=SUM(A1)\r\n5,\r\n"));
+        QCOMPARE(out,
+                 QByteArray("id,note\r\n1,\"a,b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"two\nlines\"\r\n"
+                            "4,=SUM(A1)\r\n5,\r\n"));
     }
 
     void lfLineEnding()
@@ -77,16 +77,16 @@ private slots:
 
     void excelProfileWritesBomAndSemicolons()
     {
-        const QByteArray out = write({{u("Имя"), u("Город")}, {u("Иван"), u("Москва; центр")}},
-                                     CsvWriterOptions::excel());
+        const QByteArray out
+            = write({{u("Имя"), u("Город")}, {u("Иван"), u("Москва; центр")}}, CsvWriterOptions::excel());
         QCOMPARE(out, QByteArray("\xEF\xBB\xBF") + u("Имя;Город\r\nИван;\"Москва; центр\"\r\n").toUtf8());
     }
 
     void windows1251CountsWhatItCannotWrite()
     {
         qint64 unmappable = -1;
-        const QByteArray out = write({{u("Иван"), u("日本"), u("😀 €")}},
-                                     CsvWriterOptions::excelWindows1251(), &unmappable);
+        const QByteArray out
+            = write({{u("Иван"), u("日本"), u("😀 €")}}, CsvWriterOptions::excelWindows1251(), &unmappable);
         // 日, 本 and the emoji become '?'; € exists in windows-1251 (0x88).
         QCOMPARE(out, QByteArray("\xC8\xE2\xE0\xED;??;? \x88\r\n"));
         QCOMPARE(unmappable, 3);
@@ -100,7 +100,7 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         CsvWriter writer(&buffer, options);
         QVERIFY(!writer.isValid());
-        QVERIFY(!writer.writeRow(QStringList{u("a")}));
+        QVERIFY(!writer.writeRow(QStringList {u("a")}));
         QVERIFY(writer.errorString().contains(u"no-such-encoding"));
     }
 
@@ -156,9 +156,9 @@ private slots:
     void roundTrip()
     {
         QFETCH(int, profile);
-        CsvWriterOptions options = profile == 1   ? CsvWriterOptions::excel()
-                                   : profile == 2 ? CsvWriterOptions::excelWindows1251()
-                                                  : CsvWriterOptions::data();
+        CsvWriterOptions options = profile == 1 ? CsvWriterOptions::excel()
+            : profile == 2                      ? CsvWriterOptions::excelWindows1251()
+                                                : CsvWriterOptions::data();
         if (profile == 3) {
             options.delimiter = u'\t';
             options.lineEnding = CsvWriterOptions::LineEnding::Lf;
@@ -196,7 +196,7 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         CsvWriter writer(&buffer, CsvWriterOptions::excelWindows1251());
         for (int i = 0; i < 100000; ++i)
-            QVERIFY(writer.writeRow(QStringList{QString::number(i), u("Иванов Иван Иванович")}));
+            QVERIFY(writer.writeRow(QStringList {QString::number(i), u("Иванов Иван Иванович")}));
         // Written in blocks as it goes, not held until the end.
         QVERIFY(buffer.data().size() > 1000000);
         QVERIFY(writer.flush());

@@ -52,41 +52,49 @@ private:
     }
     void fill(Store &s)
     {
-        const QString co = create(s, "company", {{QStringLiteral("name"), QStringLiteral("ООО «Ромашка»")},
-                                                 {QStringLiteral("inn"), QStringLiteral("7707083893")},
-                                                 {QStringLiteral("phone"), QStringLiteral("+7 495 123-45-67")}});
-        const QString c = create(s, "contact",
-                                 {{QStringLiteral("first_name"), QStringLiteral("Иван")},
-                                  {QStringLiteral("last_name"), QStringLiteral("Иванов")},
-                                  {QStringLiteral("email"), QStringLiteral("ivan@romashka.ru")},
-                                  {QStringLiteral("mobile"), QStringLiteral("+7 916 123-45-67")},
-                                  {QStringLiteral("telegram"), QStringLiteral("@ivanov_ivan")},
+        const QString co = create(s, "company",
+                                  {{QStringLiteral("name"), QStringLiteral("ООО «Ромашка»")},
+                                   {QStringLiteral("inn"), QStringLiteral("7707083893")},
+                                   {QStringLiteral("phone"), QStringLiteral("+7 495 123-45-67")}});
+        const QString c = create(
+            s, "contact",
+            {{QStringLiteral("first_name"), QStringLiteral("Иван")},
+             {QStringLiteral("last_name"), QStringLiteral("Иванов")},
+             {QStringLiteral("email"), QStringLiteral("ivan@romashka.ru")},
+             {QStringLiteral("mobile"), QStringLiteral("+7 916 123-45-67")},
+             {QStringLiteral("telegram"), QStringLiteral("@ivanov_ivan")},
+             {QStringLiteral("company_id"), co},
+             {QStringLiteral("birthday"), QStringLiteral("1604-05-12")},
+             {QStringLiteral("tags"), QStringLiteral("VIP,опт")},
+             {QStringLiteral("notes"), QStringLiteral("=HYPERLINK(\"http://evil\")\r\nвторая строка; \"кавычки\"")}});
+        create(s, "contact",
+               {{QStringLiteral("last_name"), QStringLiteral("Петрова")},
+                {QStringLiteral("phone"), QStringLiteral("8 (812) 000-00-01")}});
+        const QString d = create(s, "deal",
+                                 {{QStringLiteral("title"), QStringLiteral("Поставка")},
+                                  {QStringLiteral("amount"), QStringLiteral("150000.50")},
+                                  {QStringLiteral("contact_id"), c},
                                   {QStringLiteral("company_id"), co},
-                                  {QStringLiteral("birthday"), QStringLiteral("1604-05-12")},
-                                  {QStringLiteral("tags"), QStringLiteral("VIP,опт")},
-                                  {QStringLiteral("notes"), QStringLiteral("=HYPERLINK(\"http://evil\")\r\nвторая строка; \"кавычки\"")}});
-        create(s, "contact", {{QStringLiteral("last_name"), QStringLiteral("Петрова")},
-                              {QStringLiteral("phone"), QStringLiteral("8 (812) 000-00-01")}});
-        const QString d = create(s, "deal", {{QStringLiteral("title"), QStringLiteral("Поставка")},
-                                             {QStringLiteral("amount"), QStringLiteral("150000.50")},
-                                             {QStringLiteral("contact_id"), c},
-                                             {QStringLiteral("company_id"), co},
-                                             {QStringLiteral("stage_id"), QStringLiteral("00000000-0000-7000-8000-000000000013")},
-                                             {QStringLiteral("expected_close"), QStringLiteral("2026-01-31")}});
-        create(s, "task", {{QStringLiteral("title"), QStringLiteral("Позвонить")},
-                           {QStringLiteral("due_at"), QStringLiteral("2026-12-01")},
-                           {QStringLiteral("deal_id"), d},
-                           {QStringLiteral("contact_id"), c}});
-        create(s, "task", {{QStringLiteral("title"), QStringLiteral("Встреча")},
-                           {QStringLiteral("due_at"), QStringLiteral("2026-12-01T09:30:00Z")},
-                           {QStringLiteral("done"), QStringLiteral("true")},
-                           {QStringLiteral("priority"), QStringLiteral("high")}});
-        create(s, "lead", {{QStringLiteral("title"), QStringLiteral("Заявка")},
-                           {QStringLiteral("email"), QStringLiteral("lead@x.ru")},
-                           {QStringLiteral("consent"), QStringLiteral("true")}});
-        create(s, "note", {{QStringLiteral("body"), QStringLiteral("Звонок, договорились")},
-                           {QStringLiteral("kind"), QStringLiteral("call")},
-                           {QStringLiteral("contact_id"), c}});
+                                  {QStringLiteral("stage_id"), QStringLiteral("00000000-0000-7000-8000-000000000013")},
+                                  {QStringLiteral("expected_close"), QStringLiteral("2026-01-31")}});
+        create(s, "task",
+               {{QStringLiteral("title"), QStringLiteral("Позвонить")},
+                {QStringLiteral("due_at"), QStringLiteral("2026-12-01")},
+                {QStringLiteral("deal_id"), d},
+                {QStringLiteral("contact_id"), c}});
+        create(s, "task",
+               {{QStringLiteral("title"), QStringLiteral("Встреча")},
+                {QStringLiteral("due_at"), QStringLiteral("2026-12-01T09:30:00Z")},
+                {QStringLiteral("done"), QStringLiteral("true")},
+                {QStringLiteral("priority"), QStringLiteral("high")}});
+        create(s, "lead",
+               {{QStringLiteral("title"), QStringLiteral("Заявка")},
+                {QStringLiteral("email"), QStringLiteral("lead@x.ru")},
+                {QStringLiteral("consent"), QStringLiteral("true")}});
+        create(s, "note",
+               {{QStringLiteral("body"), QStringLiteral("Звонок, договорились")},
+                {QStringLiteral("kind"), QStringLiteral("call")},
+                {QStringLiteral("contact_id"), c}});
     }
     QList<QJsonObject> records(Store &s, const char *entity)
     {
@@ -122,7 +130,7 @@ private slots:
         QVERIFY(!lines.first().contains(QStringLiteral("id;")));
         QVERIFY(text.contains(QStringLiteral(";\"=\"\"+7 916 123-45-67\"\"\";"))); // a phone Excel shows as a phone
         QVERIFY(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://evil\"\")"))); // formula neutralised
-        QVERIFY(text.contains(QStringLiteral(";ООО «Ромашка»;")));                    // the name, not the id
+        QVERIFY(text.contains(QStringLiteral(";ООО «Ромашка»;"))); // the name, not the id
         const QByteArray deals = exportBytes(*s, "deal", {});
         QVERIFY(QString::fromUtf8(deals).contains(QStringLiteral(";150000,50;RUB;Sales;Proposal;Иванов Иван;")));
     }
@@ -236,7 +244,8 @@ private slots:
         const Record r = target->list(q, &error).value(0);
         QCOMPARE(r.text(u"mobile"), QStringLiteral("+7 916 123-45-67")); // ="..." unwrapped
         QCOMPARE(r.text(u"notes"), QStringLiteral("=HYPERLINK(\"http://evil\")\r\nвторая строка; \"кавычки\""));
-        QCOMPARE(target->get(*schema.entity(u"company"), r.text(u"company_id")).text(u"name"), QStringLiteral("ООО «Ромашка»"));
+        QCOMPARE(target->get(*schema.entity(u"company"), r.text(u"company_id")).text(u"name"),
+                 QStringLiteral("ООО «Ромашка»"));
     }
 
     void exportOfAFilteredView()
@@ -249,7 +258,8 @@ private slots:
         ExportOptions o;
         o.query = &q;
         o.profile = ExportOptions::Profile::Data;
-        const QStringList lines = QString::fromUtf8(exportBytes(*s, "contact", o)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines
+            = QString::fromUtf8(exportBytes(*s, "contact", o)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.at(1).contains(QStringLiteral("Петрова")));
     }

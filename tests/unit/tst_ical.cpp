@@ -23,15 +23,17 @@ private slots:
         QString error;
         QVERIFY(s.open(dir.filePath(QStringLiteral("t.sqlite")), &error));
         const EntityDef &task = *Schema::instance().entity(u"task");
-        const QString allDay = s.create(task, {{QStringLiteral("title"), QStringLiteral("Позвонить, уточнить; заказ")},
-                                               {QStringLiteral("due_at"), QStringLiteral("2026-12-01")},
-                                               {QStringLiteral("notes"), QStringLiteral("строка 1\nстрока 2")}})
+        const QString allDay = s.create(task,
+                                        {{QStringLiteral("title"), QStringLiteral("Позвонить, уточнить; заказ")},
+                                         {QStringLiteral("due_at"), QStringLiteral("2026-12-01")},
+                                         {QStringLiteral("notes"), QStringLiteral("строка 1\nстрока 2")}})
                                    .id;
-        const QString timed = s.create(task, {{QStringLiteral("title"), QStringLiteral("Встреча")},
-                                              {QStringLiteral("due_at"), QStringLiteral("2026-12-01T09:30:00Z")},
-                                              {QStringLiteral("remind_at"), QStringLiteral("2026-12-01T09:00:00Z")},
-                                              {QStringLiteral("priority"), QStringLiteral("high")},
-                                              {QStringLiteral("done"), QStringLiteral("true")}})
+        const QString timed = s.create(task,
+                                       {{QStringLiteral("title"), QStringLiteral("Встреча")},
+                                        {QStringLiteral("due_at"), QStringLiteral("2026-12-01T09:30:00Z")},
+                                        {QStringLiteral("remind_at"), QStringLiteral("2026-12-01T09:00:00Z")},
+                                        {QStringLiteral("priority"), QStringLiteral("high")},
+                                        {QStringLiteral("done"), QStringLiteral("true")}})
                                   .id;
         QVERIFY(!allDay.isEmpty() && !timed.isEmpty());
         ExportOptions o;

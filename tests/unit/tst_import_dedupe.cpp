@@ -35,7 +35,9 @@ private:
         o.file = path;
         ImportJob job(*m_store, o);
         if (rows)
-            job.onRow = [rows](const ImportRowReport &r) { rows->append(r); };
+            job.onRow = [rows](const ImportRowReport &r) {
+                rows->append(r);
+            };
         return job.run();
     }
     QList<Record> all(const EntityDef &e)
@@ -64,9 +66,9 @@ private slots:
         QList<ImportRowReport> rows;
         const ImportSummary s = import(file("last_name,email,mobile\n"
                                             "Orlov,Orlov@Mail.ru,\n"
-                                            "Orlov,orlov@mail.ru,\n"           // same email, other case
+                                            "Orlov,orlov@mail.ru,\n" // same email, other case
                                             "Popov,,8 (916) 000-11-22\n"
-                                            "Popov,,+7 916 000 11 22\n"),      // same phone, other format
+                                            "Popov,,+7 916 000 11 22\n"), // same phone, other format
                                        {}, &rows);
         QVERIFY2(s.ok(), qPrintable(s.fatalError));
         QCOMPARE(s.created, 2);
@@ -79,9 +81,11 @@ private slots:
 
     void updateFillsOnlyEmptyFields()
     {
-        QVERIFY(m_store->create(contact, {{QStringLiteral("last_name"), QStringLiteral("Orlov")},
-                                          {QStringLiteral("email"), QStringLiteral("orlov@mail.ru")},
-                                          {QStringLiteral("position"), QStringLiteral("Boss")}})
+        QVERIFY(m_store
+                    ->create(contact,
+                             {{QStringLiteral("last_name"), QStringLiteral("Orlov")},
+                              {QStringLiteral("email"), QStringLiteral("orlov@mail.ru")},
+                              {QStringLiteral("position"), QStringLiteral("Boss")}})
                     .ok);
         ImportOptions o;
         o.onDuplicate = OnDuplicate::Update;
@@ -91,7 +95,7 @@ private slots:
         QCOMPARE(r.size(), 1);
         QCOMPARE(r.at(0).text(u"last_name"), QStringLiteral("Orlov")); // filled: kept
         QCOMPARE(r.at(0).text(u"position"), QStringLiteral("Boss"));
-        QCOMPARE(r.at(0).text(u"city"), QStringLiteral("Омск"));       // empty: filled
+        QCOMPARE(r.at(0).text(u"city"), QStringLiteral("Омск")); // empty: filled
     }
 
     void createAnywayAndSkipByDefault()
@@ -110,7 +114,8 @@ private slots:
         QList<ImportRowReport> rows;
         ImportOptions o;
         o.dryRun = true;
-        const ImportSummary s = import(file("last_name;email;Компания\nA;a@x.ru;ООО А\nB;bad;ООО Б\nA2;A@x.ru;\n"), o, &rows);
+        const ImportSummary s
+            = import(file("last_name;email;Компания\nA;a@x.ru;ООО А\nB;bad;ООО Б\nA2;A@x.ru;\n"), o, &rows);
         QVERIFY(s.ok());
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).action, ImportRowReport::Action::Create);
@@ -172,7 +177,7 @@ private slots:
             content += "Фирма " + QByteArray::number(i % 7) + "\n"; // i % 3 == 2: name only
         }
         const QString path = file(content);
-        std::atomic_bool cancel{false};
+        std::atomic_bool cancel {false};
         ImportOptions o;
         o.batchSize = 50;
         o.entity = &contact;
@@ -200,10 +205,10 @@ private slots:
     void companiesByInnAndName()
     {
         const ImportSummary s = import(file("name;ИНН;Город\nООО Вектор;7707083893;Москва\nООО \"Вектор\";7707083893;\n"
-                                             "ИП Плохой;1234567890;\n"),
-                                        {}, nullptr, &company);
+                                            "ИП Плохой;1234567890;\n"),
+                                       {}, nullptr, &company);
         QCOMPARE(s.created, 1);
-        QCOMPARE(s.skipped, 1);  // the same INN
+        QCOMPARE(s.skipped, 1); // the same INN
         QCOMPARE(s.rejected, 1); // a wrong check digit
         // Contacts link to it by INN even under another spelling of the name.
         QVERIFY(import(file("last_name,Организация,ИНН\nИванов,Vector Ltd,7707083893\n")).ok());
@@ -214,8 +219,10 @@ private slots:
 
     void tasksLinkToContactsAndDeals()
     {
-        QVERIFY(m_store->create(contact, {{QStringLiteral("last_name"), QStringLiteral("Орлов")},
-                                          {QStringLiteral("first_name"), QStringLiteral("Иван")}})
+        QVERIFY(m_store
+                    ->create(contact,
+                             {{QStringLiteral("last_name"), QStringLiteral("Орлов")},
+                              {QStringLiteral("first_name"), QStringLiteral("Иван")}})
                     .ok);
         const EntityDef &deal = *Schema::instance().entity(u"deal");
         QVERIFY(m_store->create(deal, {{QStringLiteral("title"), QStringLiteral("Поставка")}}).ok);

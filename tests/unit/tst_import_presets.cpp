@@ -58,15 +58,24 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("preset");
-        QTest::newRow("outlook en") << "outlook_en.csv" << "outlook";
-        QTest::newRow("outlook ru") << "outlook_ru.csv" << "outlook";
-        QTest::newRow("google current") << "google_current.csv" << "google";
-        QTest::newRow("google legacy") << "google_legacy.csv" << "google";
-        QTest::newRow("amocrm contacts") << "amocrm_contacts_ru.csv" << "amocrm";
-        QTest::newRow("amocrm leads") << "amocrm_leads_ru_prefix.csv" << "amocrm";
-        QTest::newRow("pipedrive") << "pipedrive_people_observed.csv" << "pipedrive";
-        QTest::newRow("hubspot") << "hubspot_contacts_default_view_observed.csv" << "hubspot";
-        QTest::newRow("twenty") << "twenty_export_example.csv" << "twenty";
+        QTest::newRow("outlook en") << "outlook_en.csv"
+                                    << "outlook";
+        QTest::newRow("outlook ru") << "outlook_ru.csv"
+                                    << "outlook";
+        QTest::newRow("google current") << "google_current.csv"
+                                        << "google";
+        QTest::newRow("google legacy") << "google_legacy.csv"
+                                       << "google";
+        QTest::newRow("amocrm contacts") << "amocrm_contacts_ru.csv"
+                                         << "amocrm";
+        QTest::newRow("amocrm leads") << "amocrm_leads_ru_prefix.csv"
+                                      << "amocrm";
+        QTest::newRow("pipedrive") << "pipedrive_people_observed.csv"
+                                   << "pipedrive";
+        QTest::newRow("hubspot") << "hubspot_contacts_default_view_observed.csv"
+                                 << "hubspot";
+        QTest::newRow("twenty") << "twenty_export_example.csv"
+                                << "twenty";
     }
     void detectsEachPresetFromTheRealHeaders()
     {
@@ -142,11 +151,11 @@ private slots:
         const Record anna = find("contact", "last_name", QStringLiteral("Смирнова"));
         QCOMPARE(anna.text(u"email"), QStringLiteral("anna@mail.ru"));
         QCOMPARE(anna.text(u"email2"), QStringLiteral("anna.work@firm.ru")); // " ::: " second value
-        QCOMPARE(anna.text(u"mobile"), QStringLiteral("+7 916 555-01-01"));  // label Mobile
+        QCOMPARE(anna.text(u"mobile"), QStringLiteral("+7 916 555-01-01")); // label Mobile
         QCOMPARE(anna.text(u"phone"), QStringLiteral("8 495 555-01-02"));
         QVERIFY(anna.text(u"notes").contains(QStringLiteral("8 495 555-01-03"))); // third phone not lost
-        QCOMPARE(anna.text(u"birthday"), QStringLiteral("1604-05-12"));          // --05-12
-        QCOMPARE(anna.text(u"tags"), QStringLiteral("Друзья"));                 // "* myContacts" dropped
+        QCOMPARE(anna.text(u"birthday"), QStringLiteral("1604-05-12")); // --05-12
+        QCOMPARE(anna.text(u"tags"), QStringLiteral("Друзья")); // "* myContacts" dropped
         QCOMPARE(anna.text(u"city"), QStringLiteral("Казань"));
         QVERIFY(anna.text(u"notes").contains(QStringLiteral("Custom Field 1 - Value: anna.s")));
     }
@@ -235,8 +244,8 @@ private slots:
         QVERIFY(import("contact", "twenty_people.csv").ok());
         const Record nina = find("contact", "email", QStringLiteral("nina@frolova.ru"));
         QVERIFY(nina.id != QStringLiteral("1c6a4a3e-3d6c-4a7e-9d1e-0c7e4f1d2a11")); // Twenty's id is not ours
-        QCOMPARE(nina.text(u"email2"), QStringLiteral("nina.f@gmail.com"));          // JSON array
-        QCOMPARE(nina.text(u"phone"), QStringLiteral("+7 9165550303"));               // calling code joined
+        QCOMPARE(nina.text(u"email2"), QStringLiteral("nina.f@gmail.com")); // JSON array
+        QCOMPARE(nina.text(u"phone"), QStringLiteral("+7 9165550303")); // calling code joined
 
         const ImportSummary deals = import("deal", "twenty_opportunities.csv");
         QVERIFY2(deals.ok(), qPrintable(deals.fatalError));
@@ -253,7 +262,7 @@ private slots:
         QVERIFY2(s.ok(), qPrintable(s.fatalError));
         QCOMPARE(s.preset, QString()); // no preset: every column matched by name
         QCOMPARE(s.created, 1);
-        QCOMPARE(s.skipped, 1);  // the same mobile in another format
+        QCOMPARE(s.skipped, 1); // the same mobile in another format
         QCOMPARE(s.rejected, 1); // a bad email and 31 February
         const Record r = find("contact", "last_name", QStringLiteral("Козлов"));
         QCOMPARE(r.text(u"middle_name"), QStringLiteral("Сергеевич"));

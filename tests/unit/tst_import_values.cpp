@@ -17,29 +17,46 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("iso");
-        QTest::newRow("ru") << "28.09.2025" << "2025-09-28";
-        QTest::newRow("ru short") << "1.2.2025" << "2025-02-01";
-        QTest::newRow("iso") << "2025-09-28" << "2025-09-28";
-        QTest::newRow("us") << "09/28/2025" << "2025-09-28";
-        QTest::newRow("us ambiguous -> month first") << "03/04/2025" << "2025-03-04";
-        QTest::newRow("day > 12 -> day first") << "28/09/2025" << "2025-09-28";
-        QTest::newRow("amocrm with time") << "28-09-2025 10:15:00" << "2025-09-28";
-        QTest::newRow("ru with time") << "28.09.2025 10:15" << "2025-09-28";
-        QTest::newRow("iso with T") << "2025-09-28T10:15:00Z" << "2025-09-28";
-        QTest::newRow("outlook no year") << "5/12/1604" << "1604-05-12";
-        QTest::newRow("google no year") << "--05-12" << "1604-05-12";
-        QTest::newRow("vcard basic") << "19800115" << "1980-01-15";
-        QTest::newRow("two-digit year") << "01.02.75" << "1975-02-01";
-        QTest::newRow("outlook empty ru") << "0.0.00" << "";
-        QTest::newRow("outlook empty en") << "0/0/00" << "";
-        QTest::newRow("garbage") << "soon" << "";
-        QTest::newRow("31 February") << "31.02.1990" << "";
+        QTest::newRow("ru") << "28.09.2025"
+                            << "2025-09-28";
+        QTest::newRow("ru short") << "1.2.2025"
+                                  << "2025-02-01";
+        QTest::newRow("iso") << "2025-09-28"
+                             << "2025-09-28";
+        QTest::newRow("us") << "09/28/2025"
+                            << "2025-09-28";
+        QTest::newRow("us ambiguous -> month first") << "03/04/2025"
+                                                     << "2025-03-04";
+        QTest::newRow("day > 12 -> day first") << "28/09/2025"
+                                               << "2025-09-28";
+        QTest::newRow("amocrm with time") << "28-09-2025 10:15:00"
+                                          << "2025-09-28";
+        QTest::newRow("ru with time") << "28.09.2025 10:15"
+                                      << "2025-09-28";
+        QTest::newRow("iso with T") << "2025-09-28T10:15:00Z"
+                                    << "2025-09-28";
+        QTest::newRow("outlook no year") << "5/12/1604"
+                                         << "1604-05-12";
+        QTest::newRow("google no year") << "--05-12"
+                                        << "1604-05-12";
+        QTest::newRow("vcard basic") << "19800115"
+                                     << "1980-01-15";
+        QTest::newRow("two-digit year") << "01.02.75"
+                                        << "1975-02-01";
+        QTest::newRow("outlook empty ru") << "0.0.00"
+                                          << "";
+        QTest::newRow("outlook empty en") << "0/0/00"
+                                          << "";
+        QTest::newRow("garbage") << "soon"
+                                 << "";
+        QTest::newRow("31 February") << "31.02.1990"
+                                     << "";
     }
     void dates()
     {
         QFETCH(QString, text);
         QFETCH(QString, iso);
-        const QDate d = parseDate(text, DateOptions{});
+        const QDate d = parseDate(text, DateOptions {});
         QCOMPARE(d.isValid() ? d.toString(Qt::ISODate) : QString(), iso);
     }
 
@@ -63,26 +80,40 @@ private slots:
         QCOMPARE(parseDateTime(u"01.12.2026", {}, &dateOnly), QStringLiteral("2026-12-01"));
         QVERIFY(dateOnly);
         const QString local = parseDateTime(u"28.09.2025 10:15:00", {});
-        QCOMPARE(local, QDateTime(QDate(2025, 9, 28), QTime(10, 15), Qt::LocalTime).toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z');
+        QCOMPARE(local,
+                 QDateTime(QDate(2025, 9, 28), QTime(10, 15), Qt::LocalTime)
+                         .toUTC()
+                         .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
+                     + u'Z');
     }
 
     void amounts_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("canonical");
-        QTest::newRow("ru spaces comma") << "150 000,50" << "150000.50";
+        QTest::newRow("ru spaces comma") << "150 000,50"
+                                         << "150000.50";
         QTest::newRow("nbsp") << QString::fromUtf8("1\u00a0234,5") << "1234.5";
-        QTest::newRow("us") << "1,234.56" << "1234.56";
-        QTest::newRow("de") << "1.234,56" << "1234.56";
-        QTest::newRow("thousands comma") << "12,000" << "12000";
-        QTest::newRow("thousands dot") << "12.000" << "12000";
-        QTest::newRow("decimal dot") << "2500.75" << "2500.75";
+        QTest::newRow("us") << "1,234.56"
+                            << "1234.56";
+        QTest::newRow("de") << "1.234,56"
+                            << "1234.56";
+        QTest::newRow("thousands comma") << "12,000"
+                                         << "12000";
+        QTest::newRow("thousands dot") << "12.000"
+                                       << "12000";
+        QTest::newRow("decimal dot") << "2500.75"
+                                     << "2500.75";
         QTest::newRow("rouble sign") << QString::fromUtf8("12 000 ₽") << "12000";
         QTest::newRow("руб.") << QString::fromUtf8("500 руб.") << "500";
-        QTest::newRow("dollar") << "$1,000.00" << "1000.00";
-        QTest::newRow("negative") << "-15,5" << "-15.5";
-        QTest::newRow("excel text guard") << "=\"150000\"" << "150000";
-        QTest::newRow("not an amount") << "a lot" << "a lot";
+        QTest::newRow("dollar") << "$1,000.00"
+                                << "1000.00";
+        QTest::newRow("negative") << "-15,5"
+                                  << "-15.5";
+        QTest::newRow("excel text guard") << "=\"150000\""
+                                          << "150000";
+        QTest::newRow("not an amount") << "a lot"
+                                       << "a lot";
     }
     void amounts()
     {
@@ -103,7 +134,8 @@ private slots:
         QCOMPARE(toFieldText(*task.field(u"priority"), u"Высокий", {}), QStringLiteral("high"));
         QCOMPARE(toFieldText(*task.field(u"due_at"), u"01.12.2026", {}), QStringLiteral("2026-12-01"));
         const EntityDef &contact = *Schema::instance().entity(u"contact");
-        QCOMPARE(toFieldText(*contact.field(u"tags"), u"* myContacts ::: Друзья ::: VIP", {}), QStringLiteral("Друзья,VIP"));
+        QCOMPARE(toFieldText(*contact.field(u"tags"), u"* myContacts ::: Друзья ::: VIP", {}),
+                 QStringLiteral("Друзья,VIP"));
         QCOMPARE(toFieldText(*contact.field(u"email"), u" mailto:A@B.ru ", {}), QStringLiteral("A@B.ru"));
         QCOMPARE(emailKey(u" Ivan@Mail.RU "), QStringLiteral("ivan@mail.ru"));
     }
@@ -114,11 +146,26 @@ private slots:
         QTest::addColumn<QString>("first");
         QTest::addColumn<QString>("middle");
         QTest::addColumn<QString>("last");
-        QTest::newRow("ФИО") << "Иванов Иван Иванович" << "Иван" << "Иванович" << "Иванов";
-        QTest::newRow("ИОФ") << "Иван Иванович Иванов" << "Иван" << "Иванович" << "Иванов";
-        QTest::newRow("first last") << "John  Smith" << "John" << "" << "Smith";
-        QTest::newRow("one word") << "Мадонна" << "Мадонна" << "" << "";
-        QTest::newRow("name patronymic") << "Ирина Петровна" << "Ирина" << "Петровна" << "";
+        QTest::newRow("ФИО") << "Иванов Иван Иванович"
+                             << "Иван"
+                             << "Иванович"
+                             << "Иванов";
+        QTest::newRow("ИОФ") << "Иван Иванович Иванов"
+                             << "Иван"
+                             << "Иванович"
+                             << "Иванов";
+        QTest::newRow("first last") << "John  Smith"
+                                    << "John"
+                                    << ""
+                                    << "Smith";
+        QTest::newRow("one word") << "Мадонна"
+                                  << "Мадонна"
+                                  << ""
+                                  << "";
+        QTest::newRow("name patronymic") << "Ирина Петровна"
+                                         << "Ирина"
+                                         << "Петровна"
+                                         << "";
     }
     void fullNames()
     {

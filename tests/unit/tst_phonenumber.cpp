@@ -22,7 +22,9 @@ namespace {
 class PhoneLikeGenerator
 {
 public:
-    explicit PhoneLikeGenerator(std::uint32_t seed) : m_rng(seed) {}
+    explicit PhoneLikeGenerator(std::uint32_t seed)
+        : m_rng(seed)
+    { }
 
     QString next()
     {
@@ -35,8 +37,7 @@ private:
     std::uint32_t pick(std::uint32_t n) { return m_rng() % n; }
     QChar digit() { return QChar(u'0' + pick(10)); }
 
-    template<size_t N>
-    QString oneOf(const QStringView (&options)[N]) { return options[pick(N)].toString(); }
+    template<size_t N> QString oneOf(const QStringView (&options)[N]) { return options[pick(N)].toString(); }
 
     // A 10-digit national number in the ways people write one, with the prefixes they put
     // in front: mostly the usual ranges, sometimes the ones the fast path must leave alone.
@@ -53,20 +54,19 @@ private:
         while (national.size() < 10)
             national += digit();
 
-        static const QStringView prefixes[] = {u"+7", u"8", u"7", u"", u"", u"+8", u"++7",
-                                               u"+ 7", u"(+7)", u"+7 ", u"8 ", u"7-", u"+",
-                                               u"-+7", u"88", u"0"};
+        static const QStringView prefixes[] = {u"+7",   u"8",   u"7",  u"",   u"",  u"+8",  u"++7", u"+ 7",
+                                               u"(+7)", u"+7 ", u"8 ", u"7-", u"+", u"-+7", u"88",  u"0"};
         static const QStringView separators[] = {u" ", u"-", u".", u"\u00A0", u"", u""};
         QString text = oneOf(prefixes);
         const QString sep = oneOf(separators);
         switch (pick(5)) {
         case 0: // (916) 123-45-67
-            text += u" ("_s + national.left(3) + u") "_s + national.mid(3, 3) + u'-'
-                + national.mid(6, 2) + u'-' + national.mid(8);
+            text += u" ("_s + national.left(3) + u") "_s + national.mid(3, 3) + u'-' + national.mid(6, 2) + u'-'
+                + national.mid(8);
             break;
         case 1: // 916 123 45 67
-            text += sep + national.left(3) + sep + national.mid(3, 3) + sep
-                + national.mid(6, 2) + sep + national.mid(8);
+            text
+                += sep + national.left(3) + sep + national.mid(3, 3) + sep + national.mid(6, 2) + sep + national.mid(8);
             break;
         case 2: // 916 1234567
             text += sep + national.left(3) + sep + national.mid(3);
@@ -86,8 +86,7 @@ private:
 
     QString randomDigits()
     {
-        static const QStringView prefixes[] = {u"", u"", u"+", u"8", u"7", u"+7", u"810",
-                                               u"00"};
+        static const QStringView prefixes[] = {u"", u"", u"+", u"8", u"7", u"+7", u"810", u"00"};
         QString text = oneOf(prefixes);
         const std::uint32_t length = 5 + pick(11);
         for (std::uint32_t i = 0; i < length; ++i) {
@@ -102,10 +101,10 @@ private:
     // scripts, labels, padding and deletions.
     void mutate(QString &text)
     {
-        static const QStringView extensions[] = {u" доб. 123", u" ext. 12", u"x12",
-                                                 u" #12", u";ext=12", u" доб 5", u" x"};
-        static const QStringView oddChars[] = {u"\t", u"/", u"\uFF11", u"\u0663", u"\u2013",
-                                               u"*", u"#", u"+", u"a", u"Ж", u"O", u"x"};
+        static const QStringView extensions[]
+            = {u" доб. 123", u" ext. 12", u"x12", u" #12", u";ext=12", u" доб 5", u" x"};
+        static const QStringView oddChars[]
+            = {u"\t", u"/", u"\uFF11", u"\u0663", u"\u2013", u"*", u"#", u"+", u"a", u"Ж", u"O", u"x"};
         static const QStringView labels[] = {u" ", u"tel:", u"Тел.: ", u"(", u"моб "};
         if (pick(8) == 0)
             text += oneOf(extensions);
@@ -167,8 +166,7 @@ void TestPhoneNumber::toE164_data()
     QTest::newRow("toll free") << u"8 800 555-35-35"_s << ru << u"+78005553535"_s;
     QTest::newRow("kazakhstan") << u"+7 7172 123456"_s << ru << u"+77172123456"_s;
     QTest::newRow("plus seven, other region") << u"+7 916 123 45 67"_s << u"US"_s << mobile;
-    QTest::newRow("dialled abroad via 810") << u"8 10 44 20 7946 0958"_s << ru
-                                           << u"+442079460958"_s;
+    QTest::newRow("dialled abroad via 810") << u"8 10 44 20 7946 0958"_s << ru << u"+442079460958"_s;
     QTest::newRow("uk") << u"+44 20 7946 0958"_s << ru << u"+442079460958"_s;
     QTest::newRow("us") << u"+1 (650) 253-0000"_s << ru << u"+16502530000"_s;
     QTest::newRow("ukraine") << u"+380 44 123 4567"_s << ru << u"+380441234567"_s;
@@ -221,13 +219,12 @@ void TestPhoneNumber::fastPathAgreesWithLibphonenumber()
         if (!same) {
             ++mismatches;
             if (examples.size() < 10)
-                examples << u'"' + typed + u"\" -> "_s + fast.value_or(u"(none)"_s)
-                        + u" / "_s + phoneToE164(typed, ru) + u", reference "_s + expected;
+                examples << u'"' + typed + u"\" -> "_s + fast.value_or(u"(none)"_s) + u" / "_s + phoneToE164(typed, ru)
+                        + u", reference "_s + expected;
         }
     }
     QVERIFY2(mismatches == 0,
-             qPrintable(QString::number(mismatches) + u" mismatches, e.g.\n"_s
-                        + examples.join(u'\n')));
+             qPrintable(QString::number(mismatches) + u" mismatches, e.g.\n"_s + examples.join(u'\n')));
     // Guard against a generator that never reaches the fast path or only produces junk,
     // which would make the comparison above pass without testing anything.
     QVERIFY2(fastPathTaken > count / 4, qPrintable(QString::number(fastPathTaken)));
@@ -268,17 +265,14 @@ void TestPhoneNumber::searchTokens_data()
     QTest::addColumn<QString>("e164");
     QTest::addColumn<QStringList>("tokens");
 
-    QTest::newRow("russian mobile")
-        << u"+79161234567"_s
-        << QStringList{u"79161234567"_s, u"89161234567"_s, u"9161234567"_s};
+    QTest::newRow("russian mobile") << u"+79161234567"_s
+                                    << QStringList {u"79161234567"_s, u"89161234567"_s, u"9161234567"_s};
     QTest::newRow("kazakhstan shares +7")
-        << u"+77172123456"_s
-        << QStringList{u"77172123456"_s, u"87172123456"_s, u"7172123456"_s};
-    QTest::newRow("uk") << u"+442079460958"_s
-                        << QStringList{u"442079460958"_s, u"2079460958"_s};
-    QTest::newRow("us") << u"+16502530000"_s << QStringList{u"16502530000"_s, u"6502530000"_s};
+        << u"+77172123456"_s << QStringList {u"77172123456"_s, u"87172123456"_s, u"7172123456"_s};
+    QTest::newRow("uk") << u"+442079460958"_s << QStringList {u"442079460958"_s, u"2079460958"_s};
+    QTest::newRow("us") << u"+16502530000"_s << QStringList {u"16502530000"_s, u"6502530000"_s};
     QTest::newRow("italy keeps its leading zero")
-        << u"+390612345678"_s << QStringList{u"390612345678"_s, u"0612345678"_s};
+        << u"+390612345678"_s << QStringList {u"390612345678"_s, u"0612345678"_s};
     QTest::newRow("empty") << QString() << QStringList();
 }
 
@@ -330,9 +324,9 @@ void TestPhoneNumber::typedQueryFindsStoredNumber()
     const QStringList tokens = phoneSearchTokens(phoneToE164(u"8 916 123-45-67"_s));
     const QString digits = phoneQueryDigits(query);
     QVERIFY(!digits.isEmpty());
-    QVERIFY2(std::any_of(tokens.cbegin(), tokens.cend(),
-                         [&](const QString &token) { return token.startsWith(digits); }),
-             qPrintable(tokens.join(u' ')));
+    QVERIFY2(
+        std::any_of(tokens.cbegin(), tokens.cend(), [&](const QString &token) { return token.startsWith(digits); }),
+        qPrintable(tokens.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestPhoneNumber)

@@ -38,16 +38,19 @@ private slots:
         QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("s.sqlite")), &error));
         const WriteResult co = m_store.create(E("company"), {{QStringLiteral("name"), QStringLiteral("ООО «Ёлка»")}});
         QVERIFY(co.ok);
-        const WriteResult r = m_store.create(E("contact"), {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
-                                                             {QStringLiteral("last_name"), QStringLiteral("Семёнов")},
-                                                             {QStringLiteral("email"), QStringLiteral("p.semenov@elka.ru")},
-                                                             {QStringLiteral("phone"), QStringLiteral("8 (916) 123-45-67")},
-                                                             {QStringLiteral("company_id"), co.id}});
+        const WriteResult r = m_store.create(E("contact"),
+                                             {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
+                                              {QStringLiteral("last_name"), QStringLiteral("Семёнов")},
+                                              {QStringLiteral("email"), QStringLiteral("p.semenov@elka.ru")},
+                                              {QStringLiteral("phone"), QStringLiteral("8 (916) 123-45-67")},
+                                              {QStringLiteral("company_id"), co.id}});
         QVERIFY(r.ok);
         m_semenov = r.id;
-        QVERIFY(m_store.create(E("contact"), {{QStringLiteral("first_name"), QStringLiteral("Ivan")},
-                                              {QStringLiteral("last_name"), QStringLiteral("Ivanov")},
-                                              {QStringLiteral("mobile"), QStringLiteral("+7 903 765 43 21")}})
+        QVERIFY(m_store
+                    .create(E("contact"),
+                            {{QStringLiteral("first_name"), QStringLiteral("Ivan")},
+                             {QStringLiteral("last_name"), QStringLiteral("Ivanov")},
+                             {QStringLiteral("mobile"), QStringLiteral("+7 903 765 43 21")}})
                     .ok);
         QVERIFY(m_store.create(E("deal"), {{QStringLiteral("title"), QStringLiteral("Поставка ёлок")}}).ok);
     }
@@ -56,7 +59,7 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected");
-        const QStringList semenov{QStringLiteral("Семёнов Пётр")};
+        const QStringList semenov {QStringLiteral("Семёнов Пётр")};
         QTest::newRow("lower-case е for ё") << "семенов" << semenov;
         QTest::newRow("upper case") << "СЕМЁНОВ" << semenov;
         QTest::newRow("prefix") << "сем" << semenov;
@@ -66,11 +69,12 @@ private slots:
         QTest::newRow("8 format") << "8916" << semenov;
         QTest::newRow("8 with parens") << "8 (916) 123" << semenov;
         QTest::newRow("national") << "916123" << semenov;
-        QTest::newRow("company of contact") << "ёл"
-                                            << QStringList{QStringLiteral("ООО «Ёлка»"), QStringLiteral("Поставка ёлок"),
-                                                           QStringLiteral("Семёнов Пётр")};
-        QTest::newRow("latin case") << "IVAN" << QStringList{QStringLiteral("Ivanov Ivan")};
-        QTest::newRow("mobile 8") << "8903" << QStringList{QStringLiteral("Ivanov Ivan")};
+        QTest::newRow("company of contact")
+            << "ёл"
+            << QStringList {QStringLiteral("ООО «Ёлка»"), QStringLiteral("Поставка ёлок"),
+                            QStringLiteral("Семёнов Пётр")};
+        QTest::newRow("latin case") << "IVAN" << QStringList {QStringLiteral("Ivanov Ivan")};
+        QTest::newRow("mobile 8") << "8903" << QStringList {QStringLiteral("Ivanov Ivan")};
         QTest::newRow("nothing") << "щщщ" << QStringList();
         QTest::newRow("syntax chars") << "\"*(OR" << QStringList();
     }
@@ -85,7 +89,7 @@ private slots:
     void editsAreSearchableAtOnce()
     {
         QVERIFY(m_store.update(E("contact"), m_semenov, {{QStringLiteral("last_name"), QStringLiteral("Алёхин")}}).ok);
-        QCOMPARE(titles(m_store.search(QStringLiteral("алех"))), QStringList{QStringLiteral("Алёхин Пётр")});
+        QCOMPARE(titles(m_store.search(QStringLiteral("алех"))), QStringList {QStringLiteral("Алёхин Пётр")});
         QVERIFY(m_store.search(QStringLiteral("семенов")).isEmpty());
     }
 
@@ -93,7 +97,8 @@ private slots:
     {
         m_store.beginBatch(true);
         for (int i = 0; i < 500; ++i) {
-            QVERIFY(m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Пакетов%1").arg(i)}}).ok);
+            QVERIFY(
+                m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Пакетов%1").arg(i)}}).ok);
         }
         m_store.commitBatch();
         QVERIFY(m_store.pendingIndexRows() >= 500);
@@ -116,14 +121,14 @@ private slots:
     void listFiltersAndSorts()
     {
         QString error;
-        ListQuery q{&E("contact"), QStringLiteral("пакетов4"), {}, QStringLiteral("-last_name"), 3, 0};
+        ListQuery q {&E("contact"), QStringLiteral("пакетов4"), {}, QStringLiteral("-last_name"), 3, 0};
         const QList<Record> rs = m_store.list(q, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(rs.size(), 3);
         QCOMPARE(rs.first().text(u"last_name"), QStringLiteral("Пакетов499"));
-        ListQuery byPhone{&E("contact"), {}, {{QStringLiteral("mobile"), QStringLiteral("89037654321")}}, {}, -1, 0};
+        ListQuery byPhone {&E("contact"), {}, {{QStringLiteral("mobile"), QStringLiteral("89037654321")}}, {}, -1, 0};
         QCOMPARE(m_store.list(byPhone, &error).size(), 1);
-        ListQuery bad{&E("contact"), {}, {{QStringLiteral("nope"), QStringLiteral("1")}}, {}, -1, 0};
+        ListQuery bad {&E("contact"), {}, {{QStringLiteral("nope"), QStringLiteral("1")}}, {}, -1, 0};
         QVERIFY(m_store.list(bad, &error).isEmpty());
         QVERIFY(error.contains(QStringLiteral("nope")));
     }

@@ -20,7 +20,7 @@ QList<FieldWrite> W(std::initializer_list<std::pair<const char *, const char *>>
 {
     QList<FieldWrite> out;
     for (const auto &[k, v] : pairs)
-        out.append(FieldWrite{QString::fromUtf8(k), QString::fromUtf8(v)});
+        out.append(FieldWrite {QString::fromUtf8(k), QString::fromUtf8(v)});
     return out;
 }
 
@@ -64,8 +64,8 @@ private slots:
         Store s;
         openFresh(s);
         const qint64 seq0 = s.changeSeq();
-        const WriteResult r = s.create(E("contact"), W({{"first_name", "Пётр"}, {"last_name", "Семёнов"},
-                                                         {"phone", "8 (916) 123-45-67"}}));
+        const WriteResult r = s.create(
+            E("contact"), W({{"first_name", "Пётр"}, {"last_name", "Семёнов"}, {"phone", "8 (916) 123-45-67"}}));
         QVERIFY2(r.ok, qPrintable(r.errorText()));
         const Record rec = s.get(E("contact"), r.id);
         QCOMPARE(rec.text(u"last_name"), QStringLiteral("Семёнов"));
@@ -119,8 +119,9 @@ private slots:
         openFresh(s);
         const qint64 seq0 = s.changeSeq();
         const QByteArray hlc0 = s.meta(QStringLiteral("hlc")).toUtf8();
-        WriteResult r = s.create(E("contact"), W({{"first_name", "Олег"}, {"email", "not-an-email"},
-                                                   {"birthday", "32.13.2000"}, {"nickname", "x"}}));
+        WriteResult r = s.create(
+            E("contact"),
+            W({{"first_name", "Олег"}, {"email", "not-an-email"}, {"birthday", "32.13.2000"}, {"nickname", "x"}}));
         QVERIFY(!r.ok);
         QCOMPARE(r.errors.size(), 3); // every problem is reported at once
         QVERIFY(r.errorText().contains(QStringLiteral("nickname")));
@@ -142,20 +143,25 @@ private slots:
         openFresh(s);
         const WriteResult co = s.create(E("company"), W({{"name", "ООО «Ромашка»"}, {"inn", "7707083893"}}));
         QVERIFY(co.ok);
-        const WriteResult c = s.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Иванов")},
-                                                      {QStringLiteral("company_id"), co.id}});
+        const WriteResult c = s.create(
+            E("contact"),
+            {{QStringLiteral("last_name"), QStringLiteral("Иванов")}, {QStringLiteral("company_id"), co.id}});
         QVERIFY2(c.ok, qPrintable(c.errorText()));
         // A stage from another pipeline is refused.
         const WriteResult p = s.create(E("pipeline"), W({{"name", "Тендеры"}}));
-        const WriteResult st = s.create(E("stage"), {{QStringLiteral("pipeline_id"), p.id}, {QStringLiteral("name"), QStringLiteral("Заявка")}});
+        const WriteResult st = s.create(
+            E("stage"), {{QStringLiteral("pipeline_id"), p.id}, {QStringLiteral("name"), QStringLiteral("Заявка")}});
         QVERIFY(st.ok);
-        const WriteResult d = s.create(E("deal"), {{QStringLiteral("title"), QStringLiteral("X")},
-                                                   {QStringLiteral("pipeline_id"), QStringLiteral("00000000-0000-7000-8000-000000000001")},
-                                                   {QStringLiteral("stage_id"), st.id}});
+        const WriteResult d
+            = s.create(E("deal"),
+                       {{QStringLiteral("title"), QStringLiteral("X")},
+                        {QStringLiteral("pipeline_id"), QStringLiteral("00000000-0000-7000-8000-000000000001")},
+                        {QStringLiteral("stage_id"), st.id}});
         QVERIFY(!d.ok);
         QVERIFY(d.errorText().contains(QStringLiteral("another pipeline")));
         // Given only the stage, the deal takes its pipeline.
-        const WriteResult d2 = s.create(E("deal"), {{QStringLiteral("title"), QStringLiteral("Y")}, {QStringLiteral("stage_id"), st.id}});
+        const WriteResult d2 = s.create(
+            E("deal"), {{QStringLiteral("title"), QStringLiteral("Y")}, {QStringLiteral("stage_id"), st.id}});
         QVERIFY(d2.ok);
         QCOMPARE(s.get(E("deal"), d2.id).text(u"pipeline_id"), p.id);
     }
@@ -195,7 +201,7 @@ private slots:
         const WriteResult r = a.create(c, W({{"last_name", "Орлов"}}));
         const int last = c.fieldIndex(u"last_name");
         const Record ra = a.get(c, r.id);
-        const RemoteField rf{last, QStringLiteral("Орлов"), ra.clocks.clock(last), Clock()};
+        const RemoteField rf {last, QStringLiteral("Орлов"), ra.clocks.clock(last), Clock()};
         MergeResult m = b.merge(c, r.id, {rf});
         QCOMPARE(m.status.first(), MergeStatus::Accepted);
         const qint64 seqAfter = b.changeSeq();
@@ -210,11 +216,14 @@ private slots:
         QCOMPARE(m.status.first(), MergeStatus::Superseded);
         QCOMPARE(b.get(c, r.id).text(u"last_name"), QStringLiteral("Орлов"));
         // Merge mode never rejects a missing reference (the target may arrive later).
-        m = b.merge(c, r.id, {{c.fieldIndex(u"company_id"), QStringLiteral("01900000-0000-7000-8000-000000000000"),
-                               Clock{rf.clock.hlc + 1, rf.clock.site}, rf.clock}});
+        m = b.merge(c, r.id,
+                    {{c.fieldIndex(u"company_id"), QStringLiteral("01900000-0000-7000-8000-000000000000"),
+                      Clock {rf.clock.hlc + 1, rf.clock.site}, rf.clock}});
         QCOMPARE(m.status.first(), MergeStatus::Accepted);
         // But a wrong type is invalid.
-        m = b.merge(c, r.id, {{c.fieldIndex(u"email"), QStringLiteral("nope"), Clock{rf.clock.hlc + 2, rf.clock.site}, Clock()}});
+        m = b.merge(
+            c, r.id,
+            {{c.fieldIndex(u"email"), QStringLiteral("nope"), Clock {rf.clock.hlc + 2, rf.clock.site}, Clock()}});
         QCOMPARE(m.status.first(), MergeStatus::Invalid);
         // Merged changes are not this replica's own changes to push.
         QCOMPARE(b.db().scalar(QStringLiteral("SELECT dirty_seq FROM contact")), 0);
@@ -249,14 +258,14 @@ private slots:
         // ...and both replicas hold the same conflict record with the losing value.
         const EntityDef &conflict = E("conflict");
         QString error;
-        const QList<Record> ca = a.list(ListQuery{&conflict, {}, {}, {}, -1, 0}, &error);
-        const QList<Record> cb = b.list(ListQuery{&conflict, {}, {}, {}, -1, 0}, &error);
+        const QList<Record> ca = a.list(ListQuery {&conflict, {}, {}, {}, -1, 0}, &error);
+        const QList<Record> cb = b.list(ListQuery {&conflict, {}, {}, {}, -1, 0}, &error);
         QCOMPARE(ca.size(), 1);
         QCOMPARE(cb.size(), 1);
         QCOMPARE(ca.first().id, cb.first().id);
         const QString winner = a.get(c, r.id).text(u"phone");
         const QString loser = winner == QStringLiteral("+7 900 000-00-02") ? QStringLiteral("+7 900 000-00-03")
-                                                                            : QStringLiteral("+7 900 000-00-02");
+                                                                           : QStringLiteral("+7 900 000-00-02");
         QCOMPARE(ca.first().text(u"kept_value"), winner);
         QCOMPARE(ca.first().text(u"lost_value"), loser);
         QCOMPARE(ca.first().text(u"field"), QStringLiteral("phone"));
@@ -264,7 +273,7 @@ private slots:
         QVERIFY(a.update(c, r.id, W({{"phone", "+7 900 000-00-04"}})).ok);
         const Record e2 = a.get(c, r.id);
         b.merge(c, r.id, {{phone, e2.text(u"phone"), e2.clocks.clock(phone), e2.clocks.prev(phone)}});
-        QCOMPARE(b.list(ListQuery{&conflict, {}, {}, {}, -1, 0}, &error).size(), 1);
+        QCOMPARE(b.list(ListQuery {&conflict, {}, {}, {}, -1, 0}, &error).size(), 1);
         QCOMPARE(b.get(c, r.id).text(u"phone"), QStringLiteral("+7 900 000-00-04"));
     }
 

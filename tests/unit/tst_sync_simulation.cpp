@@ -70,7 +70,7 @@ HttpResponse call(ServerNode &server, const QByteArray &method, const QString &p
     r.remoteAddr = QStringLiteral("127.0.0.1");
     r.headers.insert("x-gamix-protocol", "1");
     r.headers.insert("x-gamix-schema", QByteArray::number(Schema::version));
-    r.headers.insert("x-gamix-site", Clock{0, site}.siteHex().toLatin1());
+    r.headers.insert("x-gamix-site", Clock {0, site}.siteHex().toLatin1());
     if (!token.isEmpty())
         r.headers.insert("authorization", "Bearer " + token.toLatin1());
     const QUrlQuery q(query);
@@ -81,9 +81,10 @@ HttpResponse call(ServerNode &server, const QByteArray &method, const QString &p
 
 QString login(ServerNode &server, const QString &user)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("login"), user}, {QStringLiteral("password"), QStringLiteral("pw")}})
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("login"), user},
+                                                       {QStringLiteral("password"), QStringLiteral("pw")}})
                                 .toJson(QJsonDocument::Compact);
-    const HttpResponse r = call(server, "POST", QStringLiteral("/v1/auth/login"), body, QString(), SiteId{});
+    const HttpResponse r = call(server, "POST", QStringLiteral("/v1/auth/login"), body, QString(), SiteId {});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("token")).toString();
 }
 
@@ -115,14 +116,14 @@ private:
     std::vector<std::unique_ptr<ClientNode>> m_clients;
     QStringList m_userIds;
     QList<QPair<QString, QString>> m_records; // entity, id
-    QHash<QString, QList<Write>> m_writes;     // "entity|id|field"
+    QHash<QString, QList<Write>> m_writes; // "entity|id|field"
     int m_ops = 0;
 };
 
 void TestSyncSimulation::setUp(const QString &dir)
 {
-    const QStringList users{QStringLiteral("anna"), QStringLiteral("boris"), QStringLiteral("vera"), QStringLiteral("gleb"),
-                            QStringLiteral("dina"), QStringLiteral("egor")};
+    const QStringList users {QStringLiteral("anna"), QStringLiteral("boris"), QStringLiteral("vera"),
+                             QStringLiteral("gleb"), QStringLiteral("dina"),  QStringLiteral("egor")};
     for (const char *name : {"central", "office1", "office2"}) {
         auto s = std::make_unique<ServerNode>();
         s->name = QLatin1String(name);
@@ -138,7 +139,8 @@ void TestSyncSimulation::setUp(const QString &dir)
     m_userIds.clear();
     for (const QString &u : users) {
         QString error, id;
-        QVERIFY2(central.directory->addUser(u, QStringLiteral("pw"), QStringLiteral("admin"), QString(), &error, &id), qPrintable(error));
+        QVERIFY2(central.directory->addUser(u, QStringLiteral("pw"), QStringLiteral("admin"), QString(), &error, &id),
+                 qPrintable(error));
         m_userIds << id;
     }
     for (int o = 1; o <= 2; ++o) {
@@ -146,8 +148,10 @@ void TestSyncSimulation::setUp(const QString &dir)
         QString error;
         // Offices authenticate their own clients; the accounts carry the central ids.
         for (int i = 0; i < users.size(); ++i)
-            QVERIFY(office.directory->addUser(users[i], QStringLiteral("pw"), QStringLiteral("admin"), QString(), &error, nullptr, m_userIds[i]));
-        QVERIFY(central.directory->addUser(office.name, QStringLiteral("pw"), QStringLiteral("relay"), QString(), &error));
+            QVERIFY(office.directory->addUser(users[i], QStringLiteral("pw"), QStringLiteral("admin"), QString(),
+                                              &error, nullptr, m_userIds[i]));
+        QVERIFY(
+            central.directory->addUser(office.name, QStringLiteral("pw"), QStringLiteral("relay"), QString(), &error));
         office.upstream = &central;
         office.upReplica = std::make_unique<ServerReplica>(*office.storage, QStringLiteral("central"));
         office.upEngine = std::make_unique<SyncEngine>(*office.upReplica);
@@ -183,7 +187,9 @@ void TestSyncSimulation::tearDown()
 void TestSyncSimulation::exchange(SyncEngine &engine, ServerNode &server, const QString &token, const SiteId &site,
                                   QList<QPair<qint64, QByteArray>> *late, bool faults)
 {
-    auto fate = [&]() { return faults ? int(m_rng.bounded(100)) : 99; };
+    auto fate = [&]() {
+        return faults ? int(m_rng.bounded(100)) : 99;
+    };
     // Push round.
     engine.beginPush();
     for (int guard = 0; guard < 100; ++guard) {
@@ -246,29 +252,31 @@ void TestSyncSimulation::noteWrites(const EntityDef &e, const QString &id, const
         if (c.isZero() || (before.isValid() && before.clocks.clock(i) == c))
             continue;
         m_writes[e.name + u'|' + id + u'|' + e.fields.at(i).name].append(
-            Write{FieldCodec::toText(e.fields.at(i), after.values.at(i)), c, after.clocks.prev(i)});
+            Write {FieldCodec::toText(e.fields.at(i), after.values.at(i)), c, after.clocks.prev(i)});
     }
 }
 
 void TestSyncSimulation::randomWrite(ClientNode &c)
 {
-    static const QStringList words{QStringLiteral("Иван"), QStringLiteral("Мария"), QStringLiteral("Пётр"),
-                                   QStringLiteral("Ольга"), QStringLiteral("Анна"), QStringLiteral("Павел")};
-    static const QStringList cities{QStringLiteral("Москва"), QStringLiteral("Казань"), QStringLiteral("Тверь")};
+    static const QStringList words {QStringLiteral("Иван"),  QStringLiteral("Мария"), QStringLiteral("Пётр"),
+                                    QStringLiteral("Ольга"), QStringLiteral("Анна"),  QStringLiteral("Павел")};
+    static const QStringList cities {QStringLiteral("Москва"), QStringLiteral("Казань"), QStringLiteral("Тверь")};
     Store &s = *c.store;
     const EntityDef &contact = *Schema::instance().entity(u"contact");
     const EntityDef &company = *Schema::instance().entity(u"company");
     const int op = int(m_rng.bounded(100));
-    auto word = [&]() { return words.at(int(m_rng.bounded(qsizetype(words.size())))); };
+    auto word = [&]() {
+        return words.at(int(m_rng.bounded(qsizetype(words.size()))));
+    };
     if (op < 22 || m_records.isEmpty()) {
         const bool isCompany = op < 5;
         const EntityDef &e = isCompany ? company : contact;
         QList<FieldWrite> fields;
         if (isCompany)
-            fields << FieldWrite{QStringLiteral("name"), word() + QStringLiteral(" ООО")};
+            fields << FieldWrite {QStringLiteral("name"), word() + QStringLiteral(" ООО")};
         else
-            fields << FieldWrite{QStringLiteral("first_name"), word()}
-                   << FieldWrite{QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))};
+            fields << FieldWrite {QStringLiteral("first_name"), word()}
+                   << FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))};
         const WriteResult w = s.create(e, fields);
         QVERIFY2(w.ok, qPrintable(w.errorText()));
         noteWrites(e, w.id, Record(), s.get(e, w.id, true));
@@ -282,8 +290,10 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     if (!before.isValid()) {
         if (op < 40 && entityName == u"contact") {
             // A duplicate import: the same person typed in on another machine.
-            const WriteResult w = s.create(contact, {FieldWrite{QStringLiteral("first_name"), word()},
-                                                     FieldWrite{QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))}});
+            const WriteResult w = s.create(
+                contact,
+                {FieldWrite {QStringLiteral("first_name"), word()},
+                 FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))}});
             QVERIFY(w.ok);
             noteWrites(contact, w.id, Record(), s.get(contact, w.id, true));
             m_records.append({contact.name, w.id});
@@ -295,11 +305,11 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     if (op < 70) {
         QList<FieldWrite> fields;
         if (entityName == u"company")
-            fields << FieldWrite{m_rng.bounded(2) ? QStringLiteral("name") : QStringLiteral("city"),
-                                 m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
+            fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("name") : QStringLiteral("city"),
+                                  m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
         else
-            fields << FieldWrite{m_rng.bounded(2) ? QStringLiteral("city") : QStringLiteral("last_name"),
-                                 m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
+            fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("city") : QStringLiteral("last_name"),
+                                  m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
         if (before.isDeleted())
             return;
         w = s.update(e, id, fields);
@@ -310,7 +320,9 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     } else {
         if (before.isDeleted())
             return;
-        w = s.update(e, id, {FieldWrite{QStringLiteral("owner_id"), m_userIds.at(int(m_rng.bounded(qsizetype(m_userIds.size()))))}});
+        w = s.update(
+            e, id,
+            {FieldWrite {QStringLiteral("owner_id"), m_userIds.at(int(m_rng.bounded(qsizetype(m_userIds.size()))))}});
     }
     if (!w.ok)
         return;
@@ -332,7 +344,8 @@ Dump TestSyncSimulation::dumpStore(Store &store)
                 const Clock c = r.clocks.clock(i);
                 if (!c.isZero())
                     d.insert(e.name + u'|' + id + u'|' + e.fields.at(i).name,
-                             FieldCodec::toText(e.fields.at(i), r.values.at(i)) + u'@' + QString::number(c.hlc) + u'/' + c.siteHex());
+                             FieldCodec::toText(e.fields.at(i), r.values.at(i)) + u'@' + QString::number(c.hlc) + u'/'
+                                 + c.siteHex());
             }
         }
     }
@@ -344,7 +357,8 @@ Dump TestSyncSimulation::dumpServer(ServerStorage &storage)
     Dump d;
     for (const RecordChange &rc : storage.allRecords()) {
         for (const FieldChange &f : rc.fields)
-            d.insert(rc.entity + u'|' + rc.id + u'|' + f.name, f.text + u'@' + QString::number(f.clock.hlc) + u'/' + f.clock.siteHex());
+            d.insert(rc.entity + u'|' + rc.id + u'|' + f.name,
+                     f.text + u'@' + QString::number(f.clock.hlc) + u'/' + f.clock.siteHex());
     }
     return d;
 }
@@ -466,7 +480,8 @@ void TestSyncSimulation::simulate()
             if (w.clock > latest->clock)
                 latest = &w;
         }
-        const QString expected = latest->text + u'@' + QString::number(latest->clock.hlc) + u'/' + latest->clock.siteHex();
+        const QString expected
+            = latest->text + u'@' + QString::number(latest->clock.hlc) + u'/' + latest->clock.siteHex();
         QCOMPARE(central.value(it.key()), expected);
 
         // 3. Every write overwritten by an author who had not seen it left a conflict record.
@@ -480,7 +495,8 @@ void TestSyncSimulation::simulate()
                 continue;
             bool sameValueSeen = false;
             for (const Write &y : ws) {
-                if (y.text == w.text && seenClocks.contains(it.key() + u'|' + QString::number(y.clock.hlc) + u'/' + y.clock.siteHex()))
+                if (y.text == w.text
+                    && seenClocks.contains(it.key() + u'|' + QString::number(y.clock.hlc) + u'/' + y.clock.siteHex()))
                     sameValueSeen = true;
             }
             if (sameValueSeen)
@@ -497,9 +513,11 @@ void TestSyncSimulation::simulate()
                     const QString v = central.value(base + QLatin1String(f));
                     return v.left(v.lastIndexOf(u'@'));
                 };
-                found = text("record_id") == parts.at(1) && text("field") == parts.at(2) && text("lost_value") == w.text;
+                found
+                    = text("record_id") == parts.at(1) && text("field") == parts.at(2) && text("lost_value") == w.text;
             }
-            QVERIFY2(found, qPrintable(QStringLiteral("no conflict record for the lost write %1 = %2").arg(it.key(), w.text)));
+            QVERIFY2(found,
+                     qPrintable(QStringLiteral("no conflict record for the lost write %1 = %2").arg(it.key(), w.text)));
         }
     }
     qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded", seed, m_ops,

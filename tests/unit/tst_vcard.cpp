@@ -60,7 +60,7 @@ private slots:
     {
         QCOMPARE(VCardFormat::escape(QStringLiteral("a,b;c\\d\r\ne")), QStringLiteral("a\\,b\\;c\\\\d\\ne"));
         QCOMPARE(VCardFormat::splitComponents(u"Иванов;Иван\\;а;", u';'),
-                 (QStringList{QStringLiteral("Иванов"), QStringLiteral("Иван;а"), QString()}));
+                 (QStringList {QStringLiteral("Иванов"), QStringLiteral("Иван;а"), QString()}));
     }
 
     void importsVersions21_30_40()
@@ -82,8 +82,9 @@ private slots:
         QCOMPARE(ivan.text(u"birthday"), QStringLiteral("1985-09-28"));
         QCOMPARE(ivan.text(u"city"), QStringLiteral("Москва"));
         QCOMPARE(ivan.text(u"position"), QStringLiteral("Директор"));
-        QCOMPARE(ivan.text(u"notes"), QStringLiteral("Длинная заметка, которая не помещается в одну строку и поэтому "
-                                                     "переносится по правилам RFC 6350\nвторая строка"));
+        QCOMPARE(ivan.text(u"notes"),
+                 QStringLiteral("Длинная заметка, которая не помещается в одну строку и поэтому "
+                                "переносится по правилам RFC 6350\nвторая строка"));
         QCOMPARE(s->get(*Schema::instance().entity(u"company"), ivan.text(u"company_id")).text(u"name"),
                  QStringLiteral("ООО «Ромашка»"));
         const Record olga = byLastName(*s, QStringLiteral("Петрова")); // 2.1, QP in windows-1251
@@ -107,18 +108,22 @@ private slots:
     {
         QFETCH(int, version);
         auto s = open();
-        const QString co = s->create(*Schema::instance().entity(u"company"), {{QStringLiteral("name"), QStringLiteral("АО «Вектор»")}}).id;
-        const QString notes = QStringLiteral("Очень длинная заметка на русском языке, чтобы строка точно была длиннее "
-                                             "семидесяти пяти октетов; с запятыми, точками с запятой и\nпереводом строки");
-        QVERIFY(s->create(contact, {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
-                                    {QStringLiteral("last_name"), QStringLiteral("Сидоров")},
-                                    {QStringLiteral("mobile"), QStringLiteral("+7 926 777-11-23")},
-                                    {QStringLiteral("phone"), QStringLiteral("+7 495 777-11-22")},
-                                    {QStringLiteral("email"), QStringLiteral("petr@vector.ru")},
-                                    {QStringLiteral("birthday"), QStringLiteral("1604-03-08")},
-                                    {QStringLiteral("company_id"), co},
-                                    {QStringLiteral("tags"), QStringLiteral("опт,VIP")},
-                                    {QStringLiteral("notes"), notes}})
+        const QString co = s->create(*Schema::instance().entity(u"company"),
+                                     {{QStringLiteral("name"), QStringLiteral("АО «Вектор»")}})
+                               .id;
+        const QString notes
+            = QStringLiteral("Очень длинная заметка на русском языке, чтобы строка точно была длиннее "
+                             "семидесяти пяти октетов; с запятыми, точками с запятой и\nпереводом строки");
+        QVERIFY(s->create(contact,
+                          {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
+                           {QStringLiteral("last_name"), QStringLiteral("Сидоров")},
+                           {QStringLiteral("mobile"), QStringLiteral("+7 926 777-11-23")},
+                           {QStringLiteral("phone"), QStringLiteral("+7 495 777-11-22")},
+                           {QStringLiteral("email"), QStringLiteral("petr@vector.ru")},
+                           {QStringLiteral("birthday"), QStringLiteral("1604-03-08")},
+                           {QStringLiteral("company_id"), co},
+                           {QStringLiteral("tags"), QStringLiteral("опт,VIP")},
+                           {QStringLiteral("notes"), notes}})
                     .ok);
         ExportOptions eo;
         eo.entity = &contact;
@@ -143,7 +148,8 @@ private slots:
         QCOMPARE(VCardReader::import(*target, io).created, 1);
         const Record r = byLastName(*target, QStringLiteral("Сидоров"));
         for (const char *field : {"first_name", "mobile", "phone", "email", "birthday", "tags", "notes"})
-            QCOMPARE(r.text(QString::fromLatin1(field)), byLastName(*s, QStringLiteral("Сидоров")).text(QString::fromLatin1(field)));
+            QCOMPARE(r.text(QString::fromLatin1(field)),
+                     byLastName(*s, QStringLiteral("Сидоров")).text(QString::fromLatin1(field)));
         QCOMPARE(target->get(*Schema::instance().entity(u"company"), r.text(u"company_id")).text(u"name"),
                  QStringLiteral("АО «Вектор»"));
     }

@@ -17,8 +17,7 @@ class StoreCommand : public QUndoCommand
 public:
     explicit StoreCommand(Store *store)
         : m_store(store)
-    {
-    }
+    { }
     const WriteResult &result() const { return m_result; }
     // Runs the first redo outside the stack; true when it succeeded.
     bool execute()

@@ -47,10 +47,9 @@ QFuture<ImportOutcome> startImport(const QString &dbPath, const ImportOptions &o
             lastRows = rows;
             if (total > 0)
                 promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
-            promise.setProgressValueAndText(int(std::min<qint64>(rows, INT_MAX)),
-                                            QCoreApplication::translate("ImportWizard", "%1 rows, %2 rows/s")
-                                                .arg(rows)
-                                                .arg(rate));
+            promise.setProgressValueAndText(
+                int(std::min<qint64>(rows, INT_MAX)),
+                QCoreApplication::translate("ImportWizard", "%1 rows, %2 rows/s").arg(rows).arg(rate));
         };
         outcome.summary = job.run();
         promise.addResult(outcome);

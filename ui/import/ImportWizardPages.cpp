@@ -3,8 +3,8 @@
 #include "ImportWizard.h"
 #include "io/HeaderMatcher.h"
 
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -156,7 +156,8 @@ void ImportPreviewPage::initializePage()
     m_filling = true;
     const ImportOptions &o = m_wizard->options();
     m_encoding->setCurrentIndex(std::max(0, m_encoding->findData(QString::fromLatin1(o.encoding))));
-    m_delimiter->setCurrentIndex(std::max(0, m_delimiter->findData(o.delimiter.isNull() ? QString() : QString(o.delimiter))));
+    m_delimiter->setCurrentIndex(
+        std::max(0, m_delimiter->findData(o.delimiter.isNull() ? QString() : QString(o.delimiter))));
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(o.preset)));
     m_filling = false;
     reread();
@@ -181,7 +182,8 @@ void ImportPreviewPage::reread()
     }
     const Preset *p = PresetRegistry::byId(m_wizard->detectedPreset());
     m_readAs->setText(tr("Read as %1, delimiter “%2”, format: %3")
-                          .arg(QString::fromLatin1(m_wizard->detectedEncoding()), delimiterText(m_wizard->detectedDelimiter()),
+                          .arg(QString::fromLatin1(m_wizard->detectedEncoding()),
+                               delimiterText(m_wizard->detectedDelimiter()),
                                p ? p->translatedLabel() : tr("not recognised, columns matched by name")));
     const QStringList header = m_wizard->header();
     const QList<QStringList> rows = m_wizard->previewRows();
@@ -234,7 +236,8 @@ QString ImportMappingPage::settingsKey(const QString &entity, const QStringList 
     QStringList folded;
     for (const QString &h : header)
         folded << HeaderMatcher::fold(h);
-    const QByteArray hash = QCryptographicHash::hash(folded.join(u'\n').toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray hash
+        = QCryptographicHash::hash(folded.join(u'\n').toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return QStringLiteral("import/mappings/") + entity + u'-' + QString::fromLatin1(hash);
 }
 
@@ -335,13 +338,18 @@ ImportDryRunPage::ImportDryRunPage(ImportWizard *wizard)
             return;
         }
         m_summary->setText(tr("%1 rows: %2 new, %3 to update, %4 already there, %5 with errors.")
-                               .arg(s.rows).arg(s.created).arg(s.updated).arg(s.skipped).arg(s.rejected));
+                               .arg(s.rows)
+                               .arg(s.created)
+                               .arg(s.updated)
+                               .arg(s.skipped)
+                               .arg(s.rejected));
         m_problems->setRowCount(int(o.problems.size()));
         for (int i = 0; i < o.problems.size(); ++i) {
             const ImportRowReport &r = o.problems.at(i);
             m_problems->setItem(i, 0, new QTableWidgetItem(QString::number(r.line)));
-            m_problems->setItem(i, 1, new QTableWidgetItem(r.action == ImportRowReport::Action::Reject ? tr("not imported")
-                                                                                                       : tr("skipped")));
+            m_problems->setItem(
+                i, 1,
+                new QTableWidgetItem(r.action == ImportRowReport::Action::Reject ? tr("not imported") : tr("skipped")));
             m_problems->setItem(i, 2, new QTableWidgetItem(r.message));
         }
         emit completeChanged();
@@ -413,11 +421,16 @@ ImportRunPage::ImportRunPage(ImportWizard *wizard)
                                             "rows already imported are recognised and skipped.")
                                              .arg(s.rows)
                                        : tr("Done: %1 rows in %2 s.").arg(s.rows).arg(s.seconds, 0, 'f', 1);
-            text += u'\n' + tr("%1 created, %2 updated, %3 skipped, %4 not imported.")
-                                .arg(s.created).arg(s.updated).arg(s.skipped).arg(s.rejected);
+            text += u'\n'
+                + tr("%1 created, %2 updated, %3 skipped, %4 not imported.")
+                      .arg(s.created)
+                      .arg(s.updated)
+                      .arg(s.skipped)
+                      .arg(s.rejected);
             if (s.rejected > 0)
-                text += u'\n' + tr("The rows with errors are in %1: fix them there and import that file.")
-                                    .arg(m_wizard->options().rejectsFile);
+                text += u'\n'
+                    + tr("The rows with errors are in %1: fix them there and import that file.")
+                          .arg(m_wizard->options().rejectsFile);
             m_result->setText(text);
             m_progress->setValue(m_progress->maximum());
         }

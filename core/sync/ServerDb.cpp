@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <atomic>
+
 namespace gamix {
 
 namespace {
@@ -29,7 +31,8 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS gx_token (hash VARCHAR(64) PRIMARY KEY, user_id VARCHAR(64) NOT NULL, "
     "expires_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS gx_batch (user_id VARCHAR(64) NOT NULL, site VARCHAR(32) NOT NULL, "
-    "batch_id VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL, result TEXT NOT NULL, PRIMARY KEY (user_id, site, batch_id))",
+    "batch_id VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL, result TEXT NOT NULL, PRIMARY KEY (user_id, site, "
+    "batch_id))",
     "CREATE TABLE IF NOT EXISTS gx_form_token (hash VARCHAR(64) PRIMARY KEY, name VARCHAR(128) NOT NULL, "
     "office_id VARCHAR(64))",
     "CREATE TABLE IF NOT EXISTS gx_audit (at BIGINT NOT NULL, user_id VARCHAR(64), action VARCHAR(32) NOT NULL, "
@@ -41,8 +44,7 @@ const char *const kSchema[] = {
 
 ServerDb::ServerDb()
     : m_baseName(QStringLiteral("gamix-server-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{ }
 
 ServerDb::~ServerDb()
 {
@@ -137,6 +139,8 @@ ServerDb::Write::Write(ServerDb &db)
     , m_lock(db.m_writeMutex)
     , m_conn(db.connection())
 {
+    static std::atomic<quint64> serials {0};
+    m_serial = ++serials;
     if (!m_conn.transaction())
         qWarning("gamix-server: cannot begin a transaction: %s", qPrintable(m_conn.lastError().text()));
     if (db.m_postgres) {

@@ -34,11 +34,14 @@ public:
         ~Write();
         bool commit();
         QSqlDatabase &db() { return m_conn; }
+        // Unique per transaction: lets ServerStorage cache counters for one transaction.
+        quint64 serial() const { return m_serial; }
 
     private:
         ServerDb &m_owner;
         std::unique_lock<std::mutex> m_lock;
         QSqlDatabase m_conn;
+        quint64 m_serial = 0;
         bool m_done = false;
     };
 

@@ -24,8 +24,8 @@ qint64 nowMs()
 
 SyncUser userFrom(QSqlQuery &q)
 {
-    return SyncUser{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toInt() != 0};
+    return SyncUser {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toInt() != 0};
 }
 
 } // namespace
@@ -33,8 +33,7 @@ SyncUser userFrom(QSqlQuery &q)
 ServerDirectory::ServerDirectory(ServerDb &db, ServerStorage &storage)
     : m_db(db)
     , m_storage(storage)
-{
-}
+{ }
 
 QString ServerDirectory::officeId(const QString &name, bool create, ServerDb::Write *w)
 {
@@ -52,7 +51,8 @@ QString ServerDirectory::officeId(const QString &name, bool create, ServerDb::Wr
         return QString();
     const QString id = newUuidV7();
     m_storage.stamp(*w, QStringLiteral("office"), id,
-                    {{QStringLiteral("name"), name}, {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
                      {QStringLiteral("deleted"), QStringLiteral("false")}});
     return id;
 }
@@ -77,7 +77,8 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
     const QString office = officeName.isEmpty() ? QString() : officeId(officeName, true, &w);
     const QString id = presetId.isEmpty() ? newUuidV7() : presetId;
     QSqlQuery q(w.db());
-    q.prepare(QStringLiteral("INSERT INTO gx_login (user_id, login, pwhash, role, office_id, disabled) VALUES (?, ?, ?, ?, ?, 0)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO gx_login (user_id, login, pwhash, role, office_id, disabled) VALUES (?, ?, ?, ?, ?, 0)"));
     q.addBindValue(id);
     q.addBindValue(login);
     q.addBindValue(hash);
@@ -87,11 +88,12 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
         *error = tr("the user could not be stored");
         return false;
     }
-    QList<QPair<QString, QString>> fields{{QStringLiteral("login"), login},
-                                          {QStringLiteral("role"), role},
-                                          {QStringLiteral("disabled"), QStringLiteral("false")},
-                                          {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
-                                          {QStringLiteral("deleted"), QStringLiteral("false")}};
+    QList<QPair<QString, QString>> fields {
+        {QStringLiteral("login"), login},
+        {QStringLiteral("role"), role},
+        {QStringLiteral("disabled"), QStringLiteral("false")},
+        {QStringLiteral("created_at"), FieldCodec::toIsoUtc(QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("deleted"), QStringLiteral("false")}};
     if (!office.isEmpty())
         fields.append({QStringLiteral("office_id"), office});
     m_storage.stamp(w, QStringLiteral("user"), id, fields);
@@ -124,8 +126,10 @@ bool ServerDirectory::setDisabled(const QString &login, bool disabled, QString *
         r.addBindValue(user->id);
         ServerDb::exec(r);
     }
-    m_storage.stamp(w, QStringLiteral("user"), user->id, {{QStringLiteral("disabled"), disabled ? QStringLiteral("true") : QStringLiteral("false")}});
-    audit(w.db(), QString(), disabled ? QStringLiteral("user disable") : QStringLiteral("user enable"), QStringLiteral("user"), user->id, login);
+    m_storage.stamp(w, QStringLiteral("user"), user->id,
+                    {{QStringLiteral("disabled"), disabled ? QStringLiteral("true") : QStringLiteral("false")}});
+    audit(w.db(), QString(), disabled ? QStringLiteral("user disable") : QStringLiteral("user enable"),
+          QStringLiteral("user"), user->id, login);
     return w.commit();
 }
 
@@ -167,7 +171,7 @@ int ServerDirectory::reassignAll(const QString &fromLogin, const QString &toLogi
     ServerDb::Write w(m_db);
     for (const QString &k : keys) {
         const int bar = int(k.indexOf(u'|'));
-        QList<QPair<QString, QString>> f{{QStringLiteral("owner_id"), to->id}};
+        QList<QPair<QString, QString>> f {{QStringLiteral("owner_id"), to->id}};
         if (!to->officeId.isEmpty())
             f.append({QStringLiteral("office_id"), to->officeId});
         m_storage.stamp(w, k.left(bar), k.mid(bar + 1), f);
@@ -298,7 +302,8 @@ void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QStri
                             const QString &recordId, const QString &detail)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO gx_audit (at, user_id, action, entity, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO gx_audit (at, user_id, action, entity, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(nowMs());
     q.addBindValue(userId);
     q.addBindValue(action);
@@ -306,6 +311,23 @@ void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QStri
     q.addBindValue(recordId);
     q.addBindValue(detail);
     ServerDb::exec(q);
+}
+
+void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QString &action, const QList<AuditRow> &rows)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO gx_audit (at, user_id, action, entity, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+    const qint64 at = nowMs();
+    for (const AuditRow &row : rows) {
+        q.addBindValue(at);
+        q.addBindValue(userId);
+        q.addBindValue(action);
+        q.addBindValue(row.entity);
+        q.addBindValue(row.recordId);
+        q.addBindValue(row.detail);
+        ServerDb::exec(q);
+    }
 }
 
 } // namespace gamix

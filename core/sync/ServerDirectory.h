@@ -38,6 +38,12 @@ public:
 
     void audit(QSqlDatabase &db, const QString &userId, const QString &action, const QString &entity,
                const QString &recordId, const QString &detail);
+    struct AuditRow
+    {
+        QString entity, recordId, detail;
+    };
+    // Many rows of one action with one prepared statement (a push of thousands of records).
+    void audit(QSqlDatabase &db, const QString &userId, const QString &action, const QList<AuditRow> &rows);
 
     static constexpr int kMaxFailures = 5;
     static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000;

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <memory>
+
 namespace gamix {
 
 namespace {
@@ -73,10 +75,43 @@ qint64 ServerStorage::currentSeq()
 
 qint64 ServerStorage::nextSeq(ServerDb::Write &w)
 {
-    const qint64 next = m_db.meta(w.db(), QStringLiteral("seq")).toLongLong() + 1;
-    m_db.setMeta(w.db(), QStringLiteral("seq"), QString::number(next));
-    return next;
+    if (m_seqSerial != w.serial()) {
+        m_seq = m_db.meta(w.db(), QStringLiteral("seq")).toLongLong();
+        m_seqSerial = w.serial();
+    }
+    m_seqDirty = true;
+    return ++m_seq;
 }
+
+void ServerStorage::flushSeq(ServerDb::Write &w)
+{
+    if (m_seqDirty && m_seqSerial == w.serial())
+        m_db.setMeta(w.db(), QStringLiteral("seq"), QString::number(m_seq));
+    m_seqDirty = false;
+}
+
+namespace {
+const QString kLoadSql
+    = QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?");
+const QString kUpdateSql = QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, "
+                                          "fields = ? WHERE entity = ? AND id = ?");
+const QString kInsertSql = QStringLiteral(
+    "INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+} // namespace
+
+struct ServerStorage::Prepared
+{
+    explicit Prepared(QSqlDatabase &db)
+        : load(db)
+        , insert(db)
+        , update(db)
+    {
+        load.prepare(kLoadSql);
+        update.prepare(kUpdateSql);
+        insert.prepare(kInsertSql);
+    }
+    QSqlQuery load, insert, update;
+};
 
 quint64 ServerStorage::tick(ServerDb::Write &w)
 {
@@ -87,12 +122,13 @@ quint64 ServerStorage::tick(ServerDb::Write &w)
     return next;
 }
 
-ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, const QString &id)
+ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared)
 {
     Row row;
-    QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?"));
+    QSqlQuery own(db);
+    if (!prepared)
+        own.prepare(kLoadSql);
+    QSqlQuery &q = prepared ? prepared->load : own;
     q.addBindValue(entity);
     q.addBindValue(id);
     if (ServerDb::exec(q) && q.next()) {
@@ -105,19 +141,15 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
     return row;
 }
 
-void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row)
+void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared)
 {
     qint64 seq = 0;
     for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
         seq = std::max(seq, qint64(it.value().toObject().value(kQ).toDouble()));
-    QSqlQuery q(db);
-    if (row.exists)
-        q.prepare(
-            QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, fields = ? "
-                           "WHERE entity = ? AND id = ?"));
-    else
-        q.prepare(QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, entity, id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery own(db);
+    if (!prepared)
+        own.prepare(row.exists ? kUpdateSql : kInsertSql);
+    QSqlQuery &q = prepared ? (row.exists ? prepared->update : prepared->insert) : own;
     q.addBindValue(row.visEntity);
     q.addBindValue(row.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.ownerId));
     q.addBindValue(row.officeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.officeId));
@@ -135,6 +167,12 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     QList<RecordOutcome> out;
     out.reserve(records.size());
     const SyncUser *user = options.user;
+    // Nested calls (stamp -> merge) keep the outer statements.
+    std::unique_ptr<Prepared> prepared;
+    if (!m_prepared) {
+        prepared = std::make_unique<Prepared>(w.db());
+        m_prepared = prepared.get();
+    }
     for (const RecordChange &rc : records) {
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
@@ -146,7 +184,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             continue;
         }
         const bool isConflict = e->name == u"conflict";
-        Row row = load(w.db(), rc.entity, rc.id);
+        Row row = load(w.db(), rc.entity, rc.id, m_prepared);
         // Visibility of a conflict record follows the record it is about.
         Row subject;
         if (isConflict) {
@@ -154,7 +192,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             const FieldChange *rid = rc.field(u"record_id");
             const QString subjEntity = ent ? ent->text : textOf(row.fields, "entity");
             const QString subjId = rid ? rid->text : textOf(row.fields, "record_id");
-            subject = load(w.db(), subjEntity, subjId);
+            subject = load(w.db(), subjEntity, subjId, m_prepared);
             subject.visEntity = subject.exists ? subject.visEntity : subjEntity;
         }
         const QString visEntity = isConflict ? subject.visEntity : rc.entity;
@@ -243,7 +281,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                 row.ownerId = textOf(row.fields, kOwnerField);
                 row.officeId = textOf(row.fields, kOfficeField);
             }
-            save(w.db(), rc.entity, rc.id, row);
+            save(w.db(), rc.entity, rc.id, row, m_prepared);
             if (changed)
                 ++*changed;
         }
@@ -263,6 +301,10 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         }
         out << o;
     }
+    if (prepared) {
+        m_prepared = nullptr;
+        flushSeq(w);
+    }
     return out;
 }
 
@@ -271,7 +313,7 @@ void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const
 {
     const Clock stamp {tick(w), m_site};
     const RecordChange rc = MergeRule::conflictRecord(entity, id, field, kept, lost, stamp, row.ownerId, row.officeId);
-    Row existing = load(w.db(), rc.entity, rc.id);
+    Row existing = load(w.db(), rc.entity, rc.id, m_prepared);
     if (existing.exists)
         return;
     const qint64 seq = nextSeq(w);
@@ -280,7 +322,7 @@ void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const
     existing.visEntity = row.visEntity.isEmpty() ? entity : row.visEntity;
     existing.ownerId = row.ownerId;
     existing.officeId = row.officeId;
-    save(w.db(), rc.entity, rc.id, existing);
+    save(w.db(), rc.entity, rc.id, existing, m_prepared);
 }
 
 RecordChange ServerStorage::stamp(ServerDb::Write &w, const QString &entity, const QString &id,
@@ -309,6 +351,7 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     row.ownerId = textOf(row.fields, kOwnerField);
     row.officeId = textOf(row.fields, kOfficeField);
     save(w.db(), values.entity, values.id, row);
+    flushSeq(w);
 }
 
 ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QByteArray *json,

@@ -64,18 +64,25 @@ private:
         QString visEntity, ownerId, officeId;
         QJsonObject fields;
     };
-    Row load(QSqlDatabase &db, const QString &entity, const QString &id);
-    void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row);
+    // Statements prepared once per merge() (a push merges thousands of records).
+    struct Prepared;
+    Row load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared = nullptr);
+    void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared = nullptr);
     quint64 tick(ServerDb::Write &w);
+    // The change sequence is read once per transaction and written back by flushSeq().
     qint64 nextSeq(ServerDb::Write &w);
+    void flushSeq(ServerDb::Write &w);
     void addConflict(ServerDb::Write &w, const QString &entity, const QString &id, const QString &field,
                      const FieldState &kept, const FieldState &lost, const Row &row);
 
     ServerDb &m_db;
     SiteId m_site {};
-    // Counters cached for the duration of one write transaction.
+    // Counters cached for the duration of one write transaction (the Write holds the
+    // process mutex and, on PostgreSQL, the advisory lock, so nobody else moves them).
     qint64 m_seq = -1;
-    quint64 m_hlc = 0;
+    quint64 m_seqSerial = 0;
+    bool m_seqDirty = false;
+    Prepared *m_prepared = nullptr;
 };
 
 } // namespace gamix

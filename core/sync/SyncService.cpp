@@ -260,6 +260,7 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     int changed = 0;
     int conflicts = 0;
     const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);
+    QList<ServerDirectory::AuditRow> auditRows;
     QJsonArray results;
     int rejected = 0;
     for (int i = 0; i < records.size(); ++i) {
@@ -280,8 +281,9 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
             o.insert(QStringLiteral("server"), outcomes.at(i).serverValues.toJson().value(QLatin1String("fields")));
         results.append(o);
         if (!accepted.isEmpty())
-            m_directory.audit(w.db(), user.id, QStringLiteral("push"), rc.entity, rc.id, accepted.join(u','));
+            auditRows.append({rc.entity, rc.id, accepted.join(u',')});
     }
+    m_directory.audit(w.db(), user.id, QStringLiteral("push"), auditRows);
     const QJsonObject result {{QStringLiteral("batch_id"), batchId},
                               {QStringLiteral("results"), results},
                               {QStringLiteral("rejected"), rejected},

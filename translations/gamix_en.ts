@@ -1704,6 +1704,10 @@ Entities: %1</source>
         <source>Password for %1:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no keychain: login kept until Gamix quits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gamix::MoveStageCommand</name>

@@ -1729,6 +1729,10 @@ Entities: %1</source>
         <source>Password for %1:</source>
         <translation>Пароль для %1:</translation>
     </message>
+    <message>
+        <source>no keychain: login kept until Gamix quits</source>
+        <translation>нет хранилища паролей: вход хранится до закрытия Gamix</translation>
+    </message>
 </context>
 <context>
     <name>gamix::MoveStageCommand</name>

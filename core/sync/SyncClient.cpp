@@ -80,13 +80,14 @@ void SyncClient::refreshCounts()
 {
     if (m_running)
         return;
-    Store store;
+    Store own;
+    Store *store = m_store && m_store->isOpen() ? m_store.get() : &own;
     QString error;
-    if (!store.open(m_dbPath, &error))
+    if (store == &own && !own.open(m_dbPath, &error))
         return;
     try {
-        m_pending = pendingChanges(store);
-        m_conflicts = unresolvedConflicts(store);
+        m_pending = pendingChanges(*store);
+        m_conflicts = unresolvedConflicts(*store);
     } catch (const SqliteError &) {
         return;
     }
@@ -122,11 +123,18 @@ void SyncClient::sync()
         fail(Failure::Network, tr("the server address must start with https:// or http://"));
         return;
     }
-    m_store = std::make_unique<Store>();
-    QString error;
-    if (!m_store->open(m_dbPath, &error)) {
-        fail(Failure::Database, error);
-        return;
+    // The Store stays open between runs (one sync every few minutes in the app, and a
+    // one-edit round trip should not pay for opening the database twice).
+    if (!m_store || !m_store->isOpen() || m_storePath != m_dbPath) {
+        closeStore();
+        m_store = std::make_unique<Store>();
+        QString error;
+        if (!m_store->open(m_dbPath, &error)) {
+            m_store.reset();
+            fail(Failure::Database, error);
+            return;
+        }
+        m_storePath = m_dbPath;
     }
     // A database bound to one user refuses to sync as another (DESIGN.md §3).
     const QString boundLogin = m_store->meta(kLoginKey);
@@ -135,8 +143,10 @@ void SyncClient::sync()
              tr("this database belongs to %1; start a new database to sync as %2").arg(boundLogin, m_login));
         return;
     }
-    m_replica = std::make_unique<StoreReplica>(*m_store);
-    m_engine = std::make_unique<SyncEngine>(*m_replica);
+    if (!m_engine) {
+        m_replica = std::make_unique<StoreReplica>(*m_store);
+        m_engine = std::make_unique<SyncEngine>(*m_replica);
+    }
     if (!m_nam) {
         m_nam = new QNetworkAccessManager(this);
         m_nam->setAutoDeleteReplies(true);
@@ -376,7 +386,8 @@ void SyncClient::fail(Failure failure, const QString &message)
             m_pending = pendingChanges(*m_store);
         } catch (const SqliteError &) { }
     }
-    closeStore();
+    if (failure == Failure::Database)
+        closeStore();
     m_password.clear();
     if (counted)
         Q_EMIT countsChanged(m_pending, m_conflicts);
@@ -389,7 +400,6 @@ void SyncClient::succeed()
     m_running = false;
     m_conflicts = unresolvedConflicts(*m_store);
     m_pending = pendingChanges(*m_store);
-    closeStore();
     m_password.clear();
     Q_EMIT conflictsChanged(m_conflicts);
     Q_EMIT countsChanged(m_pending, m_conflicts);

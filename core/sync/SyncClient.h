@@ -103,6 +103,7 @@ private:
     void closeStore();
 
     QString m_dbPath;
+    QString m_storePath;
     QUrl m_server;
     QString m_login;
     QList<QSslCertificate> m_caCertificates;

@@ -390,6 +390,63 @@ private Q_SLOTS:
             QCOMPARE(check.out.trimmed(), QByteArray("ok"));
         }
     }
+
+    void killedClientMidSyncConverges()
+    {
+        // A fresh database of boris with 10,000 contacts; the client is killed (SIGKILL)
+        // in the middle of its push, then syncs again: nothing is lost or doubled.
+        QCOMPARE(cli(QStringLiteral("big2"), {QStringLiteral("init")}).code, 0);
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(db(QStringLiteral("big2")), &error), qPrintable(error));
+            const EntityDef &contact = *Schema::instance().entity(u"contact");
+            store.beginBatch(true);
+            for (int i = 0; i < 10000; ++i)
+                QVERIFY(store
+                            .create(contact,
+                                    {{QStringLiteral("first_name"), QStringLiteral("Фёдор")},
+                                     {QStringLiteral("last_name"), QStringLiteral("Клиентов-%1").arg(i)},
+                                     {QStringLiteral("email"), QStringLiteral("k%1@example.ru").arg(i)}})
+                            .ok);
+            store.commitBatch();
+        }
+        auto pushes = [this] {
+            QFile f(m_log);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count("POST /v1/push 200")) : 0;
+        };
+        const int pushesBefore = pushes();
+        QProcess syncing;
+        syncing.start(QStringLiteral(GAMIX_CLI_PATH),
+                      {QStringLiteral("--db"), db(QStringLiteral("big2")), QStringLiteral("sync"),
+                       QStringLiteral("--server"), m_server.url(), QStringLiteral("--login"), QStringLiteral("boris"),
+                       QStringLiteral("--password-stdin")});
+        QVERIFY(syncing.waitForStarted());
+        syncing.write("пароль-бориса\n");
+        syncing.closeWriteChannel();
+        QTRY_VERIFY_WITH_TIMEOUT(pushes() >= pushesBefore + 2 || syncing.state() == QProcess::NotRunning, 30000);
+        QVERIFY2(syncing.state() != QProcess::NotRunning, "the sync ended before it could be killed");
+        syncing.kill();
+        QVERIFY(syncing.waitForFinished(10000));
+        QCOMPARE(syncing.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(cli(QStringLiteral("big2"), {QStringLiteral("check")}).out.trimmed(), QByteArray("ok"));
+        Run r = sync(QStringLiteral("big2"), QStringLiteral("boris"), QStringLiteral("пароль-бориса"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        for (const char *name : {"big2", "a"}) {
+            Store store;
+            QString error;
+            QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
+            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'k%@example.ru'")),
+                     10000);
+            QCOMPARE(store.db().scalar(
+                         QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'k%@example.ru'")),
+                     10000);
+            store.close();
+            QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("check")}).out.trimmed(), QByteArray("ok"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncProcess)

@@ -109,8 +109,8 @@ private:
     QList<QSslCertificate> m_caCertificates;
     QString m_token;
     QString m_password;
-    int m_pushBatch = 1000;
-    int m_pullPage = 2000;
+    int m_pushBatch = 2000;
+    int m_pullPage = 5000;
 
     QNetworkAccessManager *m_nam = nullptr;
     std::unique_ptr<Store> m_store;

@@ -10,7 +10,6 @@ namespace gamix {
 
 // Binds, prints `listening on HOST:PORT` on stdout, then serves until the process ends.
 // Returns a process exit code when it cannot bind or the server stops.
-int runHttpFrontend(SyncService &service, const QString &host, int port, const QString &tlsCert,
-                    const QString &tlsKey);
+int runHttpFrontend(SyncService &service, const QString &host, int port, const QString &tlsCert, const QString &tlsKey);
 
 } // namespace gamix

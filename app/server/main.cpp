@@ -23,7 +23,9 @@ int main(int argc, char *argv[])
     if (!options.command.isEmpty())
         return command.runAdmin(options, in);
     if (!options.upstream.isEmpty())
-        err << "gamix-server: " << QCoreApplication::translate("Server", "--upstream is not implemented yet; serving without it")
+        err << "gamix-server: "
+            << QCoreApplication::translate("Server", "--upstream is not implemented yet; serving without it")
             << Qt::endl;
-    return gamix::runHttpFrontend(command.service(), options.listenHost, options.listenPort, options.tlsCert, options.tlsKey);
+    return gamix::runHttpFrontend(command.service(), options.listenHost, options.listenPort, options.tlsCert,
+                                  options.tlsKey);
 }

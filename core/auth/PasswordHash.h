@@ -13,7 +13,7 @@ namespace PasswordHash {
 // `interactive` limits suit a login; tests may use the minimum.
 QString hash(const QString &password);
 bool verify(const QString &hash, const QString &password);
-QString randomToken();                    // 64 hex digits
+QString randomToken(); // 64 hex digits
 QString tokenDigest(const QString &token); // what the server stores
 
 } // namespace PasswordHash

@@ -18,7 +18,7 @@ public:
 
     static constexpr int kOk = 0;
     static constexpr int kFailed = 1; // the command ran and was refused or failed
-    static constexpr int kUsage = 2;  // the command line itself was wrong
+    static constexpr int kUsage = 2; // the command line itself was wrong
 
 private:
     int fail(const QString &message, int code = kFailed);

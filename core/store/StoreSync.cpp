@@ -25,8 +25,9 @@ QString isoFromHlcMs(quint64 hlc)
 QList<QPair<qint64, Record>> Store::dirtyRowsAfter(const EntityDef &entity, qint64 after, int limit)
 {
     const Table &t = table(entity);
-    SqliteStmt &st = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(", dirty_seq FROM ")
-                                 + t.name + QStringLiteral(" WHERE dirty_seq > ?1 ORDER BY dirty_seq LIMIT ?2"));
+    SqliteStmt &st
+        = m_db.cached(QStringLiteral("SELECT ") + t.selectColumns + QStringLiteral(", dirty_seq FROM ") + t.name
+                      + QStringLiteral(" WHERE dirty_seq > ?1 AND dirty_seq > 0 ORDER BY dirty_seq LIMIT ?2"));
     st.bind(1, after).bind(2, qint64(limit));
     QList<QPair<qint64, Record>> out;
     const int dirtyCol = Table::kFirstFieldColumn + int(entity.fields.size());

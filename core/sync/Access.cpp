@@ -45,8 +45,8 @@ QString sqlFilter(const SyncUser &user, QVariantList *binds)
     binds->append(user.id);
     binds->append(user.officeId);
     return QStringLiteral("(") + shared
-           + QStringLiteral(" OR owner_id = ? OR (office_id = ? AND (vis_entity IN ('company', 'contact') "
-                            "OR owner_id IS NULL)))");
+        + QStringLiteral(" OR owner_id = ? OR (office_id = ? AND (vis_entity IN ('company', 'contact') "
+                         "OR owner_id IS NULL)))");
 }
 
 } // namespace Access

@@ -20,7 +20,7 @@ struct SyncUser
 
 namespace Access {
 
-bool isShared(const QString &entity);      // pipeline, stage, user, office
+bool isShared(const QString &entity); // pipeline, stage, user, office
 bool isOfficeShared(const QString &entity); // company, contact (office scope for sales)
 bool canSee(const SyncUser &user, const QString &visEntity, const QString &ownerId, const QString &officeId);
 bool canWriteEntity(const SyncUser &user, const QString &entity);

@@ -32,8 +32,8 @@ QString fieldStatusName(FieldStatus status)
 
 bool fieldStatusFromName(QStringView name, FieldStatus *status)
 {
-    static const FieldStatus all[] = {FieldStatus::Accepted, FieldStatus::Superseded, FieldStatus::Forbidden,
-                                      FieldStatus::Invalid};
+    static const FieldStatus all[]
+        = {FieldStatus::Accepted, FieldStatus::Superseded, FieldStatus::Forbidden, FieldStatus::Invalid};
     for (FieldStatus s : all) {
         if (fieldStatusName(s) == name) {
             *status = s;
@@ -64,7 +64,7 @@ bool hlcFromJson(const QJsonValue &value, quint64 *hlc)
 
 QJsonObject clockToJson(const Clock &clock)
 {
-    return QJsonObject{{QStringLiteral("hlc"), QString::number(clock.hlc)}, {QStringLiteral("site"), clock.siteHex()}};
+    return QJsonObject {{QStringLiteral("hlc"), QString::number(clock.hlc)}, {QStringLiteral("site"), clock.siteHex()}};
 }
 
 bool clockFromJson(const QJsonValue &value, Clock *clock)
@@ -74,7 +74,7 @@ bool clockFromJson(const QJsonValue &value, Clock *clock)
         return true;
     const QJsonObject o = value.toObject();
     return hlcFromJson(o.value(QLatin1String("hlc")), &clock->hlc)
-           && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &clock->site);
+        && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &clock->site);
 }
 
 QJsonObject fieldToJson(const QString &, const FieldChange &field)
@@ -96,8 +96,8 @@ bool fieldFromJson(const QString &, const QString &name, const QJsonValue &value
     out->name = name;
     out->text = FieldCodec::textFromJson(o.value(QLatin1String("v")));
     return hlcFromJson(o.value(QLatin1String("hlc")), &out->clock.hlc)
-           && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &out->clock.site)
-           && clockFromJson(o.value(QLatin1String("prev")), &out->prev);
+        && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &out->clock.site)
+        && clockFromJson(o.value(QLatin1String("prev")), &out->prev);
 }
 
 } // namespace ChangeSetJson
@@ -107,7 +107,7 @@ QJsonObject RecordChange::toJson() const
     QJsonObject f;
     for (const FieldChange &c : fields)
         f.insert(c.name, ChangeSetJson::fieldToJson(entity, c));
-    return QJsonObject{{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), f}};
+    return QJsonObject {{QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), f}};
 }
 
 bool RecordChange::fromJson(const QJsonObject &object, RecordChange *out, QString *error)

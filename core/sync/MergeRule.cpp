@@ -32,7 +32,7 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
     }
     const bool concurrent = conflictsTracked && isConcurrentEdit(localClock, remote.clock, remote.prev);
     const bool differ = !local || local->text != remote.text;
-    const FieldState incoming{remote.text, remote.clock, remote.prev};
+    const FieldState incoming {remote.text, remote.clock, remote.prev};
     if (remote.clock > localClock) {
         d.apply = true;
         d.status = FieldStatus::Accepted;
@@ -52,19 +52,17 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
     return d;
 }
 
-RecordChange conflictRecord(const QString &entity, const QString &id, const QString &field,
-                            const FieldState &kept, const FieldState &lost, const Clock &stamp,
-                            const QString &ownerId, const QString &officeId)
+RecordChange conflictRecord(const QString &entity, const QString &id, const QString &field, const FieldState &kept,
+                            const FieldState &lost, const Clock &stamp, const QString &ownerId, const QString &officeId)
 {
     RecordChange rc;
     rc.entity = QStringLiteral("conflict");
     rc.id = derivedUuid(QString(entity + u'|' + id + u'|' + field + u'|' + QString::number(kept.clock.hlc)
-                                + kept.clock.siteHex() + u'|' + QString::number(lost.clock.hlc)
-                                + lost.clock.siteHex())
+                                + kept.clock.siteHex() + u'|' + QString::number(lost.clock.hlc) + lost.clock.siteHex())
                             .toUtf8());
     auto add = [&](const char *name, const QString &text) {
         if (!text.isEmpty())
-            rc.fields.append(FieldChange{QLatin1String(name), text, stamp, Clock()});
+            rc.fields.append(FieldChange {QLatin1String(name), text, stamp, Clock()});
     };
     add("entity", entity);
     add("record_id", id);

@@ -13,8 +13,8 @@ struct FieldDef;
 struct MergeDecision
 {
     FieldStatus status = FieldStatus::Superseded;
-    bool apply = false;     // take the remote value and clock
-    bool conflict = false;  // keep the loser as a conflict record
+    bool apply = false; // take the remote value and clock
+    bool conflict = false; // keep the loser as a conflict record
     FieldState kept;
     FieldState lost;
 };
@@ -30,9 +30,9 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
 bool isStale(const FieldState &local, const FieldChange &remote);
 
 // Builds the conflict record every replica derives for this edit pair.
-RecordChange conflictRecord(const QString &entity, const QString &id, const QString &field,
-                            const FieldState &kept, const FieldState &lost, const Clock &stamp,
-                            const QString &ownerId, const QString &officeId);
+RecordChange conflictRecord(const QString &entity, const QString &id, const QString &field, const FieldState &kept,
+                            const FieldState &lost, const Clock &stamp, const QString &ownerId,
+                            const QString &officeId);
 
 QString isoFromHlc(quint64 hlc);
 

@@ -36,8 +36,8 @@ public:
     virtual QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id) = 0;
     // Merges many records in one transaction, together with `state` (cursor) updates, so
     // a page and its cursor land together. Returns the status of every field, per record.
-    virtual QList<QList<FieldStatus>> apply(const QList<RecordChange> &records,
-                                            const QHash<QString, QString> &state) = 0;
+    virtual QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state)
+        = 0;
     // The server refused these fields (forbidden/invalid) and sent its own value and clock:
     // take them regardless of the clock order, keeping our value as a conflict record.
     virtual void adopt(const RecordChange &serverValues) = 0;
@@ -45,8 +45,8 @@ public:
     // clients), after `cursor`. A page never splits a record.
     virtual ChangePage localChanges(qint64 cursor, int limit) = 0;
     // A push round begins / completed: lets a replica narrow what it sends next time.
-    virtual void beginPush() {}
-    virtual void endPush() {}
+    virtual void beginPush() { }
+    virtual void endPush() { }
     // The server refused stamps ahead of its clock: take its time (plus the measured
     // offset) for the clock and re-stamp what was not pushed yet.
     virtual void clockAhead(qint64 serverTimeMs) { Q_UNUSED(serverTimeMs); }

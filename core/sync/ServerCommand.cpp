@@ -16,8 +16,7 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 ServerCommand::ServerCommand(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 ServerCommand::~ServerCommand() = default;
 

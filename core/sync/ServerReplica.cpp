@@ -5,8 +5,7 @@ namespace gamix {
 ServerReplica::ServerReplica(ServerStorage &storage, const QString &peer)
     : m_storage(storage)
     , m_peer(peer)
-{
-}
+{ }
 
 SiteId ServerReplica::siteId()
 {

@@ -68,9 +68,9 @@ private:
     qint64 (*m_now)() = nullptr;
 
     QMutex m_metricsMutex;
-    QHash<QString, qint64> m_requests;      // "path|status" -> count
-    QHash<QString, double> m_latencySum;    // path -> seconds
-    QHash<QString, qint64> m_latencyCount;  // path -> count
+    QHash<QString, qint64> m_requests; // "path|status" -> count
+    QHash<QString, double> m_latencySum; // path -> seconds
+    QHash<QString, qint64> m_latencyCount; // path -> count
     qint64 m_changesMerged = 0;
     qint64 m_conflicts = 0;
     QSet<QString> m_clients; // site ids seen

@@ -19,7 +19,11 @@ QString TokenStore::keyFor(const QUrl &server, const QString &login)
 
 void TokenStore::read(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    // Jobs have no parent: libsecret answers asynchronously, and a job deleted with its
+    // owner while a D-Bus call is pending is called back after it is gone (a crash seen
+    // when a window closed during a keychain read). autoDelete frees it once finished;
+    // the connection's context object drops the result if this store is gone by then.
+    auto *job = new QKeychain::ReadPasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plaintext file
     job->setKey(key);
@@ -36,7 +40,7 @@ void TokenStore::read(const QString &key)
 
 void TokenStore::write(const QString &key, const QString &token)
 {
-    auto *job = new QKeychain::WritePasswordJob(service(), this);
+    auto *job = new QKeychain::WritePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -48,7 +52,7 @@ void TokenStore::write(const QString &key, const QString &token)
 
 void TokenStore::remove(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service(), this);
+    auto *job = new QKeychain::DeletePasswordJob(service());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

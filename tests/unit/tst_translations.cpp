@@ -43,7 +43,7 @@ QList<Message> readTs(const QString &path, QString *error)
             if (name == u"name") {
                 context = xml.readElementText();
             } else if (name == u"message") {
-                m = Message{context, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes", false, {}};
+                m = Message {context, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes", false, {}};
             } else if (name == u"source") {
                 m.source = xml.readElementText();
             } else if (name == u"translation") {
@@ -67,7 +67,7 @@ QList<Message> readTs(const QString &path, QString *error)
 QString tsPath(const char *language)
 {
     return QStringLiteral(GAMIX_TEST_DATA_DIR "/../../translations/gamix_") + QLatin1String(language)
-           + QStringLiteral(".ts");
+        + QStringLiteral(".ts");
 }
 
 QStringList placeholders(const QString &text)
@@ -146,7 +146,8 @@ void TestTranslations::russianMessagesAreComplete()
             QVERIFY2(!form.trimmed().isEmpty(), qPrintable(QStringLiteral("empty translation: ") + at));
             QVERIFY2(placeholders(form) == placeholders(m.source),
                      qPrintable(QStringLiteral("placeholders differ: %1 -> %2").arg(at, form)));
-            QVERIFY2(tags(form) == tags(m.source), qPrintable(QStringLiteral("markup differs: %1 -> %2").arg(at, form)));
+            QVERIFY2(tags(form) == tags(m.source),
+                     qPrintable(QStringLiteral("markup differs: %1 -> %2").arg(at, form)));
             QVERIFY2(accelerators(form) == accelerators(m.source),
                      qPrintable(QStringLiteral("accelerators differ: %1 -> %2").arg(at, form)));
             // Russian typography: «ёлочки», not the English quotes of the source.
@@ -239,8 +240,9 @@ void TestTranslations::russianPluralForms()
     QFETCH(int, n);
     QFETCH(QString, text);
     QVERIFY(!m_ru.isEmpty());
-    QCOMPARE(m_ru.translate("gamix::ListPage", "%n record(s)", nullptr, n).replace(QLatin1String("%n"), QString::number(n)),
-             text);
+    QCOMPARE(
+        m_ru.translate("gamix::ListPage", "%n record(s)", nullptr, n).replace(QLatin1String("%n"), QString::number(n)),
+        text);
 }
 
 void TestTranslations::runtimeContexts_data()

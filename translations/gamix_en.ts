@@ -53,6 +53,239 @@
             <numerusform>%n rows rejected</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
+Commands:
+  init
+  add ENTITY field=value...
+  get ENTITY ID
+  set ENTITY ID field=value...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  backup FILE | check
+Entities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db needs a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown csv command; use: csv inspect FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1” (see gamix-cli --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: get ENTITY ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no %1 with id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: set ENTITY ID field=value...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: restore ENTITY ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: delete ENTITY ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--where needs field=value, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit needs a number, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option “%1” for list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: search TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: backup FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import into “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option or missing value: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown preset “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character, “tab” or “auto”, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map needs &apos;Header=field&apos;, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map: “%1” is not a field of %2 (one of: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, update or create, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a vCard file holds contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: %1 of %2 rows, %3 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, delimiter “%3”, preset %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (columns matched by name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: columns that match no field go to the notes as “Column: value”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; save them with --rejects FILE, fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; written to %1 to fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown entity “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is csv, vcard or ical, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile is excel or data, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--vcard-version is 3 or 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 characters could not be written in %3 and became “?”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server needs a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--login needs a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-cert needs a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync needs --server URL and --login LOGIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address (https://HOST:PORT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read a certificate from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): give the password with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no saved login for %1 at %2: give the password with --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -142,6 +375,37 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard holds contacts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar export holds tasks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>New</source>
@@ -220,6 +484,30 @@
     </message>
     <message>
         <source>cannot open the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown preset “%1” (one of: auto, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate of %1; its fields are already filled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -585,6 +873,80 @@
         <source>--upstream is not implemented yet; serving without it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token-ttl must be a positive number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen HOST:PORT is required (port 0 picks a free one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked</source>
+        <translation>
+            <numerusform>%n token revoked</numerusform>
+            <numerusform>%n tokens revoked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) reassigned</source>
+        <translation>
+            <numerusform>%n record reassigned</numerusform>
+            <numerusform>%n records reassigned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Qt Sql driver %1 is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the server tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the role must be admin, manager or sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a login and a password are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the form token could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -617,6 +979,120 @@
     <name>Store</name>
     <message>
         <source>The database %1 was created by a newer version of Gamix (schema %2, this version understands up to %3). Update Gamix to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Gamix database or is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file for the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 points to a missing record %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no such field in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage_id: the stage belongs to another pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this field is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no %2 with id %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fill in at least one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records come from the server and cannot be changed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 with id %2 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no %1 with id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is deleted; restore it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database refused the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field number %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>Convert lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>a record without entity or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: fields must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: field %3 is not {v, hlc, site, prev}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the login token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 was refused (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -678,247 +1154,8 @@
         <source>%1: “%2” is not a valid OGRN (13 or 15 digits with a correct check digit)</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>gamix</name>
     <message>
-        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot import into “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown option or missing value: “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown preset “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown encoding “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--delimiter needs one character, “tab” or “auto”, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--map needs &apos;Header=field&apos;, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--map: “%1” is not a field of %2 (one of: %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--on-duplicate is skip, update or create, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--batch needs a positive number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown option “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: there is no such file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: a vCard file holds contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import: %1 of %2 rows, %3 rows/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2, delimiter “%3”, preset %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none (columns matched by name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: columns that match no field go to the notes as “Column: value”: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; save them with --rejects FILE, fix and import again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; written to %1 to fix and import again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown entity “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--format is csv, vcard or ical, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--profile is excel or data, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--vcard-version is 3 or 4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 characters could not be written in %3 and became “?”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--server needs a URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--login needs a login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--ca-cert needs a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sync needs --server URL and --login LOGIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a server address (https://HOST:PORT)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read a certificate from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password on standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the keychain did not answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no keychain is available (%1): give the password with --password-stdin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no saved login for %1 at %2: give the password with --password-stdin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::CliApp</name>
-    <message>
-        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--db needs a path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database ready: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown csv command; use: csv inspect FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command “%1” (see gamix-cli --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: get ENTITY ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no %1 with id %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: set ENTITY ID field=value...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: restore ENTITY ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: delete ENTITY ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--where needs field=value, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--limit needs a number, not “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown option “%1” for list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: search TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: backup FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup written to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
-Commands:
-  init
-  add ENTITY field=value...
-  get ENTITY ID
-  set ENTITY ID field=value...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Entities: %1</source>
+        <source>%1: “%2” is not one of: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,20 +1215,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ConvertLeadCommand</name>
-    <message>
-        <source>Convert lead %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::CreateRecordCommand</name>
-    <message>
-        <source>Create %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gamix::DealBoard</name>
     <message>
         <source>Pipeline:</source>
@@ -1038,20 +1261,6 @@ Entities: %1</source>
     </message>
     <message>
         <source>Why was it lost?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::DeleteRecordCommand</name>
-    <message>
-        <source>Delete %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::EditRecordCommand</name>
-    <message>
-        <source>Edit %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1180,37 +1389,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ExportJob</name>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown encoding “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vCard holds contacts only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>iCalendar export holds tasks only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gamix::ImportDryRunPage</name>
     <message>
         <source>Check</source>
@@ -1250,29 +1428,6 @@ Entities: %1</source>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ImportJob</name>
-    <message>
-        <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown preset “%1” (one of: auto, %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1391,17 +1546,6 @@ Entities: %1</source>
     </message>
     <message>
         <source>not recognised, columns matched by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ImportRowWriter</name>
-    <message>
-        <source>duplicate of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicate of %1; its fields are already filled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1710,28 +1854,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::MoveStageCommand</name>
-    <message>
-        <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::RecordChange</name>
-    <message>
-        <source>a record without entity or id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2: fields must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2: field %3 is not {v, hlc, site, prev}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gamix::RecordDialog</name>
     <message>
         <source>Save</source>
@@ -1797,93 +1919,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ServerCommand</name>
-    <message>
-        <source>%1 needs a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--token-ttl must be a positive number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--listen HOST:PORT is required (port 0 picks a free one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the password on standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no user %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) revoked</source>
-        <translation>
-            <numerusform>%n token revoked</numerusform>
-            <numerusform>%n tokens revoked</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) reassigned</source>
-        <translation>
-            <numerusform>%n record reassigned</numerusform>
-            <numerusform>%n records reassigned</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>unknown command: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ServerDb</name>
-    <message>
-        <source>the Qt Sql driver %1 is not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot create the server tables: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ServerDirectory</name>
-    <message>
-        <source>the role must be admin, manager or sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a login and a password are needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the user %1 already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the user could not be stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no user %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the form token could not be stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gamix::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1935,73 +1970,6 @@ Entities: %1</source>
     </message>
     <message>
         <source>The server address should look like https://crm.example.ru</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::Store</name>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a Gamix database or is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose a new file for the backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 points to a missing record %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: there is no such field in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stage_id: the stage belongs to another pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: this field is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: there is no %2 with id %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fill in at least one of: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 records come from the server and cannot be changed here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a %1 with id %2 already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no %1 with id %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2 is deleted; restore it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database refused the change: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown field number %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2111,21 +2079,6 @@ Entities: %1</source>
     <name>gamix::SyncController</name>
     <message>
         <source>Log in to %1 to sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gamix::SyncEngine</name>
-    <message>
-        <source>the server refused the login token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server answered %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 was refused (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

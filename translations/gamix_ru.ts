@@ -54,6 +54,256 @@
             <numerusform>%n строк отклонено</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
+Commands:
+  init
+  add ENTITY field=value...
+  get ENTITY ID
+  set ENTITY ID field=value...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  backup FILE | check
+Entities: %1</source>
+        <translation>Использование: gamix-cli [--db PATH] [--json] COMMAND
+Команды:
+  init
+  add ENTITY поле=значение...
+  get ENTITY ID
+  set ENTITY ID поле=значение...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where поле=значение]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map 'Заголовок=поле']... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  backup FILE | check
+Сущности: %1</translation>
+    </message>
+    <message>
+        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
+        <translation>базы данных %1 нет (создайте её командой: gamix-cli --db %1 init)</translation>
+    </message>
+    <message>
+        <source>--db needs a path</source>
+        <translation>--db: укажите путь</translation>
+    </message>
+    <message>
+        <source>Database ready: %1</source>
+        <translation>База данных готова: %1</translation>
+    </message>
+    <message>
+        <source>unknown csv command; use: csv inspect FILE</source>
+        <translation>неизвестная команда csv; используйте: csv inspect FILE</translation>
+    </message>
+    <message>
+        <source>unknown command “%1” (see gamix-cli --help)</source>
+        <translation>неизвестная команда «%1» (см. gamix-cli --help)</translation>
+    </message>
+    <message>
+        <source>usage: get ENTITY ID</source>
+        <translation>использование: get ENTITY ID</translation>
+    </message>
+    <message>
+        <source>there is no %1 with id %2</source>
+        <translation>нет записи %1 с id %2</translation>
+    </message>
+    <message>
+        <source>usage: set ENTITY ID field=value...</source>
+        <translation>использование: set ENTITY ID поле=значение...</translation>
+    </message>
+    <message>
+        <source>usage: restore ENTITY ID</source>
+        <translation>использование: restore ENTITY ID</translation>
+    </message>
+    <message>
+        <source>usage: delete ENTITY ID</source>
+        <translation>использование: delete ENTITY ID</translation>
+    </message>
+    <message>
+        <source>--where needs field=value, not “%1”</source>
+        <translation>--where: нужно поле=значение, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--limit needs a number, not “%1”</source>
+        <translation>--limit: нужно число, а не «%1»</translation>
+    </message>
+    <message>
+        <source>unknown option “%1” for list</source>
+        <translation>неизвестный параметр «%1» для list</translation>
+    </message>
+    <message>
+        <source>usage: search TEXT</source>
+        <translation>использование: search TEXT</translation>
+    </message>
+    <message>
+        <source>usage: backup FILE</source>
+        <translation>использование: backup FILE</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Резервная копия записана в %1</translation>
+    </message>
+    <message>
+        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
+        <translation>использование: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map 'Заголовок=поле']... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</translation>
+    </message>
+    <message>
+        <source>cannot import into “%1”</source>
+        <translation>импорт в «%1» невозможен</translation>
+    </message>
+    <message>
+        <source>unknown option or missing value: “%1”</source>
+        <translation>неизвестный параметр или нет значения: «%1»</translation>
+    </message>
+    <message>
+        <source>unknown preset “%1”</source>
+        <translation>неизвестный шаблон «%1»</translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation>неизвестная кодировка «%1»</translation>
+    </message>
+    <message>
+        <source>--delimiter needs one character, “tab” or “auto”, not “%1”</source>
+        <translation>--delimiter: нужен один символ, «tab» или «auto», а не «%1»</translation>
+    </message>
+    <message>
+        <source>--map needs &apos;Header=field&apos;, not “%1”</source>
+        <translation>--map: нужно 'Заголовок=поле', а не «%1»</translation>
+    </message>
+    <message>
+        <source>--map: “%1” is not a field of %2 (one of: %3)</source>
+        <translation>--map: «%1» — не поле сущности %2 (поля: %3)</translation>
+    </message>
+    <message>
+        <source>--on-duplicate is skip, update or create, not “%1”</source>
+        <translation>--on-duplicate: skip, update или create, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--batch needs a positive number</source>
+        <translation>--batch: нужно положительное число</translation>
+    </message>
+    <message>
+        <source>unknown option “%1”</source>
+        <translation>неизвестный параметр «%1»</translation>
+    </message>
+    <message>
+        <source>%1: there is no such file</source>
+        <translation>%1: такого файла нет</translation>
+    </message>
+    <message>
+        <source>%1: a vCard file holds contacts</source>
+        <translation>%1: файл vCard содержит только контакты</translation>
+    </message>
+    <message>
+        <source>import: %1 of %2 rows, %3 rows/s</source>
+        <translation>импорт: %1 из %2 строк, %3 строк/с</translation>
+    </message>
+    <message>
+        <source>%1: %2, delimiter “%3”, preset %4</source>
+        <translation>%1: %2, разделитель «%3», шаблон %4</translation>
+    </message>
+    <message>
+        <source>none (columns matched by name)</source>
+        <translation>нет (столбцы сопоставлены по названиям)</translation>
+    </message>
+    <message>
+        <source>%1: columns that match no field go to the notes as “Column: value”: %2</source>
+        <translation>%1: столбцы без подходящего поля попадут в примечание как «Столбец: значение»: %2</translation>
+    </message>
+    <message>
+        <source>; save them with --rejects FILE, fix and import again</source>
+        <translation>; сохраните их с помощью --rejects FILE, исправьте и импортируйте снова</translation>
+    </message>
+    <message>
+        <source>; written to %1 to fix and import again</source>
+        <translation>; они записаны в %1 — исправьте и импортируйте снова</translation>
+    </message>
+    <message>
+        <source>usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</source>
+        <translation>использование: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</translation>
+    </message>
+    <message>
+        <source>unknown entity “%1”</source>
+        <translation>неизвестная сущность «%1»</translation>
+    </message>
+    <message>
+        <source>--format is csv, vcard or ical, not “%1”</source>
+        <translation>--format: csv, vcard или ical, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--profile is excel or data, not “%1”</source>
+        <translation>--profile: excel или data, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--vcard-version is 3 or 4</source>
+        <translation>--vcard-version: 3 или 4</translation>
+    </message>
+    <message>
+        <source>%1: %2 characters could not be written in %3 and became “?”</source>
+        <translation>%1: не удалось записать в кодировке %3 символов: %2, они заменены на «?»</translation>
+    </message>
+    <message>
+        <source>--server needs a URL</source>
+        <translation>--server: укажите URL</translation>
+    </message>
+    <message>
+        <source>--login needs a login</source>
+        <translation>--login: укажите логин</translation>
+    </message>
+    <message>
+        <source>--ca-cert needs a file</source>
+        <translation>--ca-cert: укажите файл</translation>
+    </message>
+    <message>
+        <source>unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</source>
+        <translation>неизвестный параметр синхронизации «%1»; используйте: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</translation>
+    </message>
+    <message>
+        <source>sync needs --server URL and --login LOGIN</source>
+        <translation>для sync нужны --server URL и --login LOGIN</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address (https://HOST:PORT)</source>
+        <translation>«%1» — не адрес сервера (https://HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>cannot read a certificate from %1</source>
+        <translation>не удаётся прочитать сертификат из %1</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>на стандартном вводе нет пароля</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>хранилище паролей не ответило</translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): give the password with --password-stdin</source>
+        <translation>хранилище паролей недоступно (%1): передайте пароль через --password-stdin</translation>
+    </message>
+    <message>
+        <source>no saved login for %1 at %2: give the password with --password-stdin</source>
+        <translation>нет сохранённого входа для %1 на %2: передайте пароль через --password-stdin</translation>
+    </message>
+    <message>
+        <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
+        <translation>хранилище паролей недоступно (%1): токен входа хранится в памяти только до конца этого запуска</translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -143,6 +393,37 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”</source>
+        <translation>неизвестная кодировка «%1»</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>vCard holds contacts only</source>
+        <translation>vCard содержит только контакты</translation>
+    </message>
+    <message>
+        <source>iCalendar export holds tasks only</source>
+        <translation>в iCalendar экспортируются только задачи</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: не удаётся записать файл: %2</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>New</source>
@@ -222,6 +503,30 @@
     <message>
         <source>cannot open the file: %1</source>
         <translation>не удаётся открыть файл: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>unknown preset “%1” (one of: auto, %2)</source>
+        <translation>неизвестный шаблон «%1» (доступны: auto, %2)</translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation>не удаётся записать файл: %1</translation>
+    </message>
+    <message>
+        <source>Import error</source>
+        <translation>Ошибка импорта</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>дубликат записи %1</translation>
+    </message>
+    <message>
+        <source>duplicate of %1; its fields are already filled</source>
+        <translation>дубликат записи %1; её поля уже заполнены</translation>
     </message>
 </context>
 <context>
@@ -586,6 +891,82 @@
         <source>--upstream is not implemented yet; serving without it</source>
         <translation>--upstream пока не поддерживается; сервер работает без него</translation>
     </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1: нужно значение</translation>
+    </message>
+    <message>
+        <source>--token-ttl must be a positive number of seconds</source>
+        <translation>--token-ttl: нужно положительное число секунд</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert и --tls-key указываются вместе</translation>
+    </message>
+    <message>
+        <source>--listen HOST:PORT is required (port 0 picks a free one)</source>
+        <translation>нужен --listen HOST:PORT (порт 0 — любой свободный)</translation>
+    </message>
+    <message>
+        <source>give the password on standard input</source>
+        <translation>передайте пароль на стандартный ввод</translation>
+    </message>
+    <message>
+        <source>there is no user %1</source>
+        <translation>пользователя %1 нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked</source>
+        <translation>
+            <numerusform>отозван %n токен</numerusform>
+            <numerusform>отозвано %n токена</numerusform>
+            <numerusform>отозвано %n токенов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) reassigned</source>
+        <translation>
+            <numerusform>передана %n запись</numerusform>
+            <numerusform>передано %n записи</numerusform>
+            <numerusform>передано %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>неизвестная команда: %1</translation>
+    </message>
+    <message>
+        <source>the Qt Sql driver %1 is not installed</source>
+        <translation>драйвер Qt Sql %1 не установлен</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>не удаётся открыть базу данных %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the server tables: %1</source>
+        <translation>не удаётся создать таблицы сервера: %1</translation>
+    </message>
+    <message>
+        <source>the role must be admin, manager or sales</source>
+        <translation>роль должна быть admin, manager или sales</translation>
+    </message>
+    <message>
+        <source>a login and a password are needed</source>
+        <translation>нужны логин и пароль</translation>
+    </message>
+    <message>
+        <source>the user %1 already exists</source>
+        <translation>пользователь %1 уже существует</translation>
+    </message>
+    <message>
+        <source>the user could not be stored</source>
+        <translation>не удалось сохранить пользователя</translation>
+    </message>
+    <message>
+        <source>the form token could not be stored</source>
+        <translation>не удалось сохранить токен формы</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -619,6 +1000,120 @@
     <message>
         <source>The database %1 was created by a newer version of Gamix (schema %2, this version understands up to %3). Update Gamix to open it.</source>
         <translation>База данных %1 создана более новой версией Gamix (схема %2, эта версия понимает схемы до %3). Обновите Gamix, чтобы открыть её.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Не удаётся создать папку %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gamix database or is damaged</source>
+        <translation>%1 — не база данных Gamix или она повреждена</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file for the backup</source>
+        <translation>%1 уже существует; выберите для резервной копии новый файл</translation>
+    </message>
+    <message>
+        <source>Backup to %1 failed: %2</source>
+        <translation>Не удалось создать резервную копию в %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 points to a missing record %4</source>
+        <translation>%1 %2: %3 ссылается на несуществующую запись %4</translation>
+    </message>
+    <message>
+        <source>%1: there is no such field in %2</source>
+        <translation>%1: в %2 нет такого поля</translation>
+    </message>
+    <message>
+        <source>stage_id: the stage belongs to another pipeline</source>
+        <translation>stage_id: этап относится к другой воронке</translation>
+    </message>
+    <message>
+        <source>%1: this field is required</source>
+        <translation>%1: обязательное поле</translation>
+    </message>
+    <message>
+        <source>%1: there is no %2 with id %3</source>
+        <translation>%1: нет записи %2 с id %3</translation>
+    </message>
+    <message>
+        <source>fill in at least one of: %1</source>
+        <translation>заполните хотя бы одно из полей: %1</translation>
+    </message>
+    <message>
+        <source>%1 records come from the server and cannot be changed here</source>
+        <translation>записи %1 приходят с сервера, здесь их изменить нельзя</translation>
+    </message>
+    <message>
+        <source>a %1 with id %2 already exists</source>
+        <translation>запись %1 с id %2 уже существует</translation>
+    </message>
+    <message>
+        <source>there is no %1 with id %2</source>
+        <translation>нет записи %1 с id %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 is deleted; restore it first</source>
+        <translation>%1 %2 удалена; сначала восстановите её</translation>
+    </message>
+    <message>
+        <source>the database refused the change: %1</source>
+        <translation>база данных отклонила изменение: %1</translation>
+    </message>
+    <message>
+        <source>unknown field number %1 in %2</source>
+        <translation>неизвестный номер поля %1 в %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>Convert lead %1</source>
+        <translation>конвертирование лида «%1»</translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation>создание записи: %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>удаление «%1»</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>изменение «%1»</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>перенос «%1» на этап «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>a record without entity or id</source>
+        <translation>запись без сущности или id</translation>
+    </message>
+    <message>
+        <source>%1 %2: fields must be an object</source>
+        <translation>%1 %2: fields должно быть объектом</translation>
+    </message>
+    <message>
+        <source>%1 %2: field %3 is not {v, hlc, site, prev}</source>
+        <translation>%1 %2: поле %3 — не {v, hlc, site, prev}</translation>
+    </message>
+    <message>
+        <source>the server refused the login token</source>
+        <translation>сервер отклонил токен входа</translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation>ответ сервера: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 was refused (%4)</source>
+        <translation>%1 %2: %3 отклонено (%4)</translation>
     </message>
 </context>
 <context>
@@ -679,265 +1174,9 @@
         <source>%1: “%2” is not a valid OGRN (13 or 15 digits with a correct check digit)</source>
         <translation>%1: «%2» — некорректный ОГРН (нужно 13 или 15 цифр с верной контрольной цифрой)</translation>
     </message>
-</context>
-<context>
-    <name>gamix</name>
     <message>
-        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
-        <translation>использование: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Заголовок=поле&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</translation>
-    </message>
-    <message>
-        <source>cannot import into “%1”</source>
-        <translation>импорт в «%1» невозможен</translation>
-    </message>
-    <message>
-        <source>unknown option or missing value: “%1”</source>
-        <translation>неизвестный параметр или нет значения: «%1»</translation>
-    </message>
-    <message>
-        <source>unknown preset “%1”</source>
-        <translation>неизвестный шаблон «%1»</translation>
-    </message>
-    <message>
-        <source>unknown encoding “%1”</source>
-        <translation>неизвестная кодировка «%1»</translation>
-    </message>
-    <message>
-        <source>--delimiter needs one character, “tab” or “auto”, not “%1”</source>
-        <translation>--delimiter: нужен один символ, «tab» или «auto», а не «%1»</translation>
-    </message>
-    <message>
-        <source>--map needs &apos;Header=field&apos;, not “%1”</source>
-        <translation>--map: нужно &apos;Заголовок=поле&apos;, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--map: “%1” is not a field of %2 (one of: %3)</source>
-        <translation>--map: «%1» — не поле сущности %2 (поля: %3)</translation>
-    </message>
-    <message>
-        <source>--on-duplicate is skip, update or create, not “%1”</source>
-        <translation>--on-duplicate: skip, update или create, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--batch needs a positive number</source>
-        <translation>--batch: нужно положительное число</translation>
-    </message>
-    <message>
-        <source>unknown option “%1”</source>
-        <translation>неизвестный параметр «%1»</translation>
-    </message>
-    <message>
-        <source>%1: there is no such file</source>
-        <translation>%1: такого файла нет</translation>
-    </message>
-    <message>
-        <source>%1: a vCard file holds contacts</source>
-        <translation>%1: файл vCard содержит только контакты</translation>
-    </message>
-    <message>
-        <source>import: %1 of %2 rows, %3 rows/s</source>
-        <translation>импорт: %1 из %2 строк, %3 строк/с</translation>
-    </message>
-    <message>
-        <source>%1: %2, delimiter “%3”, preset %4</source>
-        <translation>%1: %2, разделитель «%3», шаблон %4</translation>
-    </message>
-    <message>
-        <source>none (columns matched by name)</source>
-        <translation>нет (столбцы сопоставлены по названиям)</translation>
-    </message>
-    <message>
-        <source>%1: columns that match no field go to the notes as “Column: value”: %2</source>
-        <translation>%1: столбцы без подходящего поля попадут в примечание как «Столбец: значение»: %2</translation>
-    </message>
-    <message>
-        <source>; save them with --rejects FILE, fix and import again</source>
-        <translation>; сохраните их с помощью --rejects FILE, исправьте и импортируйте снова</translation>
-    </message>
-    <message>
-        <source>; written to %1 to fix and import again</source>
-        <translation>; они записаны в %1 — исправьте и импортируйте снова</translation>
-    </message>
-    <message>
-        <source>usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</source>
-        <translation>использование: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]</translation>
-    </message>
-    <message>
-        <source>unknown entity “%1”</source>
-        <translation>неизвестная сущность «%1»</translation>
-    </message>
-    <message>
-        <source>--format is csv, vcard or ical, not “%1”</source>
-        <translation>--format: csv, vcard или ical, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--profile is excel or data, not “%1”</source>
-        <translation>--profile: excel или data, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--vcard-version is 3 or 4</source>
-        <translation>--vcard-version: 3 или 4</translation>
-    </message>
-    <message>
-        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
-        <translation>базы данных %1 нет (создайте её командой: gamix-cli --db %1 init)</translation>
-    </message>
-    <message>
-        <source>%1: %2 characters could not be written in %3 and became “?”</source>
-        <translation>%1: не удалось записать в кодировке %3 символов: %2, они заменены на «?»</translation>
-    </message>
-    <message>
-        <source>--server needs a URL</source>
-        <translation>--server: укажите URL</translation>
-    </message>
-    <message>
-        <source>--login needs a login</source>
-        <translation>--login: укажите логин</translation>
-    </message>
-    <message>
-        <source>--ca-cert needs a file</source>
-        <translation>--ca-cert: укажите файл</translation>
-    </message>
-    <message>
-        <source>unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</source>
-        <translation>неизвестный параметр синхронизации «%1»; используйте: sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]</translation>
-    </message>
-    <message>
-        <source>sync needs --server URL and --login LOGIN</source>
-        <translation>для sync нужны --server URL и --login LOGIN</translation>
-    </message>
-    <message>
-        <source>“%1” is not a server address (https://HOST:PORT)</source>
-        <translation>«%1» — не адрес сервера (https://HOST:PORT)</translation>
-    </message>
-    <message>
-        <source>cannot read a certificate from %1</source>
-        <translation>не удаётся прочитать сертификат из %1</translation>
-    </message>
-    <message>
-        <source>no password on standard input</source>
-        <translation>на стандартном вводе нет пароля</translation>
-    </message>
-    <message>
-        <source>the keychain did not answer</source>
-        <translation>хранилище паролей не ответило</translation>
-    </message>
-    <message>
-        <source>no keychain is available (%1): give the password with --password-stdin</source>
-        <translation>хранилище паролей недоступно (%1): передайте пароль через --password-stdin</translation>
-    </message>
-    <message>
-        <source>no saved login for %1 at %2: give the password with --password-stdin</source>
-        <translation>нет сохранённого входа для %1 на %2: передайте пароль через --password-stdin</translation>
-    </message>
-    <message>
-        <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
-        <translation>хранилище паролей недоступно (%1): токен входа хранится в памяти только до конца этого запуска</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::CliApp</name>
-    <message>
-        <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
-        <translation>базы данных %1 нет (создайте её командой: gamix-cli --db %1 init)</translation>
-    </message>
-    <message>
-        <source>--db needs a path</source>
-        <translation>--db: укажите путь</translation>
-    </message>
-    <message>
-        <source>Database ready: %1</source>
-        <translation>База данных готова: %1</translation>
-    </message>
-    <message>
-        <source>unknown csv command; use: csv inspect FILE</source>
-        <translation>неизвестная команда csv; используйте: csv inspect FILE</translation>
-    </message>
-    <message>
-        <source>unknown command “%1” (see gamix-cli --help)</source>
-        <translation>неизвестная команда «%1» (см. gamix-cli --help)</translation>
-    </message>
-    <message>
-        <source>usage: get ENTITY ID</source>
-        <translation>использование: get ENTITY ID</translation>
-    </message>
-    <message>
-        <source>there is no %1 with id %2</source>
-        <translation>нет записи %1 с id %2</translation>
-    </message>
-    <message>
-        <source>usage: set ENTITY ID field=value...</source>
-        <translation>использование: set ENTITY ID поле=значение...</translation>
-    </message>
-    <message>
-        <source>usage: restore ENTITY ID</source>
-        <translation>использование: restore ENTITY ID</translation>
-    </message>
-    <message>
-        <source>usage: delete ENTITY ID</source>
-        <translation>использование: delete ENTITY ID</translation>
-    </message>
-    <message>
-        <source>--where needs field=value, not “%1”</source>
-        <translation>--where: нужно поле=значение, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--limit needs a number, not “%1”</source>
-        <translation>--limit: нужно число, а не «%1»</translation>
-    </message>
-    <message>
-        <source>unknown option “%1” for list</source>
-        <translation>неизвестный параметр «%1» для list</translation>
-    </message>
-    <message>
-        <source>usage: search TEXT</source>
-        <translation>использование: search TEXT</translation>
-    </message>
-    <message>
-        <source>usage: backup FILE</source>
-        <translation>использование: backup FILE</translation>
-    </message>
-    <message>
-        <source>Backup written to %1</source>
-        <translation>Резервная копия записана в %1</translation>
-    </message>
-    <message>
-        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
-Commands:
-  init
-  add ENTITY field=value...
-  get ENTITY ID
-  set ENTITY ID field=value...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Entities: %1</source>
-        <translation>Использование: gamix-cli [--db PATH] [--json] COMMAND
-Команды:
-  init
-  add ENTITY поле=значение...
-  get ENTITY ID
-  set ENTITY ID поле=значение...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where поле=значение]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map &apos;Заголовок=поле&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Сущности: %1</translation>
+        <source>%1: “%2” is not one of: %3</source>
+        <translation>%1: «%2» — недопустимое значение; допустимые: %3</translation>
     </message>
 </context>
 <context>
@@ -996,20 +1235,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ConvertLeadCommand</name>
-    <message>
-        <source>Convert lead %1</source>
-        <translation>конвертирование лида «%1»</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::CreateRecordCommand</name>
-    <message>
-        <source>Create %1</source>
-        <translation>создание записи: %1</translation>
-    </message>
-</context>
-<context>
     <name>gamix::DealBoard</name>
     <message>
         <source>Pipeline:</source>
@@ -1058,20 +1283,6 @@ Entities: %1</source>
     <message>
         <source>Why was it lost?</source>
         <translation>Почему сделка проиграна?</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::DeleteRecordCommand</name>
-    <message>
-        <source>Delete %1</source>
-        <translation>удаление «%1»</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::EditRecordCommand</name>
-    <message>
-        <source>Edit %1</source>
-        <translation>изменение «%1»</translation>
     </message>
 </context>
 <context>
@@ -1202,37 +1413,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ExportJob</name>
-    <message>
-        <source>cancelled</source>
-        <translation>отменено</translation>
-    </message>
-    <message>
-        <source>unknown encoding “%1”</source>
-        <translation>неизвестная кодировка «%1»</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <source>vCard holds contacts only</source>
-        <translation>vCard содержит только контакты</translation>
-    </message>
-    <message>
-        <source>iCalendar export holds tasks only</source>
-        <translation>в iCalendar экспортируются только задачи</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file: %2</source>
-        <translation>%1: не удаётся записать файл: %2</translation>
-    </message>
-</context>
-<context>
     <name>gamix::ImportDryRunPage</name>
     <message>
         <source>Check</source>
@@ -1273,29 +1453,6 @@ Entities: %1</source>
     <message>
         <source>skipped</source>
         <translation>пропущена</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ImportJob</name>
-    <message>
-        <source>cannot open the file: %1</source>
-        <translation>не удаётся открыть файл: %1</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>файл пуст</translation>
-    </message>
-    <message>
-        <source>unknown preset “%1” (one of: auto, %2)</source>
-        <translation>неизвестный шаблон «%1» (доступны: auto, %2)</translation>
-    </message>
-    <message>
-        <source>cannot write the file: %1</source>
-        <translation>не удаётся записать файл: %1</translation>
-    </message>
-    <message>
-        <source>Import error</source>
-        <translation>Ошибка импорта</translation>
     </message>
 </context>
 <context>
@@ -1414,17 +1571,6 @@ Entities: %1</source>
     <message>
         <source>not recognised, columns matched by name</source>
         <translation>не распознан, столбцы сопоставлены по названиям</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ImportRowWriter</name>
-    <message>
-        <source>duplicate of %1</source>
-        <translation>дубликат записи %1</translation>
-    </message>
-    <message>
-        <source>duplicate of %1; its fields are already filled</source>
-        <translation>дубликат записи %1; её поля уже заполнены</translation>
     </message>
 </context>
 <context>
@@ -1735,28 +1881,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::MoveStageCommand</name>
-    <message>
-        <source>Move %1 to %2</source>
-        <translation>перенос «%1» на этап «%2»</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::RecordChange</name>
-    <message>
-        <source>a record without entity or id</source>
-        <translation>запись без сущности или id</translation>
-    </message>
-    <message>
-        <source>%1 %2: fields must be an object</source>
-        <translation>%1 %2: fields должно быть объектом</translation>
-    </message>
-    <message>
-        <source>%1 %2: field %3 is not {v, hlc, site, prev}</source>
-        <translation>%1 %2: поле %3 — не {v, hlc, site, prev}</translation>
-    </message>
-</context>
-<context>
     <name>gamix::RecordDialog</name>
     <message>
         <source>Save</source>
@@ -1822,95 +1946,6 @@ Entities: %1</source>
     </message>
 </context>
 <context>
-    <name>gamix::ServerCommand</name>
-    <message>
-        <source>%1 needs a value</source>
-        <translation>%1: нужно значение</translation>
-    </message>
-    <message>
-        <source>--token-ttl must be a positive number of seconds</source>
-        <translation>--token-ttl: нужно положительное число секунд</translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together</source>
-        <translation>--tls-cert и --tls-key указываются вместе</translation>
-    </message>
-    <message>
-        <source>--listen HOST:PORT is required (port 0 picks a free one)</source>
-        <translation>нужен --listen HOST:PORT (порт 0 — любой свободный)</translation>
-    </message>
-    <message>
-        <source>give the password on standard input</source>
-        <translation>передайте пароль на стандартный ввод</translation>
-    </message>
-    <message>
-        <source>there is no user %1</source>
-        <translation>пользователя %1 нет</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) revoked</source>
-        <translation>
-            <numerusform>отозван %n токен</numerusform>
-            <numerusform>отозвано %n токена</numerusform>
-            <numerusform>отозвано %n токенов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) reassigned</source>
-        <translation>
-            <numerusform>передана %n запись</numerusform>
-            <numerusform>передано %n записи</numerusform>
-            <numerusform>передано %n записей</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>unknown command: %1</source>
-        <translation>неизвестная команда: %1</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ServerDb</name>
-    <message>
-        <source>the Qt Sql driver %1 is not installed</source>
-        <translation>драйвер Qt Sql %1 не установлен</translation>
-    </message>
-    <message>
-        <source>cannot open the database %1: %2</source>
-        <translation>не удаётся открыть базу данных %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot create the server tables: %1</source>
-        <translation>не удаётся создать таблицы сервера: %1</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::ServerDirectory</name>
-    <message>
-        <source>the role must be admin, manager or sales</source>
-        <translation>роль должна быть admin, manager или sales</translation>
-    </message>
-    <message>
-        <source>a login and a password are needed</source>
-        <translation>нужны логин и пароль</translation>
-    </message>
-    <message>
-        <source>the user %1 already exists</source>
-        <translation>пользователь %1 уже существует</translation>
-    </message>
-    <message>
-        <source>the user could not be stored</source>
-        <translation>не удалось сохранить пользователя</translation>
-    </message>
-    <message>
-        <source>there is no user %1</source>
-        <translation>пользователя %1 нет</translation>
-    </message>
-    <message>
-        <source>the form token could not be stored</source>
-        <translation>не удалось сохранить токен формы</translation>
-    </message>
-</context>
-<context>
     <name>gamix::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1963,73 +1998,6 @@ Entities: %1</source>
     <message>
         <source>The server address should look like https://crm.example.ru</source>
         <translation>Адрес сервера должен выглядеть так: https://crm.example.ru</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::Store</name>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation>Не удаётся создать папку %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a Gamix database or is damaged</source>
-        <translation>%1 — не база данных Gamix или она повреждена</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose a new file for the backup</source>
-        <translation>%1 уже существует; выберите для резервной копии новый файл</translation>
-    </message>
-    <message>
-        <source>Backup to %1 failed: %2</source>
-        <translation>Не удалось создать резервную копию в %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 points to a missing record %4</source>
-        <translation>%1 %2: %3 ссылается на несуществующую запись %4</translation>
-    </message>
-    <message>
-        <source>%1: there is no such field in %2</source>
-        <translation>%1: в %2 нет такого поля</translation>
-    </message>
-    <message>
-        <source>stage_id: the stage belongs to another pipeline</source>
-        <translation>stage_id: этап относится к другой воронке</translation>
-    </message>
-    <message>
-        <source>%1: this field is required</source>
-        <translation>%1: обязательное поле</translation>
-    </message>
-    <message>
-        <source>%1: there is no %2 with id %3</source>
-        <translation>%1: нет записи %2 с id %3</translation>
-    </message>
-    <message>
-        <source>fill in at least one of: %1</source>
-        <translation>заполните хотя бы одно из полей: %1</translation>
-    </message>
-    <message>
-        <source>%1 records come from the server and cannot be changed here</source>
-        <translation>записи %1 приходят с сервера, здесь их изменить нельзя</translation>
-    </message>
-    <message>
-        <source>a %1 with id %2 already exists</source>
-        <translation>запись %1 с id %2 уже существует</translation>
-    </message>
-    <message>
-        <source>there is no %1 with id %2</source>
-        <translation>нет записи %1 с id %2</translation>
-    </message>
-    <message>
-        <source>%1 %2 is deleted; restore it first</source>
-        <translation>%1 %2 удалена; сначала восстановите её</translation>
-    </message>
-    <message>
-        <source>the database refused the change: %1</source>
-        <translation>база данных отклонила изменение: %1</translation>
-    </message>
-    <message>
-        <source>unknown field number %1 in %2</source>
-        <translation>неизвестный номер поля %1 в %2</translation>
     </message>
 </context>
 <context>
@@ -2144,21 +2112,6 @@ Entities: %1</source>
     <message>
         <source>Log in to %1 to sync</source>
         <translation>Войдите на %1 для синхронизации</translation>
-    </message>
-</context>
-<context>
-    <name>gamix::SyncEngine</name>
-    <message>
-        <source>the server refused the login token</source>
-        <translation>сервер отклонил токен входа</translation>
-    </message>
-    <message>
-        <source>the server answered %1</source>
-        <translation>ответ сервера: %1</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3 was refused (%4)</source>
-        <translation>%1 %2: %3 отклонено (%4)</translation>
     </message>
 </context>
 <context>

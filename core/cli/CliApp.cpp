@@ -15,11 +15,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 void printJson(QTextStream &out, const QJsonValue &v)
 {
     const QByteArray bytes = v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented)
@@ -42,24 +37,26 @@ int CliApp::fail(const QString &message, int code)
 
 int CliApp::usage()
 {
-    m_err << tr("Usage: gamix-cli [--db PATH] [--json] COMMAND\n"
-                "Commands:\n"
-                "  init\n"
-                "  add ENTITY field=value...\n"
-                "  get ENTITY ID\n"
-                "  set ENTITY ID field=value...\n"
-                "  delete ENTITY ID | restore ENTITY ID\n"
-                "  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]\n"
-                "  search TEXT\n"
-                "  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]\n"
-                "         [--map 'Header=field']... [--date-format FMT] [--on-duplicate skip|update|create]\n"
-                "         [--dry-run] [--rejects FILE]\n"
-                "  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]\n"
-                "  csv inspect FILE [--limit N]\n"
-                "  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]\n"
-                "  conflicts\n"
-                "  backup FILE | check\n"
-                "Entities: %1")
+    m_err << QCoreApplication::translate(
+                 "Cli",
+                 "Usage: gamix-cli [--db PATH] [--json] COMMAND\n"
+                 "Commands:\n"
+                 "  init\n"
+                 "  add ENTITY field=value...\n"
+                 "  get ENTITY ID\n"
+                 "  set ENTITY ID field=value...\n"
+                 "  delete ENTITY ID | restore ENTITY ID\n"
+                 "  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]\n"
+                 "  search TEXT\n"
+                 "  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]\n"
+                 "         [--map 'Header=field']... [--date-format FMT] [--on-duplicate skip|update|create]\n"
+                 "         [--dry-run] [--rejects FILE]\n"
+                 "  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]\n"
+                 "  csv inspect FILE [--limit N]\n"
+                 "  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]\n"
+                 "  conflicts\n"
+                 "  backup FILE | check\n"
+                 "Entities: %1")
                  .arg(Schema::instance().entityNames().join(QStringLiteral(", ")))
           << Qt::endl;
     return kUsage;
@@ -68,7 +65,8 @@ int CliApp::usage()
 bool CliApp::openStore(Store &store, bool create)
 {
     if (!create && !QFileInfo::exists(m_dbPath)) {
-        fail(tr("there is no database at %1 (create one with: gamix-cli --db %1 init)").arg(m_dbPath));
+        fail(QCoreApplication::translate("Cli", "there is no database at %1 (create one with: gamix-cli --db %1 init)")
+                 .arg(m_dbPath));
         return false;
     }
     QString error;
@@ -93,7 +91,7 @@ int CliApp::run(QStringList args)
             } else if (i + 1 < args.size()) {
                 m_dbPath = args.at(++i);
             } else {
-                return fail(tr("--db needs a path"), kUsage);
+                return fail(QCoreApplication::translate("Cli", "--db needs a path"), kUsage);
             }
         } else if (a == u"--help" || a == u"-h") {
             usage();
@@ -112,7 +110,7 @@ int CliApp::run(QStringList args)
             Store store;
             if (!openStore(store, true))
                 return kFailed;
-            m_err << tr("Database ready: %1").arg(store.path()) << Qt::endl;
+            m_err << QCoreApplication::translate("Cli", "Database ready: %1").arg(store.path()) << Qt::endl;
             return kOk;
         }
         if (cmd == u"add")
@@ -143,7 +141,7 @@ int CliApp::run(QStringList args)
             return runExport(m_dbPath, m_json, rest, m_out, m_err);
         if (cmd == u"csv") {
             if (rest.isEmpty() || rest.first() != u"inspect")
-                return fail(tr("unknown csv command; use: csv inspect FILE"), kUsage);
+                return fail(QCoreApplication::translate("Cli", "unknown csv command; use: csv inspect FILE"), kUsage);
             rest.removeFirst();
             if (m_json)
                 rest << QStringLiteral("--json");
@@ -152,7 +150,7 @@ int CliApp::run(QStringList args)
     } catch (const SqliteError &e) {
         return fail(e.message());
     }
-    return fail(tr("unknown command “%1” (see gamix-cli --help)").arg(cmd), kUsage);
+    return fail(QCoreApplication::translate("Cli", "unknown command “%1” (see gamix-cli --help)").arg(cmd), kUsage);
 }
 
 namespace {
@@ -217,13 +215,13 @@ int CliApp::cmdGet(const QStringList &input)
     if (!e)
         return fail(error, kUsage);
     if (args.size() != 1)
-        return fail(tr("usage: get ENTITY ID"), kUsage);
+        return fail(QCoreApplication::translate("Cli", "usage: get ENTITY ID"), kUsage);
     Store store;
     if (!openStore(store, false))
         return kFailed;
     const Record r = store.get(*e, args.first());
     if (!r.isValid())
-        return fail(tr("there is no %1 with id %2").arg(e->name, args.first()));
+        return fail(QCoreApplication::translate("Cli", "there is no %1 with id %2").arg(e->name, args.first()));
     if (m_json) {
         printJson(m_out, r.toJson());
     } else {
@@ -244,7 +242,7 @@ int CliApp::cmdSet(const QStringList &input)
     if (!e)
         return fail(error, kUsage);
     if (args.isEmpty())
-        return fail(tr("usage: set ENTITY ID field=value..."), kUsage);
+        return fail(QCoreApplication::translate("Cli", "usage: set ENTITY ID field=value..."), kUsage);
     const QString id = args.takeFirst();
     QList<FieldWrite> writes;
     if (!parseAssignments(args, &writes, &error))
@@ -266,7 +264,9 @@ int CliApp::cmdDelete(const QStringList &input, bool restore)
     if (!e)
         return fail(error, kUsage);
     if (args.size() != 1)
-        return fail(restore ? tr("usage: restore ENTITY ID") : tr("usage: delete ENTITY ID"), kUsage);
+        return fail(restore ? QCoreApplication::translate("Cli", "usage: restore ENTITY ID")
+                            : QCoreApplication::translate("Cli", "usage: delete ENTITY ID"),
+                    kUsage);
     Store store;
     if (!openStore(store, false))
         return kFailed;
@@ -294,7 +294,7 @@ int CliApp::cmdList(const QStringList &input)
             const QString w = args.at(++i);
             const qsizetype eq = w.indexOf(u'=');
             if (eq <= 0)
-                return fail(tr("--where needs field=value, not “%1”").arg(w), kUsage);
+                return fail(QCoreApplication::translate("Cli", "--where needs field=value, not “%1”").arg(w), kUsage);
             q.where.append({w.left(eq), w.mid(eq + 1)});
         } else if (a == u"--sort" && hasValue) {
             q.sort = args.at(++i);
@@ -302,9 +302,10 @@ int CliApp::cmdList(const QStringList &input)
             bool ok = false;
             q.limit = args.at(++i).toInt(&ok);
             if (!ok || q.limit < 0)
-                return fail(tr("--limit needs a number, not “%1”").arg(args.at(i)), kUsage);
+                return fail(QCoreApplication::translate("Cli", "--limit needs a number, not “%1”").arg(args.at(i)),
+                            kUsage);
         } else {
-            return fail(tr("unknown option “%1” for list").arg(a), kUsage);
+            return fail(QCoreApplication::translate("Cli", "unknown option “%1” for list").arg(a), kUsage);
         }
     }
     Store store;
@@ -338,7 +339,7 @@ int CliApp::cmdList(const QStringList &input)
 int CliApp::cmdSearch(const QStringList &args)
 {
     if (args.isEmpty())
-        return fail(tr("usage: search TEXT"), kUsage);
+        return fail(QCoreApplication::translate("Cli", "usage: search TEXT"), kUsage);
     Store store;
     if (!openStore(store, false))
         return kFailed;
@@ -363,14 +364,14 @@ int CliApp::cmdSearch(const QStringList &args)
 int CliApp::cmdBackup(const QStringList &args)
 {
     if (args.size() != 1)
-        return fail(tr("usage: backup FILE"), kUsage);
+        return fail(QCoreApplication::translate("Cli", "usage: backup FILE"), kUsage);
     Store store;
     if (!openStore(store, false))
         return kFailed;
     QString error;
     if (!store.backup(args.first(), &error))
         return fail(error);
-    m_err << tr("Backup written to %1").arg(args.first()) << Qt::endl;
+    m_err << QCoreApplication::translate("Cli", "Backup written to %1").arg(args.first()) << Qt::endl;
     return kOk;
 }
 

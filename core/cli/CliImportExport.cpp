@@ -23,11 +23,6 @@ constexpr int kOk = 0;
 constexpr int kFailed = 1;
 constexpr int kUsage = 2;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 int fail(QTextStream &err, const QString &message, int code = kFailed)
 {
     err << QStringLiteral("gamix-cli: ") << message << Qt::endl;
@@ -82,15 +77,17 @@ QString delimiterName(QChar d)
 int runImport(const QString &dbPath, bool json, const QStringList &input, QTextStream &out, QTextStream &err)
 {
     QStringList args = input;
-    const QString usage = tr("usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] "
-                             "[--delimiter auto|CHAR] [--map 'Header=field']... [--date-format FMT] "
-                             "[--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]");
+    const QString usage
+        = QCoreApplication::translate("Cli",
+                                      "usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] "
+                                      "[--delimiter auto|CHAR] [--map 'Header=field']... [--date-format FMT] "
+                                      "[--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]");
     if (args.size() < 2)
         return fail(err, usage, kUsage);
     ImportOptions options;
     options.entity = Schema::instance().entity(args.at(0));
     if (!options.entity || options.entity->directory || options.entity->name == u"conflict")
-        return fail(err, tr("cannot import into “%1”").arg(args.at(0)), kUsage);
+        return fail(err, QCoreApplication::translate("Cli", "cannot import into “%1”").arg(args.at(0)), kUsage);
     options.file = args.at(1);
     for (int i = 2; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -98,31 +95,37 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         if (a == u"--dry-run") {
             options.dryRun = true;
         } else if (!hasValue) {
-            return fail(err, tr("unknown option or missing value: “%1”").arg(a) + u'\n' + usage, kUsage);
+            return fail(
+                err, QCoreApplication::translate("Cli", "unknown option or missing value: “%1”").arg(a) + u'\n' + usage,
+                kUsage);
         } else if (a == u"--preset") {
             options.preset = args.at(++i).toLower();
             if (options.preset != u"auto" && !PresetRegistry::byId(options.preset))
-                return fail(err, tr("unknown preset “%1”").arg(options.preset), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "unknown preset “%1”").arg(options.preset), kUsage);
         } else if (a == u"--encoding") {
             const QString e = args.at(++i);
             if (e != u"auto") {
                 options.encoding = EncodingDetector::canonicalName(e.toLatin1());
                 if (options.encoding.isEmpty())
-                    return fail(err, tr("unknown encoding “%1”").arg(e), kUsage);
+                    return fail(err, QCoreApplication::translate("Cli", "unknown encoding “%1”").arg(e), kUsage);
             }
         } else if (a == u"--delimiter") {
             if (!parseDelimiter(args.at(++i), &options.delimiter))
-                return fail(err, tr("--delimiter needs one character, “tab” or “auto”, not “%1”").arg(args.at(i)),
-                            kUsage);
+                return fail(
+                    err,
+                    QCoreApplication::translate("Cli", "--delimiter needs one character, “tab” or “auto”, not “%1”")
+                        .arg(args.at(i)),
+                    kUsage);
         } else if (a == u"--map") {
             const QString m = args.at(++i);
             const qsizetype eq = m.lastIndexOf(u'=');
             if (eq <= 0)
-                return fail(err, tr("--map needs 'Header=field', not “%1”").arg(m), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "--map needs 'Header=field', not “%1”").arg(m),
+                            kUsage);
             const QString target = m.mid(eq + 1).trimmed();
             if (!target.isEmpty() && target != u"-" && !HeaderMatcher::targets(*options.entity).contains(target))
                 return fail(err,
-                            tr("--map: “%1” is not a field of %2 (one of: %3)")
+                            QCoreApplication::translate("Cli", "--map: “%1” is not a field of %2 (one of: %3)")
                                 .arg(target, options.entity->name,
                                      HeaderMatcher::targets(*options.entity).join(QStringLiteral(", "))),
                             kUsage);
@@ -144,19 +147,22 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
             else if (d == u"create")
                 options.onDuplicate = OnDuplicate::Create;
             else
-                return fail(err, tr("--on-duplicate is skip, update or create, not “%1”").arg(d), kUsage);
+                return fail(
+                    err,
+                    QCoreApplication::translate("Cli", "--on-duplicate is skip, update or create, not “%1”").arg(d),
+                    kUsage);
         } else if (a == u"--rejects") {
             options.rejectsFile = args.at(++i);
         } else if (a == u"--batch") {
             options.batchSize = args.at(++i).toInt();
             if (options.batchSize <= 0)
-                return fail(err, tr("--batch needs a positive number"), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "--batch needs a positive number"), kUsage);
         } else {
-            return fail(err, tr("unknown option “%1”").arg(a) + u'\n' + usage, kUsage);
+            return fail(err, QCoreApplication::translate("Cli", "unknown option “%1”").arg(a) + u'\n' + usage, kUsage);
         }
     }
     if (!QFileInfo::exists(options.file))
-        return fail(err, tr("%1: there is no such file").arg(options.file));
+        return fail(err, QCoreApplication::translate("Cli", "%1: there is no such file").arg(options.file));
 
     Store store;
     QString error;
@@ -195,7 +201,8 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
     ImportSummary s;
     if (looksLikeVCard(options.file)) {
         if (options.entity->name != u"contact")
-            return fail(err, tr("%1: a vCard file holds contacts").arg(options.file), kUsage);
+            return fail(err, QCoreApplication::translate("Cli", "%1: a vCard file holds contacts").arg(options.file),
+                        kUsage);
         s = VCardReader::import(store, options, onRow);
     } else {
         ImportJob job(store, options);
@@ -213,15 +220,20 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
                 const qint64 rate = qint64((rows - lastRows) * 1000.0 / std::max<qint64>(1, now - lastReport));
                 lastReport = now;
                 lastRows = rows;
-                err << tr("import: %1 of %2 rows, %3 rows/s").arg(rows).arg(total).arg(rate) << Qt::endl;
+                err << QCoreApplication::translate("Cli", "import: %1 of %2 rows, %3 rows/s")
+                           .arg(rows)
+                           .arg(total)
+                           .arg(rate)
+                    << Qt::endl;
             };
         }
         QString prepError;
         if (!job.prepare(&prepError))
             return fail(err, prepError);
-        err << tr("%1: %2, delimiter “%3”, preset %4")
+        err << QCoreApplication::translate("Cli", "%1: %2, delimiter “%3”, preset %4")
                    .arg(options.file, QString::fromLatin1(job.encoding()), delimiterName(job.delimiter()),
-                        job.preset() ? job.preset()->id : tr("none (columns matched by name)"))
+                        job.preset() ? job.preset()->id
+                                     : QCoreApplication::translate("Cli", "none (columns matched by name)"))
             << Qt::endl;
         QStringList unmapped;
         for (const ColumnMapping &c : job.mapping()) {
@@ -229,7 +241,8 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
                 unmapped << c.header;
         }
         if (!unmapped.isEmpty())
-            err << tr("%1: columns that match no field go to the notes as “Column: value”: %2")
+            err << QCoreApplication::translate("Cli",
+                                               "%1: columns that match no field go to the notes as “Column: value”: %2")
                        .arg(options.file, unmapped.join(QStringLiteral(", ")))
                 << Qt::endl;
         s = job.run();
@@ -268,8 +281,10 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         // The count is computed first: lupdate 6.4 hangs on a comma nested inside translate()'s %n argument.
         const int rejected = int(std::min<qint64>(s.rejected, INT_MAX));
         err << QCoreApplication::translate("Cli", "%n row(s) rejected", nullptr, rejected)
-            << (options.rejectsFile.isEmpty() ? tr("; save them with --rejects FILE, fix and import again")
-                                              : tr("; written to %1 to fix and import again").arg(options.rejectsFile))
+            << (options.rejectsFile.isEmpty()
+                    ? QCoreApplication::translate("Cli", "; save them with --rejects FILE, fix and import again")
+                    : QCoreApplication::translate("Cli", "; written to %1 to fix and import again")
+                          .arg(options.rejectsFile))
             << Qt::endl;
         return kFailed;
     }
@@ -278,14 +293,16 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
 
 int runExport(const QString &dbPath, bool json, const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    const QString usage = tr("usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] "
-                             "[--encoding NAME]");
+    const QString usage
+        = QCoreApplication::translate("Cli",
+                                      "usage: export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] "
+                                      "[--encoding NAME]");
     if (args.size() < 2)
         return fail(err, usage, kUsage);
     ExportOptions options;
     options.entity = Schema::instance().entity(args.at(0));
     if (!options.entity)
-        return fail(err, tr("unknown entity “%1”").arg(args.at(0)), kUsage);
+        return fail(err, QCoreApplication::translate("Cli", "unknown entity “%1”").arg(args.at(0)), kUsage);
     options.file = args.at(1);
     if (options.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive))
         options.format = ExportOptions::Format::VCard;
@@ -294,7 +311,9 @@ int runExport(const QString &dbPath, bool json, const QStringList &args, QTextSt
     for (int i = 2; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (i + 1 >= args.size())
-            return fail(err, tr("unknown option or missing value: “%1”").arg(a) + u'\n' + usage, kUsage);
+            return fail(
+                err, QCoreApplication::translate("Cli", "unknown option or missing value: “%1”").arg(a) + u'\n' + usage,
+                kUsage);
         const QString v = args.at(++i);
         if (a == u"--format") {
             if (v == u"csv")
@@ -304,28 +323,33 @@ int runExport(const QString &dbPath, bool json, const QStringList &args, QTextSt
             else if (v == u"ical" || v == u"ics" || v == u"icalendar")
                 options.format = ExportOptions::Format::ICalendar;
             else
-                return fail(err, tr("--format is csv, vcard or ical, not “%1”").arg(v), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "--format is csv, vcard or ical, not “%1”").arg(v),
+                            kUsage);
         } else if (a == u"--profile") {
             if (v == u"excel")
                 options.profile = ExportOptions::Profile::Excel;
             else if (v == u"data")
                 options.profile = ExportOptions::Profile::Data;
             else
-                return fail(err, tr("--profile is excel or data, not “%1”").arg(v), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "--profile is excel or data, not “%1”").arg(v),
+                            kUsage);
         } else if (a == u"--encoding") {
             options.encoding = EncodingDetector::canonicalName(v.toLatin1());
             if (options.encoding.isEmpty())
-                return fail(err, tr("unknown encoding “%1”").arg(v), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "unknown encoding “%1”").arg(v), kUsage);
         } else if (a == u"--vcard-version") {
             options.vcardVersion = v.toInt();
             if (options.vcardVersion != 3 && options.vcardVersion != 4)
-                return fail(err, tr("--vcard-version is 3 or 4"), kUsage);
+                return fail(err, QCoreApplication::translate("Cli", "--vcard-version is 3 or 4"), kUsage);
         } else {
-            return fail(err, tr("unknown option “%1”").arg(a) + u'\n' + usage, kUsage);
+            return fail(err, QCoreApplication::translate("Cli", "unknown option “%1”").arg(a) + u'\n' + usage, kUsage);
         }
     }
     if (!QFileInfo::exists(dbPath))
-        return fail(err, tr("there is no database at %1 (create one with: gamix-cli --db %1 init)").arg(dbPath));
+        return fail(
+            err,
+            QCoreApplication::translate("Cli", "there is no database at %1 (create one with: gamix-cli --db %1 init)")
+                .arg(dbPath));
     Store store;
     QString error;
     if (!store.open(dbPath, &error))
@@ -334,7 +358,7 @@ int runExport(const QString &dbPath, bool json, const QStringList &args, QTextSt
     if (!job.run(&error))
         return fail(err, error);
     if (job.unmappableCount() > 0)
-        err << tr("%1: %2 characters could not be written in %3 and became “?”")
+        err << QCoreApplication::translate("Cli", "%1: %2 characters could not be written in %3 and became “?”")
                    .arg(options.file)
                    .arg(job.unmappableCount())
                    .arg(QString::fromLatin1(options.encoding))

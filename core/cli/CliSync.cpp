@@ -18,11 +18,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 constexpr int kKeychainTimeoutMs = 8000;
 
 // Starts a keychain job and runs a local event loop until `signal` fires or the timeout
@@ -75,42 +70,47 @@ int runCliSync(const QStringList &args, const QString &dbPath, bool json, QTextS
         };
         if (a == u"--server") {
             if (!value(&server))
-                return fail(tr("--server needs a URL"), 2);
+                return fail(QCoreApplication::translate("Cli", "--server needs a URL"), 2);
         } else if (a == u"--login") {
             if (!value(&login))
-                return fail(tr("--login needs a login"), 2);
+                return fail(QCoreApplication::translate("Cli", "--login needs a login"), 2);
         } else if (a == u"--ca-cert") {
             if (!value(&caFile))
-                return fail(tr("--ca-cert needs a file"), 2);
+                return fail(QCoreApplication::translate("Cli", "--ca-cert needs a file"), 2);
         } else if (a == u"--password-stdin") {
             passwordStdin = true;
         } else {
-            return fail(tr("unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] "
-                           "[--ca-cert FILE]")
+            return fail(QCoreApplication::translate(
+                            "Cli",
+                            "unknown sync option “%1”; use: sync --server URL --login LOGIN [--password-stdin] "
+                            "[--ca-cert FILE]")
                             .arg(a),
                         2);
         }
     }
     const QUrl url(server, QUrl::StrictMode);
     if (server.isEmpty() || login.isEmpty())
-        return fail(tr("sync needs --server URL and --login LOGIN"), 2);
+        return fail(QCoreApplication::translate("Cli", "sync needs --server URL and --login LOGIN"), 2);
     if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-        return fail(tr("“%1” is not a server address (https://HOST:PORT)").arg(server), 2);
+        return fail(QCoreApplication::translate("Cli", "“%1” is not a server address (https://HOST:PORT)").arg(server),
+                    2);
     if (!QFileInfo::exists(dbPath))
-        return fail(tr("there is no database at %1 (create one with: gamix-cli --db %1 init)").arg(dbPath));
+        return fail(
+            QCoreApplication::translate("Cli", "there is no database at %1 (create one with: gamix-cli --db %1 init)")
+                .arg(dbPath));
     QList<QSslCertificate> ca;
     if (!caFile.isEmpty()) {
         ca = QSslCertificate::fromPath(caFile, QSsl::Pem);
         if (ca.isEmpty())
             ca = QSslCertificate::fromPath(caFile, QSsl::Der);
         if (ca.isEmpty())
-            return fail(tr("cannot read a certificate from %1").arg(caFile));
+            return fail(QCoreApplication::translate("Cli", "cannot read a certificate from %1").arg(caFile));
     }
     QString password;
     if (passwordStdin) {
         password = readPasswordLine();
         if (password.isEmpty())
-            return fail(tr("no password on standard input"));
+            return fail(QCoreApplication::translate("Cli", "no password on standard input"));
     }
 
     // The token from the keychain, if one answers.
@@ -124,11 +124,15 @@ int runCliSync(const QStringList &args, const QString &dbPath, bool json, QTextS
         keychainError = e;
     });
     if (!runAndWait(&keychain, &TokenStore::readFinished, [&] { keychain.read(key); }))
-        keychainError = tr("the keychain did not answer");
+        keychainError = QCoreApplication::translate("Cli", "the keychain did not answer");
     if (!keychainOk && password.isEmpty())
-        return fail(tr("no keychain is available (%1): give the password with --password-stdin").arg(keychainError));
+        return fail(
+            QCoreApplication::translate("Cli", "no keychain is available (%1): give the password with --password-stdin")
+                .arg(keychainError));
     if (keychainOk && token.isEmpty() && password.isEmpty())
-        return fail(tr("no saved login for %1 at %2: give the password with --password-stdin").arg(login, server));
+        return fail(
+            QCoreApplication::translate("Cli", "no saved login for %1 at %2: give the password with --password-stdin")
+                .arg(login, server));
 
     SyncClient client;
     client.setDatabasePath(dbPath);
@@ -169,7 +173,8 @@ int runCliSync(const QStringList &args, const QString &dbPath, bool json, QTextS
     }
     if (tokenChanged && !newToken.isEmpty() && !keychainOk)
         err << QStringLiteral("gamix-cli: ")
-            << tr("no keychain is available (%1): the login token was kept in memory for this run only")
+            << QCoreApplication::translate(
+                   "Cli", "no keychain is available (%1): the login token was kept in memory for this run only")
                    .arg(keychainError)
             << Qt::endl;
 

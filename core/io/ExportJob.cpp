@@ -15,11 +15,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Export", text);
-}
-
 QList<int> referenceFields(const EntityDef &e)
 {
     QList<int> out;
@@ -230,7 +225,7 @@ bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
             if (onProgress)
                 onProgress(m_rows);
             if (cancelFlag && cancelFlag->load()) {
-                *error = tr("cancelled");
+                *error = QCoreApplication::translate("Export", "cancelled");
                 return false;
             }
         }
@@ -259,14 +254,15 @@ bool ExportJob::writeCsv(QIODevice *device, QString *error)
     }
     CsvWriter writer(device, w);
     if (!writer.isValid()) {
-        *error = tr("unknown encoding “%1”").arg(QString::fromLatin1(m_options.encoding));
+        *error = QCoreApplication::translate("Export", "unknown encoding “%1”")
+                     .arg(QString::fromLatin1(m_options.encoding));
         return false;
     }
     // The Excel profile has no ids: a person reading it wants the company's name.
     QStringList header = csvHeader(e, m_options.profile);
     writer.writeRow(header);
-    const QString yes = tr("yes");
-    const QString no = tr("no");
+    const QString yes = QCoreApplication::translate("Export", "yes");
+    const QString no = QCoreApplication::translate("Export", "no");
     QStringList cells;
     const bool ok = forEachRecord(
         [&](const Record &r, const QStringList &refNames) {
@@ -306,7 +302,7 @@ bool ExportJob::writeCsv(QIODevice *device, QString *error)
                 if (onProgress)
                     onProgress(m_rows);
                 if (m_options.query == nullptr && cancelFlag && cancelFlag->load()) {
-                    *error = tr("cancelled");
+                    *error = QCoreApplication::translate("Export", "cancelled");
                     return false;
                 }
             }
@@ -326,7 +322,7 @@ bool ExportJob::writeCsv(QIODevice *device, QString *error)
 bool ExportJob::writeVCard(QIODevice *device, QString *error)
 {
     if (m_options.entity->name != u"contact") {
-        *error = tr("vCard holds contacts only");
+        *error = QCoreApplication::translate("Export", "vCard holds contacts only");
         return false;
     }
     VCardWriter writer(device, m_options.vcardVersion);
@@ -343,7 +339,7 @@ bool ExportJob::writeVCard(QIODevice *device, QString *error)
 bool ExportJob::writeICalendar(QIODevice *device, QString *error)
 {
     if (m_options.entity->name != u"task") {
-        *error = tr("iCalendar export holds tasks only");
+        *error = QCoreApplication::translate("Export", "iCalendar export holds tasks only");
         return false;
     }
     ICalendarWriter writer(device);
@@ -361,7 +357,8 @@ bool ExportJob::run(QString *error)
 {
     QSaveFile file(m_options.file);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: cannot write the file: %2").arg(m_options.file, file.errorString());
+        *error = QCoreApplication::translate("Export", "%1: cannot write the file: %2")
+                     .arg(m_options.file, file.errorString());
         return false;
     }
     QString why;
@@ -388,7 +385,8 @@ bool ExportJob::run(QString *error)
         return false;
     }
     if (!file.commit()) {
-        *error = tr("%1: cannot write the file: %2").arg(m_options.file, file.errorString());
+        *error = QCoreApplication::translate("Export", "%1: cannot write the file: %2")
+                     .arg(m_options.file, file.errorString());
         return false;
     }
     return true;

@@ -15,14 +15,7 @@
 
 namespace gamix {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Import", text);
-}
-
-} // namespace
+namespace { } // namespace
 
 QString ImportRowReport::actionName(Action a)
 {
@@ -60,7 +53,8 @@ bool ImportJob::prepare(QString *error)
         return true;
     QFile file(m_options.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        *error = location(m_options.file, 0, 0,
+                          QCoreApplication::translate("Import", "cannot open the file: %1").arg(file.errorString()));
         return false;
     }
     CsvOptions csv;
@@ -70,7 +64,7 @@ bool ImportJob::prepare(QString *error)
     CsvRow row;
     if (!reader.readRow(row)) {
         *error = reader.error() == CsvReader::Error::None
-            ? location(m_options.file, 0, 0, tr("the file is empty"))
+            ? location(m_options.file, 0, 0, QCoreApplication::translate("Import", "the file is empty"))
             : location(m_options.file, reader.errorLine(), int(reader.errorColumn()), reader.errorString());
         return false;
     }
@@ -89,7 +83,8 @@ bool ImportJob::prepare(QString *error)
             QStringList ids;
             for (const Preset &p : PresetRegistry::all())
                 ids << p.id;
-            *error = tr("unknown preset “%1” (one of: auto, %2)").arg(m_options.preset, ids.join(QStringLiteral(", ")));
+            *error = QCoreApplication::translate("Import", "unknown preset “%1” (one of: auto, %2)")
+                         .arg(m_options.preset, ids.join(QStringLiteral(", ")));
             return false;
         }
     }
@@ -110,7 +105,8 @@ bool ImportJob::precheck(qint64 *rows, QString *error)
 {
     QFile file(m_options.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        *error = location(m_options.file, 0, 0,
+                          QCoreApplication::translate("Import", "cannot open the file: %1").arg(file.errorString()));
         return false;
     }
     CsvOptions csv;
@@ -153,7 +149,9 @@ ImportSummary ImportJob::run()
 
     QFile file(m_options.file);
     if (!file.open(QIODevice::ReadOnly)) {
-        summary.fatalError = location(m_options.file, 0, 0, tr("cannot open the file: %1").arg(file.errorString()));
+        summary.fatalError
+            = location(m_options.file, 0, 0,
+                       QCoreApplication::translate("Import", "cannot open the file: %1").arg(file.errorString()));
         return summary;
     }
     CsvOptions csv;
@@ -168,8 +166,9 @@ ImportSummary ImportJob::run()
     if (!m_options.rejectsFile.isEmpty()) {
         rejectsFile = std::make_unique<QSaveFile>(m_options.rejectsFile);
         if (!rejectsFile->open(QIODevice::WriteOnly)) {
-            summary.fatalError = location(m_options.rejectsFile, 0, 0,
-                                          tr("cannot write the file: %1").arg(rejectsFile->errorString()));
+            summary.fatalError = location(
+                m_options.rejectsFile, 0, 0,
+                QCoreApplication::translate("Import", "cannot write the file: %1").arg(rejectsFile->errorString()));
             return summary;
         }
         // The rejected rows go back to the user to fix in Excel: UTF-8 with BOM, their
@@ -178,7 +177,7 @@ ImportSummary ImportJob::run()
         w.delimiter = m_delimiter;
         w.bom = true;
         rejects = std::make_unique<CsvWriter>(rejectsFile.get(), w);
-        rejects->writeRow(QStringList(m_header) << tr("Import error"));
+        rejects->writeRow(QStringList(m_header) << QCoreApplication::translate("Import", "Import error"));
     }
 
     // A bigger page cache for the length of the import: the random inserts into the email,

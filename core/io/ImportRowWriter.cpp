@@ -12,11 +12,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Import", text);
-}
-
 bool isPseudo(const QString &t)
 {
     static const QStringList pseudo
@@ -380,7 +375,7 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
     if (!duplicate.isEmpty() && m_options.onDuplicate == OnDuplicate::Skip) {
         report.action = ImportRowReport::Action::Skip;
         report.id = duplicate;
-        report.message = tr("duplicate of %1").arg(duplicate);
+        report.message = QCoreApplication::translate("Import", "duplicate of %1").arg(duplicate);
         return report;
     }
 
@@ -415,7 +410,8 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
         report.id = duplicate;
         if (writes.isEmpty()) {
             report.action = ImportRowReport::Action::Skip;
-            report.message = tr("duplicate of %1; its fields are already filled").arg(duplicate);
+            report.message = QCoreApplication::translate("Import", "duplicate of %1; its fields are already filled")
+                                 .arg(duplicate);
             return report;
         }
         const WriteResult r = m_store.update(m_entity, duplicate, writes);

@@ -263,7 +263,7 @@ bool parse(const FieldDef &field, const QString &rawText, QVariant *value, QStri
                 return true;
             }
         }
-        *error = tr(QT_TRANSLATE_NOOP("Validation", "%1: “%2” is not one of: %3"))
+        *error = QCoreApplication::translate("Validation", "%1: “%2” is not one of: %3")
                      .arg(field.name, text, field.enumValues.join(QStringLiteral(", ")));
         return false;
     }

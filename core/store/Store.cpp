@@ -14,11 +14,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
-
 constexpr int kCacheKiB = 16 * 1024;
 constexpr int kBatchCacheKiB = 96 * 1024;
 
@@ -88,7 +83,7 @@ bool Store::open(const QString &path, QString *error)
     try {
         const QFileInfo info(path);
         if (!info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
-            *error = tr("Cannot create the folder %1").arg(info.absolutePath());
+            *error = QCoreApplication::translate("Store", "Cannot create the folder %1").arg(info.absolutePath());
             return false;
         }
         m_db.open(path);
@@ -100,7 +95,7 @@ bool Store::open(const QString &path, QString *error)
         loadIdentity();
     } catch (const SqliteError &e) {
         const QString message = e.code() == SQLITE_NOTADB || e.code() == SQLITE_CORRUPT
-            ? tr("%1 is not a Gamix database or is damaged").arg(path)
+            ? QCoreApplication::translate("Store", "%1 is not a Gamix database or is damaged").arg(path)
             : e.message();
         *error = message;
         m_db.close();
@@ -232,7 +227,7 @@ void Store::rollbackBatch()
 bool Store::backup(const QString &file, QString *error)
 {
     if (QFileInfo::exists(file)) {
-        *error = tr("%1 already exists; choose a new file for the backup").arg(file);
+        *error = QCoreApplication::translate("Store", "%1 already exists; choose a new file for the backup").arg(file);
         return false;
     }
     sqlite3 *dest = nullptr;
@@ -250,7 +245,8 @@ bool Store::backup(const QString &file, QString *error)
                               nullptr);
     }
     if (rc != SQLITE_OK) {
-        *error = tr("Backup to %1 failed: %2").arg(file, QString::fromUtf8(sqlite3_errmsg(dest)));
+        *error = QCoreApplication::translate("Store", "Backup to %1 failed: %2")
+                     .arg(file, QString::fromUtf8(sqlite3_errmsg(dest)));
         sqlite3_close(dest);
         QFile::remove(file);
         return false;
@@ -280,8 +276,8 @@ CheckReport Store::check()
                                "AND NOT EXISTS (SELECT 1 FROM \"%3\" b WHERE b.id = a.%1)")
                     .arg(f.name, e.name, f.refEntity));
             while (q.step()) {
-                report.problems
-                    << tr("%1 %2: %3 points to a missing record %4").arg(e.name, q.text(0), f.name, q.text(1));
+                report.problems << QCoreApplication::translate("Store", "%1 %2: %3 points to a missing record %4")
+                                       .arg(e.name, q.text(0), f.name, q.text(1));
             }
         }
     }

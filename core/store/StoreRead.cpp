@@ -12,11 +12,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
-
 // Search-index keys pack the entity's code into the low bits of the row's rowid, so one
 // FTS table serves every entity and a hit leads straight to its row.
 constexpr int kCodeBits = 4;
@@ -142,7 +137,7 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
     for (const auto &[name, value] : query.where) {
         const FieldDef *f = e.field(name);
         if (!f || f->name == QLatin1String(kDeletedField)) {
-            *error = tr("%1: there is no such field in %2").arg(name, e.name);
+            *error = QCoreApplication::translate("Store", "%1: there is no such field in %2").arg(name, e.name);
             return {};
         }
         QVariant v;
@@ -182,7 +177,7 @@ QList<Record> Store::list(const ListQuery &query, QString *error)
         const QString name = desc ? query.sort.mid(1) : query.sort;
         const FieldDef *f = e.field(name);
         if (!f && name != u"updated_at") {
-            *error = tr("%1: there is no such field in %2").arg(name, e.name);
+            *error = QCoreApplication::translate("Store", "%1: there is no such field in %2").arg(name, e.name);
             return {};
         }
         const bool text = f && !Table::isIntegerType(f->type);

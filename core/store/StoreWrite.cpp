@@ -15,11 +15,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
-
 const QString kDefaultPipeline = QStringLiteral("00000000-0000-7000-8000-000000000001");
 
 QString nowIso()
@@ -92,7 +87,7 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
                 if (values[pi].isNull())
                     values[pi] = stagePipeline;
                 else if (values[pi].toString() != stagePipeline)
-                    errors << tr("stage_id: the stage belongs to another pipeline");
+                    errors << QCoreApplication::translate("Store", "stage_id: the stage belongs to another pipeline");
             }
         } else if (creating || values[si].isNull()) {
             if (values[pi].isNull())
@@ -108,10 +103,11 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
     for (int i = 0; i < entity.fields.size(); ++i) {
         const FieldDef &f = entity.fields.at(i);
         if (f.required && values[i].isNull())
-            errors << tr("%1: this field is required").arg(f.name);
+            errors << QCoreApplication::translate("Store", "%1: this field is required").arg(f.name);
         if (f.type == FieldType::Reference && !values[i].isNull() && f.refEntity != u"user" && f.refEntity != u"office"
             && !referenceExists(f, values[i].toString())) {
-            errors << tr("%1: there is no %2 with id %3").arg(f.name, f.refEntity, values[i].toString());
+            errors << QCoreApplication::translate("Store", "%1: there is no %2 with id %3")
+                          .arg(f.name, f.refEntity, values[i].toString());
         }
     }
     if (!entity.requireAny.isEmpty()) {
@@ -119,7 +115,8 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
         for (const QString &name : entity.requireAny)
             any = any || !values[entity.fieldIndex(name)].isNull();
         if (!any)
-            errors << tr("fill in at least one of: %1").arg(entity.requireAny.join(QStringLiteral(", ")));
+            errors << QCoreApplication::translate("Store", "fill in at least one of: %1")
+                          .arg(entity.requireAny.join(QStringLiteral(", ")));
     }
 }
 
@@ -131,7 +128,9 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
     const bool creating = mode == WriteMode::Create || mode == WriteMode::CreateMinted;
     if (entity.directory && !m_directoryWritable) {
         result.ok = false;
-        result.errors << tr("%1 records come from the server and cannot be changed here").arg(entity.name);
+        result.errors << QCoreApplication::translate("Store",
+                                                     "%1 records come from the server and cannot be changed here")
+                             .arg(entity.name);
         return result;
     }
     QList<QPair<int, QVariant>> parsed;
@@ -139,7 +138,8 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
     for (const FieldWrite &w : fields) {
         const int i = entity.fieldIndex(w.field);
         if (i < 0 || w.field == QLatin1String(kDeletedField) || w.field == QLatin1String(kCreatedField)) {
-            result.errors << tr("%1: there is no such field in %2").arg(w.field, entity.name);
+            result.errors
+                << QCoreApplication::translate("Store", "%1: there is no such field in %2").arg(w.field, entity.name);
             continue;
         }
         QVariant v;
@@ -155,7 +155,8 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
         if (creating) {
             // A freshly minted UUIDv7 cannot collide; only a caller-given id is checked.
             if (mode == WriteMode::Create && get(entity, id, true).isValid())
-                result.errors << tr("a %1 with id %2 already exists").arg(entity.name, id);
+                result.errors
+                    << QCoreApplication::translate("Store", "a %1 with id %2 already exists").arg(entity.name, id);
             current.entity = &entity;
             current.id = id;
             current.values.resize(entity.fields.size());
@@ -170,11 +171,13 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
             current = get(entity, id, true);
             if (!current.isValid()) {
                 result.ok = false;
-                result.errors.prepend(tr("there is no %1 with id %2").arg(entity.name, id));
+                result.errors.prepend(
+                    QCoreApplication::translate("Store", "there is no %1 with id %2").arg(entity.name, id));
                 return result;
             }
             if (current.isDeleted() && mode == WriteMode::Update)
-                result.errors << tr("%1 %2 is deleted; restore it first").arg(entity.name, id);
+                result.errors
+                    << QCoreApplication::translate("Store", "%1 %2 is deleted; restore it first").arg(entity.name, id);
         }
         if (!result.errors.isEmpty()) {
             result.ok = false;
@@ -247,7 +250,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
         }
     } catch (const SqliteError &e) {
         result.ok = false;
-        result.errors << tr("the database refused the change: %1").arg(e.message());
+        result.errors << QCoreApplication::translate("Store", "the database refused the change: %1").arg(e.message());
     }
     return result;
 }
@@ -343,7 +346,8 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
         const RemoteField &rf = fields.at(k);
         QString error;
         if (rf.field < 0 || rf.field >= entity.fields.size())
-            result.errors << tr("unknown field number %1 in %2").arg(rf.field).arg(entity.name);
+            result.errors
+                << QCoreApplication::translate("Store", "unknown field number %1 in %2").arg(rf.field).arg(entity.name);
         else if (!FieldCodec::parse(entity.fields.at(rf.field), rf.text, &parsed[k], &error))
             result.errors << error;
         else

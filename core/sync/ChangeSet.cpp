@@ -6,14 +6,7 @@
 
 namespace gamix {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Sync", text);
-}
-
-} // namespace
+namespace { } // namespace
 
 QString fieldStatusName(FieldStatus status)
 {
@@ -116,19 +109,20 @@ bool RecordChange::fromJson(const QJsonObject &object, RecordChange *out, QStrin
     out->id = object.value(QLatin1String("id")).toString().toLower();
     out->fields.clear();
     if (out->entity.isEmpty() || out->id.isEmpty() || out->id.size() > 64) {
-        *error = tr("a record without entity or id");
+        *error = QCoreApplication::translate("Sync", "a record without entity or id");
         return false;
     }
     const QJsonValue fv = object.value(QLatin1String("fields"));
     if (!fv.isObject()) {
-        *error = tr("%1 %2: fields must be an object").arg(out->entity, out->id);
+        *error = QCoreApplication::translate("Sync", "%1 %2: fields must be an object").arg(out->entity, out->id);
         return false;
     }
     const QJsonObject fo = fv.toObject();
     for (auto it = fo.begin(); it != fo.end(); ++it) {
         FieldChange c;
         if (!ChangeSetJson::fieldFromJson(out->entity, it.key(), it.value(), &c)) {
-            *error = tr("%1 %2: field %3 is not {v, hlc, site, prev}").arg(out->entity, out->id, it.key());
+            *error = QCoreApplication::translate("Sync", "%1 %2: field %3 is not {v, hlc, site, prev}")
+                         .arg(out->entity, out->id, it.key());
             return false;
         }
         out->fields.append(c);

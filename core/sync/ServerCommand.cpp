@@ -4,14 +4,7 @@
 
 namespace gamix {
 
-namespace {
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Server", text, disambiguation, n);
-}
-
-} // namespace
+namespace { } // namespace
 
 ServerCommand::ServerCommand(QTextStream &out, QTextStream &err)
     : m_out(out)
@@ -24,7 +17,8 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
 {
     auto value = [&](int &i, QString *target) {
         if (i + 1 >= args.size()) {
-            m_err << "gamix-server: " << tr("%1 needs a value").arg(args.at(i)) << Qt::endl;
+            m_err << "gamix-server: " << QCoreApplication::translate("Server", "%1 needs a value").arg(args.at(i))
+                  << Qt::endl;
             return false;
         }
         *target = args.at(++i);
@@ -58,12 +52,15 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
     if (!ttl.isEmpty()) {
         o->tokenTtl = ttl.toLongLong();
         if (o->tokenTtl <= 0) {
-            m_err << "gamix-server: " << tr("--token-ttl must be a positive number of seconds") << Qt::endl;
+            m_err << "gamix-server: "
+                  << QCoreApplication::translate("Server", "--token-ttl must be a positive number of seconds")
+                  << Qt::endl;
             return false;
         }
     }
     if ((o->tlsCert.isEmpty()) != (o->tlsKey.isEmpty())) {
-        m_err << "gamix-server: " << tr("--tls-cert and --tls-key go together") << Qt::endl;
+        m_err << "gamix-server: " << QCoreApplication::translate("Server", "--tls-cert and --tls-key go together")
+              << Qt::endl;
         return false;
     }
     if (o->command.isEmpty()) {
@@ -71,7 +68,9 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
         bool ok = false;
         const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : 0;
         if (listen.isEmpty() || !ok || port < 0 || port > 65535) {
-            m_err << "gamix-server: " << tr("--listen HOST:PORT is required (port 0 picks a free one)") << Qt::endl;
+            m_err << "gamix-server: "
+                  << QCoreApplication::translate("Server", "--listen HOST:PORT is required (port 0 picks a free one)")
+                  << Qt::endl;
             return false;
         }
         o->listenHost = listen.left(colon);
@@ -111,7 +110,7 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
         const QString role = optionValue(QStringLiteral("--role"));
         const QString password = in.readLine();
         if (password.isEmpty())
-            return fail(tr("give the password on standard input"));
+            return fail(QCoreApplication::translate("Server", "give the password on standard input"));
         QString id;
         if (!m_directory->addUser(c.at(2), password, role, optionValue(QStringLiteral("--office")), &error, &id))
             return fail(error);
@@ -126,15 +125,15 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
     if (c.size() == 3 && c.at(0) == u"token" && c.at(1) == u"revoke") {
         const int n = m_directory->revokeTokens(c.at(2));
         if (n < 0)
-            return fail(tr("there is no user %1").arg(c.at(2)));
-        m_err << tr("%n token(s) revoked", nullptr, n) << Qt::endl;
+            return fail(QCoreApplication::translate("Server", "there is no user %1").arg(c.at(2)));
+        m_err << QCoreApplication::translate("Server", "%n token(s) revoked", nullptr, n) << Qt::endl;
         return 0;
     }
     if (c.size() == 3 && c.at(0) == u"reassign") {
         const int n = m_directory->reassignAll(c.at(1), c.at(2), &error);
         if (n < 0)
             return fail(error);
-        m_err << tr("%n record(s) reassigned", nullptr, n) << Qt::endl;
+        m_err << QCoreApplication::translate("Server", "%n record(s) reassigned", nullptr, n) << Qt::endl;
         return 0;
     }
     if (c.size() >= 3 && c.at(0) == u"form-token" && c.at(1) == u"add") {
@@ -144,7 +143,7 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
         m_out << token << Qt::endl;
         return 0;
     }
-    return fail(tr("unknown command: %1").arg(c.join(u' ')));
+    return fail(QCoreApplication::translate("Server", "unknown command: %1").arg(c.join(u' ')));
 }
 
 } // namespace gamix

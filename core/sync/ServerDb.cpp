@@ -13,11 +13,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Server", text);
-}
-
 // Portable SQL: runs on SQLite and PostgreSQL alike. `user` is a reserved word in
 // PostgreSQL, hence the gx_ prefix.
 const char *const kSchema[] = {
@@ -78,12 +73,13 @@ bool ServerDb::open(const QString &spec, QString *error)
         m_database = spec;
     }
     if (!QSqlDatabase::isDriverAvailable(m_driver)) {
-        *error = tr("the Qt Sql driver %1 is not installed").arg(m_driver);
+        *error = QCoreApplication::translate("Server", "the Qt Sql driver %1 is not installed").arg(m_driver);
         return false;
     }
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
-        *error = tr("cannot open the database %1: %2").arg(m_postgres ? m_database : spec, db.lastError().text());
+        *error = QCoreApplication::translate("Server", "cannot open the database %1: %2")
+                     .arg(m_postgres ? m_database : spec, db.lastError().text());
         return false;
     }
     return createSchema(error);
@@ -118,7 +114,8 @@ bool ServerDb::createSchema(QString *error)
     QSqlQuery q(w.db());
     for (const char *sql : kSchema) {
         if (!q.exec(QString::fromLatin1(sql))) {
-            *error = tr("cannot create the server tables: %1").arg(q.lastError().text());
+            *error = QCoreApplication::translate("Server", "cannot create the server tables: %1")
+                         .arg(q.lastError().text());
             return false;
         }
     }
@@ -128,7 +125,8 @@ bool ServerDb::createSchema(QString *error)
         setMeta(w.db(), QStringLiteral("hlc"), QStringLiteral("0"));
     }
     if (!w.commit()) {
-        *error = tr("cannot create the server tables: %1").arg(w.db().lastError().text());
+        *error = QCoreApplication::translate("Server", "cannot create the server tables: %1")
+                     .arg(w.db().lastError().text());
         return false;
     }
     return true;

@@ -12,11 +12,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Server", text);
-}
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -61,15 +56,15 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
                               const QString &officeName, QString *error, QString *userId, const QString &presetId)
 {
     if (role != u"admin" && role != u"manager" && role != u"sales" && role != u"relay") {
-        *error = tr("the role must be admin, manager or sales");
+        *error = QCoreApplication::translate("Server", "the role must be admin, manager or sales");
         return false;
     }
     if (login.trimmed().isEmpty() || password.isEmpty()) {
-        *error = tr("a login and a password are needed");
+        *error = QCoreApplication::translate("Server", "a login and a password are needed");
         return false;
     }
     if (userByLogin(login)) {
-        *error = tr("the user %1 already exists").arg(login);
+        *error = QCoreApplication::translate("Server", "the user %1 already exists").arg(login);
         return false;
     }
     const QString hash = PasswordHash::hash(password);
@@ -85,7 +80,7 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
     q.addBindValue(role);
     q.addBindValue(office.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(office));
     if (!ServerDb::exec(q)) {
-        *error = tr("the user could not be stored");
+        *error = QCoreApplication::translate("Server", "the user could not be stored");
         return false;
     }
     QList<QPair<QString, QString>> fields {
@@ -99,7 +94,7 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
     m_storage.stamp(w, QStringLiteral("user"), id, fields);
     audit(w.db(), QString(), QStringLiteral("user add"), QStringLiteral("user"), id, login + u' ' + role);
     if (!w.commit()) {
-        *error = tr("the user could not be stored");
+        *error = QCoreApplication::translate("Server", "the user could not be stored");
         return false;
     }
     if (userId)
@@ -111,7 +106,7 @@ bool ServerDirectory::setDisabled(const QString &login, bool disabled, QString *
 {
     const auto user = userByLogin(login);
     if (!user) {
-        *error = tr("there is no user %1").arg(login);
+        *error = QCoreApplication::translate("Server", "there is no user %1").arg(login);
         return false;
     }
     ServerDb::Write w(m_db);
@@ -154,7 +149,7 @@ int ServerDirectory::reassignAll(const QString &fromLogin, const QString &toLogi
     const auto from = userByLogin(fromLogin);
     const auto to = userByLogin(toLogin);
     if (!from || !to) {
-        *error = tr("there is no user %1").arg(!from ? fromLogin : toLogin);
+        *error = QCoreApplication::translate("Server", "there is no user %1").arg(!from ? fromLogin : toLogin);
         return -1;
     }
     QStringList keys;
@@ -279,7 +274,7 @@ QString ServerDirectory::addFormToken(const QString &name, const QString &office
     q.addBindValue(name);
     q.addBindValue(office.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(office));
     if (!ServerDb::exec(q) || !w.commit()) {
-        *error = tr("the form token could not be stored");
+        *error = QCoreApplication::translate("Server", "the form token could not be stored");
         return QString();
     }
     return token;

@@ -10,11 +10,6 @@ namespace gamix {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Sync", text);
-}
-
 const QString kPushCursor = QStringLiteral("push_cursor");
 const QString kPendingBatch = QStringLiteral("pending_batch");
 const QString kPendingNext = QStringLiteral("pending_next");
@@ -70,7 +65,7 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     if (status == 401) {
-        m_error = tr("the server refused the login token");
+        m_error = QCoreApplication::translate("Sync", "the server refused the login token");
         return Step::AuthFailed;
     }
     if (status == 422 && o.value(QLatin1String("error")).toString() == u"clock_ahead") {
@@ -88,7 +83,7 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
     if (status != 200) {
         m_error = o.value(QLatin1String("message")).toString();
         if (m_error.isEmpty())
-            m_error = tr("the server answered %1").arg(status);
+            m_error = QCoreApplication::translate("Sync", "the server answered %1").arg(status);
         return Step::Failed;
     }
     const QJsonArray results = o.value(QLatin1String("results")).toArray();
@@ -101,7 +96,8 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
             FieldStatus s = FieldStatus::Accepted;
             fieldStatusFromName(it.value().toString(), &s);
             if (s == FieldStatus::Forbidden || s == FieldStatus::Invalid)
-                m_rejected << tr("%1 %2: %3 was refused (%4)").arg(entity, id, it.key(), it.value().toString());
+                m_rejected << QCoreApplication::translate("Sync", "%1 %2: %3 was refused (%4)")
+                                  .arg(entity, id, it.key(), it.value().toString());
         }
         const QJsonObject server = r.value(QLatin1String("server")).toObject();
         if (!server.isEmpty()) {
@@ -153,7 +149,7 @@ void SyncEngine::noteEpoch(const QString &epoch)
 SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint64 requestedSince)
 {
     if (status == 401) {
-        m_error = tr("the server refused the login token");
+        m_error = QCoreApplication::translate("Sync", "the server refused the login token");
         return Step::AuthFailed;
     }
     QJsonParseError pe;
@@ -161,7 +157,7 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
     if (status != 200 || pe.error != QJsonParseError::NoError) {
         m_error = o.value(QLatin1String("message")).toString();
         if (m_error.isEmpty())
-            m_error = tr("the server answered %1").arg(status);
+            m_error = QCoreApplication::translate("Sync", "the server answered %1").arg(status);
         return Step::Failed;
     }
     const QString epoch = o.value(QLatin1String("epoch")).toString();

@@ -261,21 +261,20 @@ void TestTranslations::runtimeContexts_data()
     QTest::newRow("Q_OBJECT class") << "gamix::TasksPage"
                                     << "Overdue"
                                     << "Просроченные" << QString();
-    // These files call a free tr() helper that looks strings up in a fixed context, while
-    // lupdate files the same strings under the enclosing class or namespace.
-    const QString helper = QStringLiteral("free tr() helper: lupdate files it under another context");
+    // Strings of free functions and of command subclasses are looked up in a named context
+    // (QCoreApplication::translate("Store", …), StoreCommand::tr); lupdate must file them there.
     QTest::newRow("Store") << "Store"
                            << "%1: this field is required"
-                           << "%1: обязательное поле" << helper;
+                           << "%1: обязательное поле" << QString();
     QTest::newRow("Cli") << "Cli"
                          << "unknown option “%1”"
-                         << "неизвестный параметр «%1»" << helper;
+                         << "неизвестный параметр «%1»" << QString();
     QTest::newRow("Import") << "Import"
                             << "the file is empty"
-                            << "файл пуст" << helper;
+                            << "файл пуст" << QString();
     QTest::newRow("StoreCommand") << "StoreCommand"
                                   << "Delete %1"
-                                  << "удаление «%1»" << helper;
+                                  << "удаление «%1»" << QString();
 }
 
 void TestTranslations::runtimeContexts()

@@ -8,7 +8,8 @@ ConvertLeadCommand::ConvertLeadCommand(Store *store, const QString &leadId)
     : StoreCommand(store)
     , m_leadId(leadId)
 {
-    setText(tr("Convert lead %1").arg(store->get(*Schema::instance().entity(u"lead"), leadId).displayName()));
+    setText(
+        StoreCommand::tr("Convert lead %1").arg(store->get(*Schema::instance().entity(u"lead"), leadId).displayName()));
 }
 
 void ConvertLeadCommand::notifyAll()

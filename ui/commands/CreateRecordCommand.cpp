@@ -7,7 +7,7 @@ CreateRecordCommand::CreateRecordCommand(Store *store, const EntityDef &entity, 
     , m_entity(entity)
     , m_fields(fields)
 {
-    setText(tr("Create %1").arg(entity.translatedLabel().toLower()));
+    setText(StoreCommand::tr("Create %1").arg(entity.translatedLabel().toLower()));
 }
 
 void CreateRecordCommand::doRedo()

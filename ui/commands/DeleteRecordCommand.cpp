@@ -7,7 +7,7 @@ DeleteRecordCommand::DeleteRecordCommand(Store *store, const EntityDef &entity, 
     , m_entity(entity)
     , m_id(id)
 {
-    setText(tr("Delete %1").arg(store->get(entity, id).displayName()));
+    setText(StoreCommand::tr("Delete %1").arg(store->get(entity, id).displayName()));
 }
 
 void DeleteRecordCommand::doRedo()

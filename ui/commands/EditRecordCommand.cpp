@@ -12,7 +12,7 @@ EditRecordCommand::EditRecordCommand(Store *store, const EntityDef &entity, cons
     const Record before = store->get(entity, id);
     for (const FieldWrite &w : fields)
         m_before << FieldWrite {w.field, before.text(w.field)};
-    setText(text.isEmpty() ? tr("Edit %1").arg(before.displayName()) : text);
+    setText(text.isEmpty() ? StoreCommand::tr("Edit %1").arg(before.displayName()) : text);
 }
 
 void EditRecordCommand::doRedo()

@@ -19,7 +19,7 @@ MoveStageCommand::MoveStageCommand(Store *store, const QString &dealId, const QS
     const Record d = store->get(deal(), dealId);
     m_from = d.text(u"stage_id");
     const Record stage = store->get(*Schema::instance().entity(u"stage"), stageId);
-    setText(tr("Move %1 to %2").arg(d.displayName(), Format::stageName(stage.displayName())));
+    setText(StoreCommand::tr("Move %1 to %2").arg(d.displayName(), Format::stageName(stage.displayName())));
 }
 
 void MoveStageCommand::doRedo()

@@ -1,5 +1,7 @@
 #include "TextDecoder.h"
 
+#include "TextCodec.h"
+
 #include "EncodingDetector.h"
 
 #include <QStringDecoder>
@@ -15,24 +17,23 @@ namespace gamix {
 TextDecoder::TextDecoder(const QByteArray &name, bool strict)
     : m_strict(strict)
 {
-    if (name == "utf-8") {
+    switch (TextCodec::unicodeForm(name)) {
+    case TextCodec::Form::Utf8:
         m_kind = Kind::Utf8;
         return;
-    }
-    if (name == "utf-16le" || name == "utf-16") {
+    case TextCodec::Form::Utf16LE:
         m_kind = Kind::Utf16LE;
         return;
-    }
-    if (name == "utf-16be") {
+    case TextCodec::Form::Utf16BE:
         m_kind = Kind::Utf16BE;
         return;
+    case TextCodec::Form::Other:
+        break;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    m_converter = ucnv_open(name.constData(), &status);
-    if (U_FAILURE(status) || !m_converter) {
-        m_converter = nullptr;
+    m_converter = TextCodec::openIcu(name);
+    if (!m_converter)
         return;
-    }
+    UErrorCode status = U_ZERO_ERROR;
     if (m_strict)
         ucnv_setToUCallBack(m_converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     if (ucnv_getMaxCharSize(m_converter) != 1 || ucnv_getType(m_converter) != UCNV_SBCS) {

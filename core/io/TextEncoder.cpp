@@ -1,5 +1,7 @@
 #include "TextEncoder.h"
 
+#include "TextCodec.h"
+
 #include <QtEndian>
 
 #include <unicode/ucnv.h>
@@ -25,24 +27,23 @@ void countingSubstitute(const void *context, UConverterFromUnicodeArgs *args, co
 
 TextEncoder::TextEncoder(const QByteArray &name)
 {
-    if (name == "utf-8") {
+    switch (TextCodec::unicodeForm(name)) {
+    case TextCodec::Form::Utf8:
         m_kind = Kind::Utf8;
         return;
-    }
-    if (name == "utf-16le" || name == "utf-16") {
+    case TextCodec::Form::Utf16LE:
         m_kind = Kind::Utf16LE;
         return;
-    }
-    if (name == "utf-16be") {
+    case TextCodec::Form::Utf16BE:
         m_kind = Kind::Utf16BE;
         return;
+    case TextCodec::Form::Other:
+        break;
     }
-    UErrorCode status = U_ZERO_ERROR;
-    m_converter = ucnv_open(name.constData(), &status);
-    if (U_FAILURE(status) || !m_converter) {
-        m_converter = nullptr;
+    m_converter = TextCodec::openIcu(name);
+    if (!m_converter)
         return;
-    }
+    UErrorCode status = U_ZERO_ERROR;
     ucnv_setSubstChars(m_converter, "?", 1, &status);
     ucnv_setFromUCallBack(m_converter, countingSubstitute, &m_unmappable, nullptr, nullptr, &status);
     // Best-fit mappings would silently turn characters into look-alikes ("∞" -> "8").

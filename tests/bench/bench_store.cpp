@@ -7,6 +7,7 @@
 //                    [--cache-mib M] [--no-sqlite3] [--no-search] [--keep]
 
 #include "ContactGenerator.h"
+#include "PeakRss.h"
 
 #include "store/Store.h"
 
@@ -53,16 +54,8 @@ QTextStream &out()
 
 QString peakRss()
 {
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"n/a"_s;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            const qint64 kb = line.mid(6).trimmed().split(' ').value(0).toLongLong();
-            return QString::number(double(kb) / 1024.0, 'f', 0) + u" MiB"_s;
-        }
-    }
-    return u"n/a"_s;
+    const qint64 kb = bench::peakRssKb();
+    return kb < 0 ? u"n/a"_s : QString::number(double(kb) / 1024.0, 'f', 0) + u" MiB"_s;
 }
 
 qint64 fileSize(const QString &path)

@@ -14,24 +14,14 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "PeakRss.h"
 #include <algorithm>
+
 #include <cstdio>
 
 using namespace gamix;
 
 namespace {
-
-qint64 vmHwmKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 double percentile(QList<double> v, double p)
 {
@@ -71,7 +61,7 @@ int main(int argc, char *argv[])
             std::printf("search index caught up in %.1f s\n", t.elapsed() / 1000.0);
         }
     }
-    const qint64 rssBefore = vmHwmKb();
+    const qint64 rssBefore = bench::peakRssKb();
 
     Store store; // what the UI holds
     QString error;
@@ -114,7 +104,7 @@ int main(int argc, char *argv[])
     QVector<qint64> sorted
         = ListModelQueries::sortedRowIds(store.db(), contact, {}, {QStringLiteral("last_name"), true});
     const double sortMs = t.nsecsElapsed() / 1e6;
-    const qint64 rss = vmHwmKb();
+    const qint64 rss = bench::peakRssKb();
 
     // Search as you type: each prefix is one keystroke's query of the top 20.
     const QStringList words

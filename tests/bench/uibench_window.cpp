@@ -17,22 +17,13 @@
 #include <QStandardPaths>
 #include <QTableView>
 
+#include "PeakRss.h"
+
 #include <cstdio>
 
 using namespace gamix;
 
 namespace {
-qint64 vmHwmKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 void waitLoaded(RecordTableModel *m)
 {
@@ -111,6 +102,6 @@ int main(int argc, char *argv[])
     std::printf("full row count (%d) known: %.0f ms after start\n", model->rowCount(), loadedMs);
     std::printf("scroll top to bottom: %d pages in %.0f ms, worst page %.1f ms\n", pages, scrollMs, worst);
     std::printf("sort by last name via header: UI thread %.1f ms, list ready %.0f ms\n", sortUiMs, sortMs);
-    std::printf("peak RSS (VmHWM): %.1f MB\n", vmHwmKb() / 1024.0);
+    std::printf("peak RSS (VmHWM): %.1f MB\n", bench::peakRssKb() / 1024.0);
     return 0;
 }

@@ -71,6 +71,11 @@ QString toIsoUtc(const QDateTime &dt)
     return isoUtcFromMs(dt.toMSecsSinceEpoch());
 }
 
+QString isoUtcFromHlc(quint64 hlc)
+{
+    return isoUtcFromMs(qint64(hlc >> 16));
+}
+
 QString isoUtcFromMs(qint64 ms)
 {
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).

@@ -34,6 +34,8 @@ QString formatMoney(qint64 minorUnits);
 QString toIsoUtc(const QDateTime &dt);
 // The same text from Unix milliseconds, without QDateTime (it is on the bulk-write path).
 QString isoUtcFromMs(qint64 ms);
+// The wall-clock time of a hybrid logical clock stamp (its upper 48 bits), as above.
+QString isoUtcFromHlc(quint64 hlc);
 
 } // namespace FieldCodec
 

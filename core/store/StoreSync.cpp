@@ -7,20 +7,9 @@
 #include "StoreTable.h"
 #include "schema/FieldCodec.h"
 
-#include <QDateTime>
-
 #include <limits>
 
 namespace gamix {
-
-namespace {
-
-QString isoFromHlcMs(quint64 hlc)
-{
-    return FieldCodec::toIsoUtc(QDateTime::fromMSecsSinceEpoch(qint64(hlc >> 16), Qt::UTC));
-}
-
-} // namespace
 
 QList<QPair<qint64, Record>> Store::dirtyRowsAfter(const EntityDef &entity, qint64 after, int limit)
 {
@@ -59,7 +48,7 @@ bool Store::adoptField(const EntityDef &entity, const QString &id, const RemoteF
             recordConflict(entity, current.id, f, v, server.clock, current.values[server.field], local);
         current.values[server.field] = v;
         current.clocks.set(server.field, server.clock, server.prev);
-        current.updatedAt = isoFromHlcMs(current.clocks.maxHlc());
+        current.updatedAt = FieldCodec::isoUtcFromHlc(current.clocks.maxHlc());
         current.seq = ++m_seq;
         writeRow(entity, current, false, false);
         if (!m_deferIndex) {
@@ -95,7 +84,7 @@ int Store::restampUnpushed(qint64 afterSeq, quint64 afterHlc)
                 }
                 if (!any)
                     continue;
-                r.updatedAt = isoFromHlcMs(r.clocks.maxHlc());
+                r.updatedAt = FieldCodec::isoUtcFromHlc(r.clocks.maxHlc());
                 r.seq = ++m_seq;
                 writeRow(e, r, false, true);
                 ++stamped;
@@ -136,13 +125,14 @@ int Store::bindOwner(const QString &ownerId, const QString &officeId)
                 const Clock stamp {m_hlc.tick(), m_site};
                 if (r.values[owner].isNull()) {
                     r.values[owner] = ownerId;
-                    r.clocks.set(owner, stamp, r.clocks.clock(owner));
+                    r.clocks.set(owner, stamp, prevForLocalWrite(r.clocks.clock(owner), r.clocks.prev(owner), m_site));
                 }
                 if (r.values[office].isNull() && !officeId.isEmpty()) {
                     r.values[office] = officeId;
-                    r.clocks.set(office, stamp, r.clocks.clock(office));
+                    r.clocks.set(office, stamp,
+                                 prevForLocalWrite(r.clocks.clock(office), r.clocks.prev(office), m_site));
                 }
-                r.updatedAt = isoFromHlcMs(stamp.hlc);
+                r.updatedAt = FieldCodec::isoUtcFromHlc(stamp.hlc);
                 r.seq = ++m_seq;
                 writeRow(e, r, false, true);
                 ++stamped;

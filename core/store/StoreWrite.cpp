@@ -22,11 +22,6 @@ QString nowIso()
     return FieldCodec::isoUtcFromMs(QDateTime::currentMSecsSinceEpoch());
 }
 
-QString isoFromHlc(quint64 hlc)
-{
-    return FieldCodec::isoUtcFromMs(qint64(hlc >> 16));
-}
-
 } // namespace
 
 WriteResult Store::create(const EntityDef &entity, const QList<FieldWrite> &fields, const QString &id)
@@ -233,7 +228,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
                 current.clocks.set(i, stamp,
                                    prevForLocalWrite(current.clocks.clock(i), current.clocks.prev(i), m_site));
             current.values = values;
-            current.updatedAt = isoFromHlc(stamp.hlc);
+            current.updatedAt = FieldCodec::isoUtcFromHlc(stamp.hlc);
             current.seq = ++m_seq;
             writeRow(entity, current, creating, true);
             if (m_deferIndex) {
@@ -318,10 +313,10 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
     set("field", field.name);
     set("kept_value", keptValue.isNull() ? QVariant() : QVariant(FieldCodec::toText(field, keptValue)));
     set("kept_site", kept.siteHex());
-    set("kept_at", isoFromHlc(kept.hlc));
+    set("kept_at", FieldCodec::isoUtcFromHlc(kept.hlc));
     set("lost_value", lostValue.isNull() ? QVariant() : QVariant(FieldCodec::toText(field, lostValue)));
     set("lost_site", lost.siteHex());
-    set("lost_at", isoFromHlc(lost.hlc));
+    set("lost_at", FieldCodec::isoUtcFromHlc(lost.hlc));
     set("resolved", qint64(0));
     set(kCreatedField, nowIso());
     set(kOwnerField, m_ownerId.isEmpty() ? QVariant() : QVariant(m_ownerId));
@@ -331,7 +326,7 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
         if (!r.values[i].isNull())
             r.clocks.set(i, stamp, Clock());
     }
-    r.updatedAt = isoFromHlc(stamp.hlc);
+    r.updatedAt = FieldCodec::isoUtcFromHlc(stamp.hlc);
     r.seq = ++m_seq;
     writeRow(conflict, r, true, true);
 }
@@ -398,7 +393,7 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
             }
         }
         if (applied) {
-            current.updatedAt = isoFromHlc(current.clocks.maxHlc());
+            current.updatedAt = FieldCodec::isoUtcFromHlc(current.clocks.maxHlc());
             current.seq = ++m_seq;
             writeRow(entity, current, insert, false);
             if (!m_deferIndex) {

@@ -8,11 +8,6 @@ namespace gamix {
 
 namespace MergeRule {
 
-QString isoFromHlc(quint64 hlc)
-{
-    return FieldCodec::toIsoUtc(QDateTime::fromMSecsSinceEpoch(qint64(hlc >> 16), Qt::UTC));
-}
-
 bool isStale(const FieldState &local, const FieldChange &remote)
 {
     return !remote.clock.isZero() && local.prev == remote.clock && local.clock > remote.clock;
@@ -69,14 +64,14 @@ RecordChange conflictRecord(const QString &entity, const QString &id, const QStr
     add("field", field);
     add("kept_value", kept.text);
     add("kept_site", kept.clock.siteHex());
-    add("kept_at", isoFromHlc(kept.clock.hlc));
+    add("kept_at", FieldCodec::isoUtcFromHlc(kept.clock.hlc));
     add("lost_value", lost.text);
     add("lost_site", lost.clock.siteHex());
-    add("lost_at", isoFromHlc(lost.clock.hlc));
+    add("lost_at", FieldCodec::isoUtcFromHlc(lost.clock.hlc));
     add("resolved", QStringLiteral("false"));
     add("owner_id", ownerId);
     add("office_id", officeId);
-    add("created_at", isoFromHlc(stamp.hlc));
+    add("created_at", FieldCodec::isoUtcFromHlc(stamp.hlc));
     add("deleted", QStringLiteral("false"));
     return rc;
 }

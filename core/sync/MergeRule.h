@@ -34,8 +34,6 @@ RecordChange conflictRecord(const QString &entity, const QString &id, const QStr
                             const FieldState &lost, const Clock &stamp, const QString &ownerId,
                             const QString &officeId);
 
-QString isoFromHlc(quint64 hlc);
-
 } // namespace MergeRule
 
 } // namespace gamix

@@ -3,6 +3,7 @@
 #include "io/EncodingDetector.h"
 #include "io/ExportJob.h"
 #include "io/ImportJob.h"
+#include "io/ImportRowWriter.h"
 #include "io/VCardReader.h"
 #include "store/Store.h"
 
@@ -81,7 +82,8 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
         = QCoreApplication::translate("Cli",
                                       "usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] "
                                       "[--delimiter auto|CHAR] [--map 'Header=field']... [--date-format FMT] "
-                                      "[--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]");
+                                      "[--on-duplicate skip|update|create] [--update-fields FIELD,...] [--dry-run] "
+                                      "[--rejects FILE]");
     if (args.size() < 2)
         return fail(err, usage, kUsage);
     ImportOptions options;
@@ -151,6 +153,19 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
                     err,
                     QCoreApplication::translate("Cli", "--on-duplicate is skip, update or create, not “%1”").arg(d),
                     kUsage);
+        } else if (a == u"--update-fields") {
+            options.updateFields = args.at(++i).split(u',', Qt::SkipEmptyParts);
+            QString unknown;
+            if (!ImportRowWriter::checkUpdateFields(*options.entity, &options.updateFields, &unknown))
+                return fail(
+                    err,
+                    QCoreApplication::translate("Cli", "--update-fields: “%1” is not a field of %2 (one of: %3)")
+                        .arg(unknown, options.entity->name,
+                             ImportRowWriter::updatableFields(*options.entity).join(QStringLiteral(", "))),
+                    kUsage);
+            if (options.updateFields.isEmpty())
+                return fail(err, QCoreApplication::translate("Cli", "--update-fields needs at least one field name"),
+                            kUsage);
         } else if (a == u"--rejects") {
             options.rejectsFile = args.at(++i);
         } else if (a == u"--batch") {
@@ -161,6 +176,8 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
             return fail(err, QCoreApplication::translate("Cli", "unknown option “%1”").arg(a) + u'\n' + usage, kUsage);
         }
     }
+    if (!options.updateFields.isEmpty() && options.onDuplicate != OnDuplicate::Update)
+        return fail(err, QCoreApplication::translate("Cli", "--update-fields needs --on-duplicate update"), kUsage);
     if (!QFileInfo::exists(options.file))
         return fail(err, QCoreApplication::translate("Cli", "%1: there is no such file").arg(options.file));
 

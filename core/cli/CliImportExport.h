@@ -3,8 +3,13 @@
 //
 //   import ENTITY FILE [--preset auto|gamix|google|outlook|amocrm|bitrix24|pipedrive|hubspot|twenty]
 //          [--encoding auto|NAME] [--delimiter auto|CHAR] [--map 'Header=field']...
-//          [--date-format FMT|dmy|mdy] [--on-duplicate skip|update|create] [--dry-run]
-//          [--rejects FILE] [--batch N]
+//          [--date-format FMT|dmy|mdy] [--on-duplicate skip|update|create]
+//          [--update-fields FIELD,...] [--dry-run] [--rejects FILE] [--batch N]
+//
+// --on-duplicate update fills the empty fields of the record found; --update-fields names
+// the fields the file's non-empty values overwrite as well (an unknown name: exit 2, nothing
+// written). A .vcf file (or one that starts with BEGIN:VCARD) is read as vCard; its
+// rejected cards go to --rejects as vCard.
 //   export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
 //          [--vcard-version 3|4]
 //

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gamix {
 
@@ -18,7 +19,7 @@ struct EntityDef;
 
 enum class OnDuplicate {
     Skip, // keep the record already there (the default)
-    Update, // fill the fields of the existing record that are empty
+    Update, // fill the empty fields of the existing record, and overwrite updateFields
     Create, // create a new record anyway
 };
 
@@ -33,6 +34,9 @@ struct ImportOptions
     QList<ColumnMapping> mapping; // a complete mapping (the wizard); used when not empty
     ValueParsers::DateOptions dates;
     OnDuplicate onDuplicate = OnDuplicate::Skip;
+    // With Update: fields the file's non-empty values overwrite (field names of the
+    // entity; `company` stands for company_id). Other fields are only filled when empty.
+    QStringList updateFields;
     bool dryRun = false; // everything is done in a transaction rolled back at the end
     QString rejectsFile; // rejected rows, as read, plus an error column
     int batchSize = 50000; // rows per committed transaction (fewer, larger commits: see ImportJob)

@@ -204,6 +204,149 @@ QString ImportResolver::byTitle(const EntityDef &entity, const QString &title)
                       title.trimmed());
 }
 
+const ImportResolver::DedupePlan &ImportResolver::dedupePlan(const EntityDef &entity)
+{
+    auto it = m_plans.find(entity.name);
+    if (it != m_plans.end())
+        return *it;
+    DedupePlan plan;
+    plan.table = entity.name;
+    // Which columns an index answers: migrations may add one later (then the look-up
+    // moves to SQL by itself); the others are looked up in a SideIndex.
+    QString indexes;
+    {
+        SqliteStmt &st = m_store.db().cached(
+            QStringLiteral("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1"));
+        st.bind(1, entity.name);
+        indexes = st.step() ? st.text(0) : QString();
+        st.reset();
+    }
+    for (const FieldDef &f : entity.fields) {
+        if (f.system)
+            continue;
+        if (f.type == FieldType::Email) {
+            plan.emailFields << f.name;
+            const bool indexed = indexes.contains(QStringLiteral("(lower(") + f.name + QStringLiteral("))"));
+            plan.emailColumns << Column {f.name, indexed};
+        } else if (f.type == FieldType::Phone) {
+            plan.phoneFields << f.name;
+            const QString column = f.name + QStringLiteral("_e164");
+            const bool indexed = indexes.contains(u'(' + column + u')');
+            plan.phoneColumns << Column {column, indexed};
+        }
+    }
+    // One statement per kind for the indexed columns: SQLite answers the OR from each index.
+    // "email IS NOT NULL" lets SQLite use the partial index on lower(email).
+    QStringList emailTerms, phoneTerms;
+    for (const Column &c : std::as_const(plan.emailColumns)) {
+        if (c.indexed)
+            emailTerms << QStringLiteral("(lower(%1) = ?1 AND %1 IS NOT NULL)").arg(c.name);
+    }
+    for (const Column &c : std::as_const(plan.phoneColumns)) {
+        if (c.indexed)
+            phoneTerms << c.name + QStringLiteral(" = ?1");
+    }
+    auto select = [&](const QStringList &terms) {
+        return terms.isEmpty() ? QString()
+                               : QStringLiteral("SELECT id FROM \"") + entity.name + QStringLiteral("\" WHERE (")
+                + terms.join(QStringLiteral(" OR ")) + QStringLiteral(") AND deleted = 0 LIMIT 1");
+    };
+    plan.emailSql = select(emailTerms);
+    plan.phoneSql = select(phoneTerms);
+    return *m_plans.insert(entity.name, plan);
+}
+
+size_t ImportResolver::sideKey(const QString &column, const QString &key)
+{
+    return qHash(key, qHash(column, size_t(0x9e3779b9)));
+}
+
+void ImportResolver::loadSideIndex(const DedupePlan &plan)
+{
+    if (m_sideLoaded.contains(plan.table))
+        return;
+    m_sideLoaded.insert(plan.table);
+    // One pass over the table for the columns no index answers (contact.email2): the
+    // index holds hashes and rowids only, so a million addresses cost some 30 MB; every
+    // hit is confirmed by rowid below.
+    auto load = [&](const Column &c, bool phone) {
+        if (c.indexed)
+            return;
+        const QString sql = QStringLiteral("SELECT rowid, ")
+            + (phone ? c.name : QStringLiteral("lower(") + c.name + u')') + QStringLiteral(" FROM \"") + plan.table
+            + QStringLiteral("\" WHERE ") + c.name + QStringLiteral(" IS NOT NULL AND deleted = 0");
+        SqliteStmt &st = m_store.db().cached(sql);
+        while (st.step())
+            m_side.insert(sideKey(plan.table + u'.' + c.name, st.text(1)), st.int64(0));
+        st.reset();
+    };
+    for (const Column &c : plan.emailColumns)
+        load(c, false);
+    for (const Column &c : plan.phoneColumns)
+        load(c, true);
+}
+
+QString ImportResolver::lookUp(const DedupePlan &plan, const QList<Column> &columns, const QString &key, bool phone)
+{
+    const QString &sql = phone ? plan.phoneSql : plan.emailSql;
+    if (!sql.isEmpty()) {
+        const QString id = scalarText(sql, key);
+        if (!id.isEmpty())
+            return id;
+    }
+    for (const Column &c : columns) {
+        if (c.indexed)
+            continue;
+        loadSideIndex(plan);
+        const QString column = plan.table + u'.' + c.name;
+        for (auto it = m_side.constFind(sideKey(column, key));
+             it != m_side.constEnd() && it.key() == sideKey(column, key); ++it) {
+            SqliteStmt &st = m_store.db().cached(QStringLiteral("SELECT id FROM \"") + plan.table
+                                                 + QStringLiteral("\" WHERE rowid = ?1 AND ")
+                                                 + (phone ? c.name : QStringLiteral("lower(") + c.name + u')')
+                                                 + QStringLiteral(" = ?2 AND deleted = 0"));
+            st.bind(1, it.value());
+            st.bind(2, key);
+            const QString id = st.step() ? st.text(0) : QString();
+            st.reset();
+            if (!id.isEmpty())
+                return id;
+        }
+    }
+    return {};
+}
+
+void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values)
+{
+    if (entity.name != u"contact" && entity.name != u"lead")
+        return;
+    const DedupePlan &plan = dedupePlan(entity);
+    if (!m_sideLoaded.contains(plan.table))
+        return; // loaded later from the table itself
+    qint64 rowid = -1;
+    auto add = [&](const Column &c, const QString &key) {
+        if (c.indexed || key.isEmpty())
+            return;
+        if (rowid < 0) {
+            SqliteStmt &st = m_store.db().cached(QStringLiteral("SELECT rowid FROM \"") + plan.table
+                                                 + QStringLiteral("\" WHERE id = ?1"));
+            st.bind(1, id);
+            rowid = st.step() ? st.int64(0) : 0;
+            st.reset();
+        }
+        if (rowid > 0)
+            m_side.insert(sideKey(plan.table + u'.' + c.name, key), rowid);
+    };
+    for (int i = 0; i < plan.emailColumns.size(); ++i) {
+        const QString v = values.value(plan.emailFields.at(i));
+        add(plan.emailColumns.at(i), v.isEmpty() ? QString() : ValueParsers::emailKey(v));
+    }
+    for (int i = 0; i < plan.phoneColumns.size(); ++i) {
+        const QString v = values.value(plan.phoneFields.at(i));
+        add(plan.phoneColumns.at(i), v.isEmpty() ? QString() : phoneToE164(v));
+    }
+}
+
 QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values)
 {
     auto v = [&](const char *field) {
@@ -211,36 +354,30 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
     };
     const QString &name = entity.name;
     if (name == u"contact" || name == u"lead") {
-        // "email IS NOT NULL" lets SQLite use the partial index on lower(email); without it
-        // every look-up scans the table.
-        for (const char *field : {"email", "email2"}) {
-            const QString e = v(field);
+        // Every email and phone of the row (primary and secondary) against every email
+        // and phone column of the table (primary and secondary).
+        const DedupePlan &plan = dedupePlan(entity);
+        bool anyKey = false;
+        for (const QString &field : plan.emailFields) {
+            const QString e = values.value(field);
             if (e.isEmpty())
                 continue;
-            const QString id = scalarText(
-                QStringLiteral("SELECT id FROM \"") + name
-                    + QStringLiteral("\" WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
-                ValueParsers::emailKey(e));
+            anyKey = true;
+            const QString id = lookUp(plan, plan.emailColumns, ValueParsers::emailKey(e), false);
             if (!id.isEmpty())
                 return id;
         }
-        bool anyPhone = false;
-        for (const char *field : {"phone", "mobile"}) {
-            const QString e164 = v(field).isEmpty() ? QString() : phoneToE164(v(field));
+        for (const QString &field : plan.phoneFields) {
+            const QString e164 = values.value(field).isEmpty() ? QString() : phoneToE164(values.value(field));
             if (e164.isEmpty())
                 continue;
-            anyPhone = true;
-            // One statement for both columns: SQLite answers the OR from both indexes.
-            const QString id = scalarText(
-                name == u"lead" ? QStringLiteral("SELECT id FROM lead WHERE phone_e164 = ?1 AND deleted = 0 LIMIT 1")
-                                : QStringLiteral("SELECT id FROM contact WHERE (phone_e164 = ?1 OR mobile_e164 = ?1) "
-                                                 "AND deleted = 0 LIMIT 1"),
-                e164);
+            anyKey = true;
+            const QString id = lookUp(plan, plan.phoneColumns, e164, true);
             if (!id.isEmpty())
                 return id;
         }
-        if (!v("email").isEmpty() || !v("email2").isEmpty() || anyPhone)
-            return {};
+        if (anyKey)
+            return {}; // an email or phone that matches nothing is a new person
         // Nothing better to go by: the same name (at the same company) is the same person,
         // which keeps a re-run of an interrupted import from doubling name-only rows.
         if (v("last_name").isEmpty() && v("first_name").isEmpty())

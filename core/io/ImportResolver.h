@@ -3,12 +3,20 @@
 // or INN, a pipeline and stage by name, a contact, deal or lead by name), created through
 // the Store's write path when they are missing; and the duplicate of a row already in the
 // database (by id, normalised email, E.164 phone, INN, or name where a record has nothing
-// better). Reads are plain SQL on indexed columns; rows written earlier in the same
-// transaction are seen, so duplicates within one file are found the same way.
+// better). Every email and phone column of the entity counts, primary and secondary
+// (contact: email, email2, phone, mobile). Reads are plain SQL on indexed columns; a
+// column without an index (contact.email2) is looked up in a side index built in one pass
+// over the table and kept up to date with the rows this import writes (noteWritten). Rows
+// written earlier in the same transaction are seen, so duplicates within one file are
+// found the same way.
 
 #include <QHash>
+#include <QList>
 #include <QMap>
+#include <QMultiHash>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace gamix {
 
@@ -37,10 +45,31 @@ public:
     // The record `values` (field name -> canonical text) duplicates, or empty.
     QString findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values);
 
+    // After a row was created or updated with `values`: keeps the side index current, so
+    // a later row of the same file finds it through a secondary column too.
+    void noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values);
+
     // Ids cached from a transaction that was rolled back point nowhere: forget them.
     void clearCaches();
 
 private:
+    struct Column
+    {
+        QString name; // email2, phone_e164...
+        bool indexed = false;
+    };
+    struct DedupePlan
+    {
+        QString table;
+        QStringList emailFields, phoneFields; // parallel to the columns below
+        QList<Column> emailColumns, phoneColumns;
+        QString emailSql, phoneSql; // the indexed columns in one statement each (or empty)
+    };
+    const DedupePlan &dedupePlan(const EntityDef &entity);
+    QString lookUp(const DedupePlan &plan, const QList<Column> &columns, const QString &key, bool phone);
+    void loadSideIndex(const DedupePlan &plan);
+    static size_t sideKey(const QString &column, const QString &key);
+
     QString scalarText(const QString &sql, const QString &a, const QString &b = QString(),
                        const QString &c = QString());
 
@@ -49,6 +78,12 @@ private:
     QHash<QString, QString> m_companyByInn;
     QHash<QString, QString> m_pipelines;
     QHash<QString, QString> m_stages; // pipeline id + '\n' + folded name -> id
+    QHash<QString, DedupePlan> m_plans; // entity -> how its duplicates are looked up
+    // Unindexed dedupe columns: hash of (table.column, key) -> rowid. Stale entries (rows
+    // rolled back) are harmless: every hit is confirmed against the table. Never cleared
+    // by clearCaches(): rebuilding it would cost a table scan per rejected row.
+    QMultiHash<size_t, qint64> m_side;
+    QSet<QString> m_sideLoaded;
 };
 
 } // namespace gamix

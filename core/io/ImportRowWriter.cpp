@@ -74,6 +74,37 @@ ImportRowWriter::ImportRowWriter(Store &store, const ImportOptions &options, con
                                                       : QString();
 }
 
+bool ImportRowWriter::checkUpdateFields(const EntityDef &entity, QStringList *fields, QString *unknown)
+{
+    QStringList out;
+    for (QString f : std::as_const(*fields)) {
+        f = f.trimmed();
+        if (f.isEmpty())
+            continue;
+        if (f == u"company" && entity.fieldIndex(u"company_id") >= 0)
+            f = QStringLiteral("company_id");
+        const FieldDef *def = entity.field(f);
+        if (!def || def->system || f == u"id") {
+            *unknown = f;
+            return false;
+        }
+        if (!out.contains(f))
+            out << f;
+    }
+    *fields = out;
+    return true;
+}
+
+QStringList ImportRowWriter::updatableFields(const EntityDef &entity)
+{
+    QStringList out;
+    for (const FieldDef &f : entity.fields) {
+        if (!f.system && f.name != u"id")
+            out << f.name;
+    }
+    return out;
+}
+
 void ImportRowWriter::splitFullName(const QString &full, QString *first, QString *middle, QString *last)
 {
     const QStringList w = full.simplified().split(u' ', Qt::SkipEmptyParts);
@@ -400,13 +431,27 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
     QList<FieldWrite> writes;
     const QString notes = b.notes.join(u'\n');
     if (!duplicate.isEmpty() && m_options.onDuplicate == OnDuplicate::Update) {
+        // Empty fields of the record take the file's value; the fields the user chose
+        // (updateFields) take it even over what is there.
         const Record existing = m_store.get(m_entity, duplicate);
+        QStringList filled, replaced;
         for (auto it = b.values.begin(); it != b.values.end(); ++it) {
-            if (existing.text(it.key()).isEmpty())
-                writes.append({it.key(), it.value()});
+            const QString have = existing.text(it.key());
+            if (have.isEmpty())
+                filled << it.key();
+            else if (have != it.value() && m_options.updateFields.contains(it.key()))
+                replaced << it.key();
+            else
+                continue;
+            writes.append({it.key(), it.value()});
         }
-        if (!notes.isEmpty() && !m_notesField.isEmpty() && existing.text(m_notesField).isEmpty())
-            writes.append({m_notesField, notes});
+        if (!notes.isEmpty() && !m_notesField.isEmpty()) {
+            const QString have = existing.text(m_notesField);
+            if (have.isEmpty() || (have != notes && m_options.updateFields.contains(m_notesField))) {
+                (have.isEmpty() ? filled : replaced) << m_notesField;
+                writes.append({m_notesField, notes});
+            }
+        }
         report.id = duplicate;
         if (writes.isEmpty()) {
             report.action = ImportRowReport::Action::Skip;
@@ -417,7 +462,15 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
         const WriteResult r = m_store.update(m_entity, duplicate, writes);
         if (!r.ok)
             return reject(r.errorText(), columnForError(b, r.errors.value(0)));
+        m_resolver.noteWritten(m_entity, duplicate, b.values);
         report.action = ImportRowReport::Action::Update;
+        QStringList parts;
+        if (!filled.isEmpty())
+            parts << QCoreApplication::translate("Import", "fills %1").arg(filled.join(QStringLiteral(", ")));
+        if (!replaced.isEmpty())
+            parts << QCoreApplication::translate("Import", "replaces %1").arg(replaced.join(QStringLiteral(", ")));
+        report.message = QCoreApplication::translate("Import", "duplicate of %1: %2")
+                             .arg(duplicate, parts.join(QStringLiteral("; ")));
         return report;
     }
 
@@ -429,6 +482,7 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
     if (!r.ok)
         return reject(r.errorText(), columnForError(b, r.errors.value(0)));
     Q_UNUSED(schema);
+    m_resolver.noteWritten(m_entity, r.id, b.values);
     report.action = ImportRowReport::Action::Create;
     report.id = r.id;
     return report;

@@ -3,7 +3,8 @@
 // texts (ValueParsers), repeated kinds fill the next free field of their family (a second
 // phone goes to `mobile`, a third to the notes), names become references (companies by
 // name or INN, pipelines and stages by name...), then the duplicate check decides between
-// create, update (empty fields only), skip and create-anyway. A row either writes
+// create, update (empty fields, and the fields chosen in ImportOptions::updateFields), skip
+// and create-anyway. A row either writes
 // completely or not at all (a savepoint covers the companies it creates).
 
 #include "ImportOptions.h"
@@ -27,6 +28,13 @@ public:
 
     qint64 companiesCreated() const { return m_companiesCreated; }
     void clearCaches() { m_resolver.clearCaches(); }
+
+    // Checks and normalises the field names of ImportOptions::updateFields (trimmed, no
+    // duplicates, `company` -> company_id). False with *unknown set to the first name that
+    // is not a user field of `entity`.
+    static bool checkUpdateFields(const EntityDef &entity, QStringList *fields, QString *unknown);
+    // The fields --update-fields accepts for `entity`, in schema order.
+    static QStringList updatableFields(const EntityDef &entity);
 
     // "Иванов Иван Иванович" / "Ivan Petrov" -> last, first, middle. Exposed for the tests.
     static void splitFullName(const QString &full, QString *first, QString *middle, QString *last);

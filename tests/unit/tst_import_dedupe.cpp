@@ -1,6 +1,7 @@
 // Duplicates within a file and against the database (skip / update / create), the dry run,
 // a broken file that writes nothing, and re-running an import (idempotent).
 #include "io/ImportJob.h"
+#include "io/ImportRowWriter.h"
 #include "store/Store.h"
 
 #include <QStandardPaths>
@@ -96,6 +97,98 @@ private slots:
         QCOMPARE(r.at(0).text(u"last_name"), QStringLiteral("Orlov")); // filled: kept
         QCOMPARE(r.at(0).text(u"position"), QStringLiteral("Boss"));
         QCOMPARE(r.at(0).text(u"city"), QStringLiteral("Омск")); // empty: filled
+    }
+
+    void updateOverwritesOnlyTheChosenFields()
+    {
+        QVERIFY(m_store
+                    ->create(contact,
+                             {{QStringLiteral("last_name"), QStringLiteral("Orlov")},
+                              {QStringLiteral("email"), QStringLiteral("orlov@mail.ru")},
+                              {QStringLiteral("position"), QStringLiteral("Boss")},
+                              {QStringLiteral("city"), QStringLiteral("Тула")}})
+                    .ok);
+        ImportOptions o;
+        o.onDuplicate = OnDuplicate::Update;
+        QString unknown;
+        o.updateFields = {QStringLiteral("position"), QStringLiteral(" notes")};
+        QVERIFY(ImportRowWriter::checkUpdateFields(contact, &o.updateFields, &unknown));
+        QList<ImportRowReport> rows;
+        const ImportSummary s = import(
+            file("last_name,email,position,city,mobile,notes\nOrlov-New,orlov@mail.ru,Clerk,Омск,+7 916 000 11 22,Hi\n"
+                 "Orlov,orlov@mail.ru,,,,\n"),
+            o, &rows);
+        QCOMPARE(s.updated, 1);
+        QCOMPARE(s.skipped, 1); // an empty cell replaces nothing
+        const QList<Record> r = all(contact);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r.at(0).text(u"position"), QStringLiteral("Clerk")); // chosen: replaced
+        QCOMPARE(r.at(0).text(u"last_name"), QStringLiteral("Orlov")); // not chosen: kept
+        QCOMPARE(r.at(0).text(u"city"), QStringLiteral("Тула"));
+        QCOMPARE(r.at(0).text(u"mobile"), QStringLiteral("+7 916 000 11 22")); // empty: filled
+        QCOMPARE(r.at(0).text(u"notes"), QStringLiteral("Hi"));
+        QCOMPARE(rows.at(0).action, ImportRowReport::Action::Update);
+        QVERIFY2(rows.at(0).message.contains(QStringLiteral("replaces position")), qPrintable(rows.at(0).message));
+        QVERIFY2(rows.at(0).message.contains(QStringLiteral("fills mobile, notes")), qPrintable(rows.at(0).message));
+
+        QStringList bad {QStringLiteral("position"), QStringLiteral("shoe_size")};
+        QVERIFY(!ImportRowWriter::checkUpdateFields(contact, &bad, &unknown));
+        QCOMPARE(unknown, QStringLiteral("shoe_size"));
+        QStringList company {QStringLiteral("company")};
+        QVERIFY(ImportRowWriter::checkUpdateFields(contact, &company, &unknown));
+        QCOMPARE(company, QStringList {QStringLiteral("company_id")});
+    }
+
+    void secondaryEmailsCountForDuplicates()
+    {
+        // In the database: email2 of an existing record matches the file's primary email.
+        QVERIFY(m_store
+                    ->create(contact,
+                             {{QStringLiteral("last_name"), QStringLiteral("Orlov")},
+                              {QStringLiteral("email"), QStringLiteral("orlov@mail.ru")},
+                              {QStringLiteral("email2"), QStringLiteral("Private@Orlov.ru")}})
+                    .ok);
+        QList<ImportRowReport> rows;
+        ImportSummary s = import(file("last_name,email\nOrlov,private@orlov.ru\n"), {}, &rows);
+        QCOMPARE(s.skipped, 1);
+        QCOMPARE(all(contact).size(), 1);
+        // The file's email2 against the database's email.
+        s = import(file("last_name,email,email2\nOrlov,new@orlov.ru,ORLOV@mail.ru\n"));
+        QCOMPARE(s.skipped, 1);
+        // Within the file: a later row's email is an earlier row's email2, and the other way.
+        rows.clear();
+        s = import(file("last_name,email,email2\n"
+                        "Sidorov,s1@x.ru,s2@x.ru\n"
+                        "Sidorov,s2@x.ru,\n"
+                        "Petrov,p1@x.ru,\n"
+                        "Petrov,p9@x.ru,p1@x.ru\n"),
+                   {}, &rows);
+        QCOMPARE(s.created, 2);
+        QCOMPARE(s.skipped, 2);
+        QCOMPARE(rows.at(1).id, rows.at(0).id);
+        QCOMPARE(rows.at(3).id, rows.at(2).id);
+        QCOMPARE(all(contact).size(), 3);
+        // Updating a record with an email2 makes it findable by that address in the same run.
+        ImportOptions o;
+        o.onDuplicate = OnDuplicate::Update;
+        s = import(file("last_name,email,email2\nPetrov,p1@x.ru,p2@x.ru\nPetrov,p2@x.ru,\n"), o);
+        QCOMPARE(s.updated, 1);
+        QCOMPARE(s.skipped, 1); // found through the email2 written one row earlier
+        QCOMPARE(all(contact).size(), 3);
+    }
+
+    void phonesInEitherColumnCountForDuplicates()
+    {
+        QVERIFY(m_store
+                    ->create(contact,
+                             {{QStringLiteral("last_name"), QStringLiteral("Popov")},
+                              {QStringLiteral("phone"), QStringLiteral("+7 495 111-22-33")},
+                              {QStringLiteral("mobile"), QStringLiteral("8 916 000-11-22")}})
+                    .ok);
+        // The file's mobile is the database's phone, the file's phone the database's mobile.
+        QCOMPARE(import(file("last_name,mobile\nPopov,+74951112233\n")).skipped, 1);
+        QCOMPARE(import(file("last_name,phone\nPopov,+7 (916) 000 11 22\n")).skipped, 1);
+        QCOMPARE(all(contact).size(), 1);
     }
 
     void createAnywayAndSkipByDefault()

@@ -168,26 +168,34 @@ ContentLine parseLine(const QByteArray &raw, bool *quotedPrintable)
 
 } // namespace
 
-QList<ContentLine> parse(const QByteArray &input)
+QList<QByteArray> physicalLines(const QByteArray &input)
 {
     QByteArray data = input;
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
     data.replace("\r\n", "\n");
     data.replace('\r', '\n');
-    const QList<QByteArray> physical = data.split('\n');
+    return data.split('\n');
+}
+
+QList<ContentLine> parse(const QByteArray &input)
+{
+    const QList<QByteArray> physical = physicalLines(input);
     QList<ContentLine> out;
     QByteArray current;
+    int currentLine = 0;
     bool qpSoftBreak = false;
     auto flush = [&]() {
         if (current.trimmed().isEmpty())
             return;
         bool qp = false;
-        const ContentLine line = parseLine(current, &qp);
+        ContentLine line = parseLine(current, &qp);
+        line.line = currentLine;
         if (!line.name.isEmpty())
             out << line;
     };
-    for (const QByteArray &l : physical) {
+    for (int i = 0; i < physical.size(); ++i) {
+        const QByteArray &l = physical.at(i);
         if (qpSoftBreak) {
             current.chop(1); // the '=' soft break
             current += l;
@@ -196,6 +204,7 @@ QList<ContentLine> parse(const QByteArray &input)
         } else {
             flush();
             current = l;
+            currentLine = i + 1;
         }
         qpSoftBreak = current.endsWith('=') && current.toUpper().contains("QUOTED-PRINTABLE");
     }

@@ -15,6 +15,7 @@ struct ContentLine
     QString name; // upper case, group dropped
     QHash<QString, QStringList> params; // upper-case names; TYPE values upper case
     QString value; // raw (still escaped)
+    int line = 0; // physical line (1-based) where the content line begins
 
     bool hasType(const QString &type) const;
 };
@@ -35,6 +36,9 @@ QByteArray foldLine(const QString &line);
 // QUOTED-PRINTABLE values (soft line breaks `=` at the end) are joined and decoded, with
 // their CHARSET (UTF-8 or windows-1251).
 QList<ContentLine> parse(const QByteArray &data);
+// The physical lines parse() numbers (BOM dropped; CRLF, CR and LF all end a line),
+// without their line ends: line N is element N - 1.
+QList<QByteArray> physicalLines(const QByteArray &data);
 
 } // namespace VCardFormat
 

@@ -23,11 +23,22 @@ class VCardReader
 public:
     // Column names of the rows cards() returns (contact fields and pseudo-fields).
     static QStringList header();
-    // One row per card; a file with no card gives none.
+    struct Card
+    {
+        QStringList row; // cells under header()
+        int line = 0; // of BEGIN:VCARD
+        int endLine = 0; // of END:VCARD (0: the file or the next card began first)
+        int rawEnd = 0; // the first line after the card's own lines
+        QStringList property; // per cell: the property that filled it ("TEL", "BDAY"...)
+        QList<int> propertyLine; // per cell: that property's line
+    };
+    // Every card of `data`, the last one also when END:VCARD is missing.
+    static QList<Card> parseCards(const QByteArray &data);
+    // One row per complete card; a file with no card gives none.
     static QList<QStringList> cards(const QByteArray &data);
 
     // Imports a .vcf file into contacts (options.entity must be contact). Rows are
-    // reported with their card number in ImportRowReport::line.
+    // reported with the line of their BEGIN:VCARD in ImportRowReport::line.
     static ImportSummary import(Store &store, const ImportOptions &options,
                                 const std::function<void(const ImportRowReport &)> &onRow = {});
 };

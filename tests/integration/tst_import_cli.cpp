@@ -108,6 +108,94 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0); // nothing half-written
     }
 
+    void updateChosenFieldsFromTheCommandLine()
+    {
+        const QString path = db("upd.sqlite");
+        const Run add = cli({QStringLiteral("--db"), path, QStringLiteral("add"), QStringLiteral("contact"),
+                             QStringLiteral("last_name=Иванов"), QStringLiteral("email=ivan@a.ru"),
+                             QStringLiteral("email2=second@b.ru"), QStringLiteral("position=Менеджер")});
+        QCOMPARE(add.code, 0);
+        const QString id = QString::fromUtf8(add.out).trimmed();
+        const QString csv = m_dir.filePath(QStringLiteral("upd.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Found by the record's second address; the file's position replaces, its city fills.
+        f.write("last_name;email;position;city\nИванов-Другой;SECOND@b.ru;Директор;Москва\n");
+        f.close();
+        auto list = [&] {
+            return QJsonDocument::fromJson(cli({QStringLiteral("--db"), path, QStringLiteral("--json"),
+                                                QStringLiteral("list"), QStringLiteral("contact")})
+                                               .out)
+                .array();
+        };
+        // An unknown field: one line naming it, exit 2, nothing written.
+        const Run bad = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv,
+                             QStringLiteral("--on-duplicate"), QStringLiteral("update"),
+                             QStringLiteral("--update-fields"), QStringLiteral("position,shoe_size")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.out.isEmpty());
+        QCOMPARE(bad.err.count('\n'), 1);
+        QVERIFY2(bad.err.contains("“shoe_size” is not a field of contact"), bad.err.constData());
+        QCOMPARE(list().at(0)[QLatin1String("position")].toString(), QStringLiteral("Менеджер"));
+        QCOMPARE(cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv,
+                      QStringLiteral("--update-fields"), QStringLiteral("position")})
+                     .code,
+                 2); // needs --on-duplicate update
+
+        const Run dry
+            = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv,
+                   QStringLiteral("--on-duplicate"), QStringLiteral("update"), QStringLiteral("--update-fields"),
+                   QStringLiteral("position"), QStringLiteral("--dry-run")});
+        QCOMPARE(dry.code, 0);
+        QVERIFY2(
+            dry.out.startsWith(
+                QStringLiteral("2\tupdate\t%1\tduplicate of %1: fills city; replaces position\n").arg(id).toUtf8()),
+            dry.out.constData());
+        QVERIFY(list().at(0)[QLatin1String("city")].isNull()); // the dry run wrote nothing
+
+        const Run run = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv,
+                             QStringLiteral("--on-duplicate"), QStringLiteral("update"),
+                             QStringLiteral("--update-fields"), QStringLiteral("position")});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out, QByteArray("rows=1 created=0 updated=1 skipped=0 rejected=0\n"));
+        const QJsonArray after = list();
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.at(0)[QLatin1String("position")].toString(), QStringLiteral("Директор"));
+        QCOMPARE(after.at(0)[QLatin1String("city")].toString(), QStringLiteral("Москва"));
+        QCOMPARE(after.at(0)[QLatin1String("last_name")].toString(), QStringLiteral("Иванов"));
+    }
+
+    void vCardRejectsAreSavedAsVCard()
+    {
+        const QString path = db("vrej.sqlite");
+        const QString vcf = m_dir.filePath(QStringLiteral("in.vcf"));
+        QFile f(vcf);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Good;Anna;;;\r\nEMAIL:anna@x.ru\r\nEND:VCARD\r\n"
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bad;Boris;;;\r\nBDAY:1990-13-45\r\nEND:VCARD\r\n");
+        f.close();
+        const QString rejects = m_dir.filePath(QStringLiteral("in-rejected.vcf"));
+        const Run r = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), vcf,
+                           QStringLiteral("--rejects"), rejects});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.out, QByteArray("rows=2 created=1 updated=0 skipped=0 rejected=1\n"));
+        QVERIFY2(r.err.contains((vcf + QStringLiteral(":6: BDAY on line 9: birthday")).toUtf8()), r.err.constData());
+        QFile rf(rejects);
+        QVERIFY(rf.open(QIODevice::ReadOnly));
+        QByteArray card = rf.readAll();
+        rf.close();
+        QVERIFY(card.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bad;Boris;;;\r\nBDAY:1990-13-45\r\n"));
+        QVERIFY(card.endsWith("END:VCARD\r\n"));
+        card.replace("1990-13-45", "1990-12-05");
+        QVERIFY(rf.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        rf.write(card);
+        rf.close();
+        const Run again
+            = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), rejects});
+        QCOMPARE(again.code, 0);
+        QCOMPARE(again.out, QByteArray("rows=1 created=1 updated=0 skipped=0 rejected=0\n"));
+    }
+
     void dataRoundTripThroughTheCli()
     {
         const QString a = db("rt-a.sqlite");

@@ -98,6 +98,71 @@ private slots:
         QCOMPARE(VCardReader::import(*s, o).skipped, 3);
     }
 
+    void rejectedCardsAreNamedAndSavedAsVCard()
+    {
+        // Line numbers: the cards begin on lines 1, 6, 12, 17 and 21; the last one is cut off.
+        const QByteArray vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Good;Anna;;;\r\nEMAIL:anna@x.ru\r\nEND:VCARD\r\n"
+                               "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bad;Boris;;;\r\nBDAY:1990-13-45\r\n"
+                               "EMAIL:boris@x.ru\r\nEND:VCARD\r\n"
+                               "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+                               "N;CHARSET=WINDOWS-1251;ENCODING=QUOTED-PRINTABLE:=CF=E5=F2=F0=EE=E2;=CF=B8=F2=F0;;;\r\n"
+                               "EMAIL:not an email\r\nEND:VCARD\r\n"
+                               "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nobody\r\nEND:VCARD\r\n"
+                               "BEGIN:VCARD\r\nN:Cut;Off;;;\r\n";
+        const QString path = m_dir.filePath(QStringLiteral("bad%1.vcf").arg(++m_n));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(vcf);
+        }
+        auto s = open();
+        ImportOptions o;
+        o.entity = &contact;
+        o.file = path;
+        o.rejectsFile = m_dir.filePath(QStringLiteral("rejected%1.vcf").arg(++m_n));
+        QList<ImportRowReport> reports;
+        const ImportSummary sum = VCardReader::import(*s, o, [&](const ImportRowReport &r) { reports << r; });
+        QVERIFY2(sum.ok(), qPrintable(sum.fatalError));
+        QCOMPARE(sum.created, 1);
+        QCOMPARE(sum.rejected, 4);
+        QCOMPARE(reports.size(), 5);
+        QCOMPARE(reports.at(1).line, 6); // the card's BEGIN:VCARD
+        QVERIFY2(reports.at(1).message.startsWith(QStringLiteral("BDAY on line 9: birthday")),
+                 qPrintable(reports.at(1).message));
+        QCOMPARE(reports.at(2).line, 12);
+        QVERIFY2(reports.at(2).message.startsWith(QStringLiteral("EMAIL on line 15: email")),
+                 qPrintable(reports.at(2).message));
+        QCOMPARE(reports.at(3).line, 17);
+        QCOMPARE(reports.at(4).line, 21);
+        QVERIFY(reports.at(4).message.contains(QStringLiteral("END:VCARD")));
+
+        QFile f(o.rejectsFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray rejected = f.readAll();
+        f.close();
+        QCOMPARE(rejected.count("BEGIN:VCARD"), 4);
+        QCOMPARE(rejected.count("END:VCARD\r\n"), 4 + 1); // one more inside the cut-off card's error
+        QVERIFY(!rejected.contains("Anna"));
+        // The cards as they were read (the windows-1251 QUOTED-PRINTABLE name untouched)...
+        QVERIFY(rejected.contains("N:Bad;Boris;;;\r\nBDAY:1990-13-45\r\n"));
+        QVERIFY(rejected.contains("ENCODING=QUOTED-PRINTABLE:=CF=E5=F2=F0=EE=E2;=CF=B8=F2=F0;;;\r\n"));
+        QVERIFY(rejected.contains("X-GAMIX-IMPORT-ERROR:BDAY on line 9: birthday"));
+        // ...so the user fixes them there and imports that file.
+        rejected.replace("1990-13-45", "1990-12-05").replace("not an email", "petrov@x.ru");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(rejected);
+        f.close();
+        ImportOptions again;
+        again.entity = &contact;
+        again.file = o.rejectsFile;
+        const ImportSummary fixed = VCardReader::import(*s, again);
+        QCOMPARE(fixed.created, 3); // Boris, Петров and the cut-off card, now ended
+        QCOMPARE(fixed.rejected, 1); // the card with no name, email or phone
+        QCOMPARE(byLastName(*s, QStringLiteral("Bad")).text(u"birthday"), QStringLiteral("1990-12-05"));
+        QCOMPARE(byLastName(*s, QStringLiteral("Петров")).text(u"first_name"), QStringLiteral("Пётр"));
+        QCOMPARE(byLastName(*s, QStringLiteral("Bad")).text(u"notes"), QString()); // the error is not data
+    }
+
     void exportThenImportKeepsTheContact_data()
     {
         QTest::addColumn<int>("version");

@@ -298,8 +298,16 @@ Preset amocrmPreset()
 
 Preset bitrixPreset()
 {
-    // From Bitrix24's CRM list export ("Экспорт в CSV/Excel"); not among the collected
-    // header files, so also matched fuzzily.
+    // Bitrix24's CRM list export ("Экспорт в CSV/Excel", windows-1251, ';'). The column
+    // names are Bitrix24's own: the list columns of the contact grid (crm.contact.list
+    // lang/ru/component.php in Bitrix24's CRM sources: ID, Обращение, Имя, Фамилия,
+    // Отчество, Дата рождения, Фотография, Должность, Адрес, Комментарий, Компания, Тип
+    // контакта, Источник, Дополнительно об источнике, Экспорт, Ответственный, Дата
+    // создания/изменения, Кем создан/изменен, Доступен для всех) and one column per kind
+    // of phone, e-mail, site and messenger ("Рабочий телефон", "Номер факса", "Частный
+    // e-mail", "Контакт Telegram"...) with the address split into parts, as exported CSV
+    // files published with scripts that read them show. Targets "" keep the value in
+    // the notes as "Column: value".
     Preset p;
     p.id = QStringLiteral("bitrix24");
     p.label = QT_TRANSLATE_NOOP("Preset", "Bitrix24");
@@ -309,7 +317,9 @@ Preset bitrixPreset()
          {u"Имя", "first_name"},
          {u"Отчество", "middle_name"},
          {u"Фамилия", "last_name"},
+         {u"Имя, Фамилия", "full_name"},
          {u"Дата рождения", "birthday"},
+         {u"Фотография", "-"},
          {u"Должность", "position"},
          {u"Компания", "company"},
          {u"Рабочий телефон", "phone"},
@@ -317,26 +327,41 @@ Preset bitrixPreset()
          {u"Домашний телефон", "phone"},
          {u"Другой телефон", "phone"},
          {u"Телефон для рассылок", "phone"},
+         {u"Номер факса", ""},
+         {u"Номер пейджера", ""},
          {u"Рабочий e-mail", "email"},
          {u"Частный e-mail", "email2"},
          {u"Другой e-mail", "email"},
          {u"E-mail для рассылок", "email"},
          {u"Адрес", "address"},
+         {u"Улица, номер дома", ""},
+         {u"Квартира, офис, комната, этаж", ""},
+         {u"Населенный пункт", "city"},
          {u"Город", "city"},
+         {u"Район", ""},
+         {u"Регион", ""},
+         {u"Почтовый индекс", ""},
+         {u"Страна", ""},
+         {u"Контакт Telegram", "telegram"},
+         {u"Корпоративный сайт", "website"},
+         {u"Личная страница", ""},
          {u"Комментарий", "notes"},
          {u"Источник", "source"},
          {u"Дополнительно об источнике", "notes"},
          {u"Ответственный", "-"},
          {u"Тип контакта", "-"},
          {u"Доступен для всех", "-"},
-         {u"Участвует в экспорте контактов", "-"},
+         {u"Экспорт", "-"},
+         {u"Связанный пользователь", "-"},
          {u"Дата создания", "-"},
          {u"Дата изменения", "-"},
          {u"Кем создан", "-"},
          {u"Кем изменен", "-"},
          {u"Telegram", "telegram"},
-         {u"Корпоративный сайт", "website"},
          {u"Название компании", "company"},
+         {u"Возможная сумма", "amount"},
+         {u"Дополнительно о стадии", "notes"},
+         {u"Дополнительно о статусе", "notes"},
          {u"Название лида", "title"},
          {u"Название сделки", "title"},
          {u"Сумма", "amount"},

@@ -5,6 +5,7 @@
 #include "store/Store.h"
 
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -225,6 +226,58 @@ private slots:
         QCOMPARE(r.text(u"birthday"), QStringLiteral("1975-02-01"));
         QCOMPARE(r.text(u"mobile"), QStringLiteral("8-921-300-20-11"));
         QCOMPARE(r.text(u"notes"), QStringLiteral("Через секретаря"));
+    }
+
+    void bitrix24ContactExportWithItsRealColumnNames()
+    {
+        // The columns of a Bitrix24 contact list export (names as Bitrix24's CRM sources and
+        // published export files spell them): windows-1251, ';'.
+        const QString header
+            = QStringLiteral("ID;Обращение;Имя;Фамилия;Отчество;Дата рождения;Фотография;Адрес;Улица, номер дома;"
+                             "Квартира, офис, комната, этаж;Населенный пункт;Район;Регион;Почтовый индекс;Страна;"
+                             "Рабочий телефон;Мобильный телефон;Номер факса;Домашний телефон;Номер пейджера;"
+                             "Телефон для рассылок;Другой телефон;Корпоративный сайт;Личная страница;Рабочий e-mail;"
+                             "Частный e-mail;E-mail для рассылок;Другой e-mail;Контакт Telegram;Должность;Комментарий;"
+                             "Компания;Тип контакта;Источник;Дополнительно об источнике;Экспорт;Ответственный;"
+                             "Доступен для всех;Дата создания;Дата изменения;Кем создан;Кем изменен");
+        const QString row = QStringLiteral(
+            "25;;Мария;Соколова;Андреевна;15.03.1988;;;ул. Мира, 5;кв. 12;Казань;;Татарстан;420000;Россия;"
+            "+7 (843) 200-10-10;8 917 200-10-11;+7 843 200-10-19;;;;;;;sokolova@kzn.ru;maria@mail.ru;;;"
+            "@sokolova;Юрист;Звонить после обеда;ООО Казань-Право;Клиенты;Звонок;;Да;Админ;Да;"
+            "02.09.2025 10:00:00;;Админ;");
+        const QString path = m_dir.filePath(QStringLiteral("bitrix24_real.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QStringEncoder cp1251("windows-1251");
+            f.write(cp1251.encode(QString(header + QStringLiteral("\r\n") + row + QStringLiteral("\r\n"))));
+        }
+        ImportOptions o;
+        o.entity = Schema::instance().entity(u"contact");
+        o.file = path;
+        ImportJob job(*m_store, o);
+        const ImportSummary s = job.run();
+        QVERIFY2(s.ok(), qPrintable(s.fatalError));
+        QCOMPARE(s.preset, QStringLiteral("bitrix24"));
+        QCOMPARE(s.encoding, QByteArray("windows-1251"));
+        QCOMPARE(s.created, 1);
+        const Record r = find("contact", "email", QStringLiteral("sokolova@kzn.ru"));
+        QCOMPARE(r.text(u"first_name"), QStringLiteral("Мария"));
+        QCOMPARE(r.text(u"middle_name"), QStringLiteral("Андреевна"));
+        QCOMPARE(r.text(u"birthday"), QStringLiteral("1988-03-15"));
+        QCOMPARE(r.text(u"phone"), QStringLiteral("+7 (843) 200-10-10"));
+        QCOMPARE(r.text(u"mobile"), QStringLiteral("8 917 200-10-11"));
+        QCOMPARE(r.text(u"email2"), QStringLiteral("maria@mail.ru"));
+        QCOMPARE(r.text(u"city"), QStringLiteral("Казань"));
+        QCOMPARE(r.text(u"position"), QStringLiteral("Юрист"));
+        QVERIFY(!r.text(u"telegram").isEmpty());
+        QCOMPARE(companyName(r), QStringLiteral("ООО Казань-Право"));
+        const QString notes = r.text(u"notes");
+        QVERIFY2(notes.contains(QStringLiteral("Звонить после обеда")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("Номер факса: +7 843 200-10-19")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("Улица, номер дома: ул. Мира, 5")), qPrintable(notes));
+        QVERIFY2(!notes.contains(QStringLiteral("Экспорт")) && !notes.contains(QStringLiteral("Админ")),
+                 qPrintable(notes)); // Bitrix24's bookkeeping is dropped
     }
 
     void pipedriveHubspotTwenty()

@@ -145,6 +145,12 @@ public:
     // First login binds the database to a user: stamps empty owner_id/office_id as
     // ordinary local writes and remembers the owner. Returns the rows stamped.
     int bindOwner(const QString &ownerId, const QString &officeId);
+    // Removes records without tombstones (core/store/StorePurge.cpp): they left this
+    // user's view or were erased on the server. Drops each row (entity, id), its search
+    // entry and the conflict records about it, in one transaction; nothing syncs back.
+    // `secure` (152-FZ erasure) also overwrites freed bytes, merges the search index,
+    // vacuums and truncates the WAL so no copy of the data stays in the files.
+    int purge(const QList<QPair<QString, QString>> &records, bool secure);
     // ---- end of sync support ----
 
 private:

@@ -19,9 +19,21 @@ struct FieldState
     Clock prev;
 };
 
+// A record that must go from a replica without a tombstone (DESIGN.md §4): it left the
+// user's view (reassigned away), or the server erased it (152-FZ). The replica drops the
+// row, its search entry and the conflict records about it; nothing syncs back.
+struct PurgeMarker
+{
+    QString entity;
+    QString id;
+    bool erased = false; // erasure: also overwrite the freed bytes
+    qint64 seq = 0; // the server sequence of the removal (paging)
+};
+
 struct ChangePage
 {
     QList<RecordChange> records;
+    QList<PurgeMarker> purges; // applied before the records of the same page
     qint64 next = 0; // cursor after this page
     bool more = false;
 };
@@ -38,6 +50,8 @@ public:
     // a page and its cursor land together. Returns the status of every field, per record.
     virtual QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state)
         = 0;
+    // Drops records that left this replica's view or were erased (see PurgeMarker).
+    virtual void purge(const QList<PurgeMarker> &markers) { Q_UNUSED(markers); }
     // The server refused these fields (forbidden/invalid) and sent its own value and clock:
     // take them regardless of the clock order, keeping our value as a conflict record.
     virtual void adopt(const RecordChange &serverValues) = 0;

@@ -1,10 +1,10 @@
 #include "ServerCommand.h"
 
+#include "ServerErasure.h"
+
 #include <QCoreApplication>
 
 namespace gamix {
-
-namespace { } // namespace
 
 ServerCommand::ServerCommand(QTextStream &out, QTextStream &err)
     : m_out(out)
@@ -24,7 +24,7 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
         *target = args.at(++i);
         return true;
     };
-    QString listen, ttl;
+    QString listen, ttl, interval;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         bool ok = true;
@@ -40,6 +40,8 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
             ok = value(i, &o->upstream);
         else if (a == u"--upstream-login")
             ok = value(i, &o->upstreamLogin);
+        else if (a == u"--upstream-interval")
+            ok = value(i, &interval);
         else if (a == u"--token-ttl")
             ok = value(i, &ttl);
         else
@@ -57,6 +59,20 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
                   << Qt::endl;
             return false;
         }
+    }
+    if (!interval.isEmpty()) {
+        o->upstreamIntervalSec = interval.toInt();
+        if (o->upstreamIntervalSec <= 0) {
+            m_err << "gamix-server: "
+                  << QCoreApplication::translate("Server", "--upstream-interval must be a positive number of seconds")
+                  << Qt::endl;
+            return false;
+        }
+    }
+    if (o->upstream.isEmpty() != o->upstreamLogin.isEmpty()) {
+        m_err << "gamix-server: "
+              << QCoreApplication::translate("Server", "--upstream and --upstream-login go together") << Qt::endl;
+        return false;
     }
     if ((o->tlsCert.isEmpty()) != (o->tlsKey.isEmpty())) {
         m_err << "gamix-server: " << QCoreApplication::translate("Server", "--tls-cert and --tls-key go together")
@@ -143,7 +159,51 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
         m_out << token << Qt::endl;
         return 0;
     }
+    if (c.size() == 3 && c.at(0) == u"erase-person")
+        return erasePerson(c.at(1), c.at(2));
     return fail(QCoreApplication::translate("Server", "unknown command: %1").arg(c.join(u' ')));
+}
+
+} // namespace gamix
+
+namespace gamix {
+
+int ServerCommand::erasePerson(const QString &option, const QString &value)
+{
+    auto fail = [&](const QString &message) {
+        m_err << "gamix-server: " << message << Qt::endl;
+        return 1;
+    };
+    ServerErasure::Key key;
+    if (option == u"--email")
+        key = ServerErasure::Key::Email;
+    else if (option == u"--phone")
+        key = ServerErasure::Key::Phone;
+    else if (option == u"--id")
+        key = ServerErasure::Key::Id;
+    else
+        return fail(QCoreApplication::translate("Server", "erase-person needs --email E, --phone P or --id ID"));
+    ServerErasure erasure(*m_db, *m_storage);
+    const QList<ServerErasure::RecordKey> found = erasure.find(key, value);
+    if (found.isEmpty())
+        return fail(QCoreApplication::translate("Server", "no contact or lead matches %1").arg(value));
+    ServerErasure::Report report;
+    if (!erasure.erase(found, QString(), &report))
+        return fail(QCoreApplication::translate("Server", "the erasure could not be stored; nothing was erased"));
+    // What was erased, one record per line: the machine-readable answer.
+    for (const auto &[entity, id] : report.records)
+        m_out << entity << ' ' << id << Qt::endl;
+    m_err << QCoreApplication::translate("Server", "%n record(s) erased", nullptr, int(report.records.size())) << "; "
+          << QCoreApplication::translate("Server", "%n conflict record(s) erased", nullptr, report.conflicts) << "; "
+          << QCoreApplication::translate("Server", "%n audit entry(ies) cleared", nullptr, report.auditEntries) << "; "
+          << QCoreApplication::translate("Server", "every replica purges them on its next sync") << Qt::endl;
+    QString error;
+    if (!erasure.compact(&error))
+        return fail(QCoreApplication::translate("Server",
+                                                "erased, but the storage could not be compacted (%1); run the "
+                                                "command again when the server is idle")
+                        .arg(error));
+    return 0;
 }
 
 } // namespace gamix

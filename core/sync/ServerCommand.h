@@ -5,6 +5,12 @@
 //   gamix-server [--data FILE | --database URL] user add LOGIN --role admin|manager|sales [--office NAME]
 //   gamix-server ... user disable|enable LOGIN | token revoke LOGIN | reassign FROM TO
 //   gamix-server ... form-token add NAME [--office NAME]
+//   gamix-server ... erase-person --email E | --phone P | --id ID
+//       152-FZ: erases the person's contacts and leads everywhere (ServerErasure); prints
+//       `ENTITY ID` per erased record on stdout. Whoever can run it has the storage, hence admin-only.
+//   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS]: an office server;
+//       the service account's password comes from $GAMIX_UPSTREAM_PASSWORD (removed from
+//       the environment once read) or, when that is unset, the first line of stdin.
 // app/server/main.cpp parses with it, runs the admin commands here, and starts the listener.
 
 #include "ServerDirectory.h"
@@ -25,6 +31,7 @@ struct ServerOptions
     int listenPort = -1;
     QString tlsCert, tlsKey;
     QString upstream, upstreamLogin;
+    int upstreamIntervalSec = 30;
     qint64 tokenTtl = 30 * 24 * 3600;
     QStringList command; // admin command words, empty when serving
 };
@@ -45,7 +52,12 @@ public:
     SyncService &service() { return *m_service; }
     ServerStorage &storage() { return *m_storage; }
 
+    ServerDirectory &directory() { return *m_directory; }
+    ServerDb &db() { return *m_db; }
+
 private:
+    int erasePerson(const QString &option, const QString &value);
+
     QTextStream &m_out;
     QTextStream &m_err;
     std::unique_ptr<ServerDb> m_db;

@@ -33,6 +33,14 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS gx_audit (at BIGINT NOT NULL, user_id VARCHAR(64), action VARCHAR(32) NOT NULL, "
     "entity VARCHAR(16), record_id VARCHAR(64), detail TEXT)",
     "CREATE TABLE IF NOT EXISTS gx_login_fail (k VARCHAR(200) PRIMARY KEY, n INTEGER NOT NULL, since BIGINT NOT NULL)",
+    // Who could see a record before it was reassigned (ServerPurgeLog): their pull then
+    // carries a removal. And the records erased for 152-FZ, which every replica purges.
+    "CREATE TABLE IF NOT EXISTS gx_moved (seq BIGINT NOT NULL, entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, "
+    "vis_entity VARCHAR(16) NOT NULL, owner_id VARCHAR(64), office_id VARCHAR(64))",
+    "CREATE INDEX IF NOT EXISTS gx_moved_seq ON gx_moved (seq)",
+    "CREATE TABLE IF NOT EXISTS gx_erased (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
+    "PRIMARY KEY (entity, id))",
+    "CREATE INDEX IF NOT EXISTS gx_erased_seq ON gx_erased (seq)",
 };
 
 } // namespace
@@ -104,6 +112,9 @@ QSqlDatabase ServerDb::connection()
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+        // Freed space is zeroed: an old version of a record (an updated email, an erased
+        // person) leaves no readable copy in the file.
+        q.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     }
     return db;
 }

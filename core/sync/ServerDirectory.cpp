@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace gamix {
@@ -323,6 +324,84 @@ void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QStri
         q.addBindValue(row.detail);
         ServerDb::exec(q);
     }
+}
+
+} // namespace gamix
+
+namespace gamix {
+
+QJsonArray ServerDirectory::exportUsers()
+{
+    QJsonArray out;
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT user_id, login, role, office_id, disabled, pwhash FROM gx_login "
+                               "WHERE role <> 'relay' ORDER BY user_id")))
+        return out;
+    while (q.next()) {
+        out.append(QJsonObject {{QStringLiteral("id"), q.value(0).toString()},
+                                {QStringLiteral("login"), q.value(1).toString()},
+                                {QStringLiteral("role"), q.value(2).toString()},
+                                {QStringLiteral("office_id"), q.value(3).toString()},
+                                {QStringLiteral("disabled"), q.value(4).toInt() != 0},
+                                {QStringLiteral("pwhash"), q.value(5).toString()}});
+    }
+    return out;
+}
+
+int ServerDirectory::applyUpstreamUsers(const QJsonArray &users)
+{
+    int changed = 0;
+    ServerDb::Write w(m_db);
+    for (const QJsonValue &v : users) {
+        const QJsonObject u = v.toObject();
+        const QString id = u.value(QLatin1String("id")).toString();
+        const QString login = u.value(QLatin1String("login")).toString();
+        const QString role = u.value(QLatin1String("role")).toString();
+        const QString office = u.value(QLatin1String("office_id")).toString();
+        const int disabled = u.value(QLatin1String("disabled")).toBool() ? 1 : 0;
+        const QString hash = u.value(QLatin1String("pwhash")).toString();
+        if (id.isEmpty() || login.isEmpty() || hash.isEmpty() || role == u"relay")
+            continue;
+        QSqlQuery cur(w.db());
+        cur.prepare(QStringLiteral("SELECT login, role, office_id, disabled, pwhash FROM gx_login WHERE user_id = ?"));
+        cur.addBindValue(id);
+        const bool exists = ServerDb::exec(cur) && cur.next();
+        if (exists && cur.value(0).toString() == login && cur.value(1).toString() == role
+            && cur.value(2).toString() == office && cur.value(3).toInt() == disabled && cur.value(4).toString() == hash)
+            continue;
+        cur.finish();
+        // The upstream is the authority: a local account under the same login gives way.
+        QSqlQuery clash(w.db());
+        clash.prepare(QStringLiteral("DELETE FROM gx_login WHERE login = ? AND user_id <> ?"));
+        clash.addBindValue(login);
+        clash.addBindValue(id);
+        ServerDb::exec(clash);
+        QSqlQuery up(w.db());
+        up.prepare(exists ? QStringLiteral("UPDATE gx_login SET login = ?, role = ?, office_id = ?, disabled = ?, "
+                                           "pwhash = ? WHERE user_id = ?")
+                          : QStringLiteral("INSERT INTO gx_login (login, role, office_id, disabled, pwhash, user_id) "
+                                           "VALUES (?, ?, ?, ?, ?, ?)"));
+        up.addBindValue(login);
+        up.addBindValue(role);
+        up.addBindValue(office.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(office));
+        up.addBindValue(disabled);
+        up.addBindValue(hash);
+        up.addBindValue(id);
+        if (!ServerDb::exec(up))
+            continue;
+        if (disabled) {
+            QSqlQuery r(w.db());
+            r.prepare(QStringLiteral("UPDATE gx_token SET revoked = 1 WHERE user_id = ?"));
+            r.addBindValue(id);
+            ServerDb::exec(r);
+        }
+        audit(w.db(), QString(), QStringLiteral("user from upstream"), QStringLiteral("user"), id, login + u' ' + role);
+        ++changed;
+    }
+    w.commit();
+    return changed;
 }
 
 } // namespace gamix

@@ -7,6 +7,8 @@
 #include "Access.h"
 #include "ServerStorage.h"
 
+#include <QJsonArray>
+
 #include <optional>
 
 namespace gamix {
@@ -27,6 +29,14 @@ public:
     std::optional<SyncUser> userByLogin(const QString &login, QString *pwhash = nullptr);
     std::optional<SyncUser> userForToken(const QString &token);
     QString issueToken(const QString &userId, qint64 ttlSeconds);
+
+    // Office to office (DESIGN.md §4): the accounts an office server needs to let its users
+    // log in while the link is down: id, login, role, office, disabled and the argon2id
+    // hash; never tokens, never relay accounts. Served to relay accounts only.
+    QJsonArray exportUsers();
+    // On the office server: takes the upstream's accounts (the authority), by user id; a
+    // local account with the same login and another id gives way. Returns rows changed.
+    int applyUpstreamUsers(const QJsonArray &users);
 
     // Failed-login rate limit: true while `key` (login:NAME or addr:IP) is blocked.
     bool isThrottled(const QString &key);

@@ -1,5 +1,7 @@
 #include "ServerReplica.h"
 
+#include "ServerErasure.h"
+
 namespace gamix {
 
 ServerReplica::ServerReplica(ServerStorage &storage, const QString &peer)
@@ -39,6 +41,23 @@ void ServerReplica::adopt(const RecordChange &serverValues)
     ServerDb::Write w(m_storage.db());
     m_storage.force(w, serverValues);
     w.commit();
+}
+
+void ServerReplica::purge(const QList<PurgeMarker> &markers)
+{
+    QList<ServerErasure::RecordKey> erased;
+    for (const PurgeMarker &m : markers) {
+        if (m.erased)
+            erased.append({m.entity, m.id});
+    }
+    if (erased.isEmpty())
+        return;
+    ServerErasure erasure(m_storage.db(), m_storage);
+    if (erasure.erase(erased, QString(), nullptr)) {
+        QString error;
+        if (!erasure.compact(&error))
+            qWarning("gamix-server: after an erasure from upstream: %s", qPrintable(error));
+    }
 }
 
 ChangePage ServerReplica::localChanges(qint64 cursor, int limit)

@@ -17,6 +17,9 @@ public:
     QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id) override;
     QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state) override;
     void adopt(const RecordChange &serverValues) override;
+    // Erasures from upstream are carried out here too (and reach this server's clients);
+    // removals do not concern a relay, which sees everything.
+    void purge(const QList<PurgeMarker> &markers) override;
     ChangePage localChanges(qint64 cursor, int limit) override;
     QString state(const QString &key) override;
     void setState(const QString &key, const QString &value) override;

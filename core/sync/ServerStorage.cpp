@@ -1,5 +1,7 @@
 #include "ServerStorage.h"
 
+#include "ServerPurgeLog.h"
+
 #include "schema/FieldCodec.h"
 #include "schema/Schema.h"
 
@@ -173,6 +175,8 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         prepared = std::make_unique<Prepared>(w.db());
         m_prepared = prepared.get();
     }
+    // Erased records (152-FZ) stay erased: a replica that missed the erasure cannot bring them back.
+    const QSet<QString> erased = ServerPurgeLog::erasedKeys(w.db());
     for (const RecordChange &rc : records) {
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
@@ -194,6 +198,16 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             const QString subjId = rid ? rid->text : textOf(row.fields, "record_id");
             subject = load(w.db(), subjEntity, subjId, m_prepared);
             subject.visEntity = subject.exists ? subject.visEntity : subjEntity;
+        }
+        if (!erased.isEmpty()
+            && (erased.contains(rc.entity + u'|' + rc.id)
+                || (isConflict
+                    && erased.contains(subject.visEntity + u'|'
+                                       + (rc.field(u"record_id") ? rc.field(u"record_id")->text
+                                                                 : textOf(row.fields, "record_id")))))) {
+            o.status.fill(FieldStatus::Superseded);
+            out << o;
+            continue;
         }
         const QString visEntity = isConflict ? subject.visEntity : rc.entity;
         const FieldChange *ownerChange = rc.field(QString::fromLatin1(kOwnerField));
@@ -272,6 +286,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                     it.value() = f;
                 }
             }
+            const Row before = row;
             if (isConflict) {
                 row.visEntity = visEntity;
                 row.ownerId = subject.exists ? subject.ownerId : textOf(row.fields, kOwnerField);
@@ -281,6 +296,11 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                 row.ownerId = textOf(row.fields, kOwnerField);
                 row.officeId = textOf(row.fields, kOfficeField);
             }
+            // Who saw it before a reassignment gets a removal in their next pull.
+            if (moved && before.exists && !isConflict
+                && (before.ownerId != row.ownerId || before.officeId != row.officeId))
+                ServerPurgeLog::noteMove(w.db(), seq, rc.entity, rc.id, before.visEntity, before.ownerId,
+                                         before.officeId);
             save(w.db(), rc.entity, rc.id, row, m_prepared);
             if (changed)
                 ++*changed;
@@ -352,103 +372,6 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     row.officeId = textOf(row.fields, kOfficeField);
     save(w.db(), values.entity, values.id, row);
     flushSeq(w);
-}
-
-ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QByteArray *json,
-                               const QString &requesterSite)
-{
-    ChangePage page;
-    page.next = since;
-    QVariantList binds {since};
-    const QString filter = Access::sqlFilter(user, &binds);
-    QSqlDatabase c = m_db.connection();
-    QSqlQuery q(c);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, id, seq, fields FROM gx_record WHERE seq > ? AND ") + filter
-              + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!ServerDb::exec(q))
-        return page;
-    QJsonArray arr;
-    int n = 0;
-    while (q.next()) {
-        ++n;
-        const QString entity = q.value(0).toString();
-        const QString id = q.value(1).toString();
-        page.next = q.value(2).toLongLong();
-        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        if (!requesterSite.isEmpty()) {
-            bool allTheirs = !stored.isEmpty();
-            for (auto it = stored.begin(); allTheirs && it != stored.end(); ++it)
-                allTheirs = it.value().toObject().value(QLatin1String("site")).toString() == requesterSite;
-            if (allTheirs)
-                continue; // its own writes, echoed back: nothing new for it
-        }
-        QJsonObject fields;
-        RecordChange rc;
-        rc.entity = entity;
-        rc.id = id;
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
-            // Whole records (see localChanges): the receiver ignores what it already has.
-            QJsonObject f = it.value().toObject();
-            f.remove(kQ);
-            f.remove(kU);
-            fields.insert(it.key(), f);
-        }
-        if (json)
-            arr.append(QJsonObject {
-                {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), fields}});
-        else {
-            for (auto it = fields.begin(); it != fields.end(); ++it) {
-                FieldChange fc;
-                ChangeSetJson::fieldFromJson(entity, it.key(), it.value(), &fc);
-                rc.fields << fc;
-            }
-            page.records << rc;
-        }
-    }
-    page.more = n == limit;
-    if (json)
-        *json = QJsonDocument(arr).toJson(QJsonDocument::Compact);
-    return page;
-}
-
-ChangePage ServerStorage::localChanges(qint64 cursor, int limit)
-{
-    ChangePage page;
-    page.next = cursor;
-    QSqlDatabase c = m_db.connection();
-    QSqlQuery q(c);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, id, seq, fields FROM gx_record WHERE seq > ? ORDER BY seq LIMIT ")
-              + QString::number(limit));
-    q.addBindValue(cursor);
-    if (!ServerDb::exec(q))
-        return page;
-    int n = 0;
-    while (q.next()) {
-        ++n;
-        RecordChange rc;
-        rc.entity = q.value(0).toString();
-        rc.id = q.value(1).toString();
-        page.next = q.value(2).toLongLong();
-        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
-            const QJsonObject f = it.value().toObject();
-            // Whole records: a row that moved past a page boundary keeps fields stamped in
-            // ranges already passed, so filtering fields by the cursor would lose them.
-            if (f.value(kU).toInt() == 1)
-                continue;
-            FieldChange fc;
-            ChangeSetJson::fieldFromJson(rc.entity, it.key(), f, &fc);
-            rc.fields << fc;
-        }
-        if (!rc.fields.isEmpty())
-            page.records << rc;
-    }
-    page.more = n == limit;
-    return page;
 }
 
 QHash<QString, FieldState> ServerStorage::fieldStates(const QString &entity, const QString &id)

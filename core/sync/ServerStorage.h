@@ -43,7 +43,8 @@ public:
     RecordChange stamp(ServerDb::Write &w, const QString &entity, const QString &id,
                        const QList<QPair<QString, QString>> &fields);
 
-    // The records this user may see, changed after `since` (whole records, in seq order).
+    // The records this user may see, changed after `since` (whole records, in seq order),
+    // and in page.purges the removals and erasures of that range (ServerStoragePull.cpp).
     // Records whose every field was stamped by `requesterSite` are left out (that replica
     // stamped them, so it holds them or newer; a restored copy has a new site id).
     ChangePage pull(const SyncUser &user, qint64 since, int limit, QByteArray *json,
@@ -51,6 +52,8 @@ public:
     // For a relay: records changed after `cursor`, without the fields that came from upstream.
     ChangePage localChanges(qint64 cursor, int limit);
     QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id);
+    // One number of the change sequence in the caller's write transaction (erasure markers).
+    qint64 takeSeq(ServerDb::Write &w);
     // Server-forced field values (a relay adopting its upstream's refusal).
     void force(ServerDb::Write &w, const RecordChange &values);
     QList<RecordChange> allRecords(); // for tests and checks

@@ -27,6 +27,7 @@ void SyncEngine::clearReport()
     m_rejected.clear();
     m_error.clear();
     m_applied = 0;
+    m_purged = 0;
     m_epochReset = false;
 }
 
@@ -183,6 +184,20 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
     m_replica.apply(records, {{kPullCursor, QString::number(std::max(next, requestedSince))}});
     m_applied += int(records.size());
     return o.value(QLatin1String("more")).toBool() ? Step::Continue : Step::Done;
+    // Removals and erasures first: a record that left the view and came back later in
+    // the same page is then applied again from its whole record.
+    QList<PurgeMarker> purges;
+    const QJsonArray purgeArr = o.value(QLatin1String("purge")).toArray();
+    for (const QJsonValue &v : purgeArr) {
+        const QJsonObject m = v.toObject();
+        PurgeMarker marker {m.value(QLatin1String("entity")).toString(), m.value(QLatin1String("id")).toString(),
+                            m.value(QLatin1String("erased")).toBool(), 0};
+        if (!marker.entity.isEmpty() && !marker.id.isEmpty())
+            purges << marker;
+    }
+    if (!purges.isEmpty())
+        m_replica.purge(purges); // idempotent: a crash before the cursor moves repeats it
+    m_purged += int(purges.size());
 }
 
 } // namespace gamix

@@ -38,6 +38,7 @@ public:
     QStringList rejected() const { return m_rejected; } // one line per refused field
     QString lastError() const { return m_error; }
     int applied() const { return m_applied; }
+    int purged() const { return m_purged; } // records removed from view or erased
     // True once this report saw the server's epoch change (cursors were reset): the
     // caller pushes again so the restored server gets what it lacks.
     bool epochReset() const { return m_epochReset; }
@@ -50,6 +51,7 @@ private:
     QStringList m_rejected;
     QString m_error;
     int m_applied = 0;
+    int m_purged = 0;
     bool m_epochReset = false;
 };
 

@@ -83,8 +83,9 @@ HttpResponse SyncService::handle(const HttpRequest &r)
             resp = error(405, "method_not_allowed", QStringLiteral("use POST"));
         }
         resp.headers.append(qMakePair(QByteArray(kCors), QByteArray("*")));
-    } else if (r.path == u"/v1/auth/login" || r.path == u"/v1/push" || r.path == u"/v1/pull") {
-        const bool post = r.path != u"/v1/pull";
+    } else if (r.path == u"/v1/auth/login" || r.path == u"/v1/push" || r.path == u"/v1/pull"
+               || r.path == u"/v1/directory") {
+        const bool post = r.path == u"/v1/auth/login" || r.path == u"/v1/push";
         if (r.method != (post ? QByteArray("POST") : QByteArray("GET"))) {
             resp = error(405, "method_not_allowed", post ? QStringLiteral("use POST") : QStringLiteral("use GET"));
         } else if (!protocolOk(r)) {
@@ -112,7 +113,12 @@ HttpResponse SyncService::handle(const HttpRequest &r)
                     QMutexLocker lock(&m_metricsMutex);
                     m_clients.insert(QString::fromLatin1(site));
                 }
-                resp = r.path == u"/v1/push" ? push(r, *user) : pull(r, *user);
+                if (r.path == u"/v1/directory")
+                    resp = user->role == u"relay"
+                        ? json(200, QJsonObject {{QStringLiteral("users"), m_directory.exportUsers()}})
+                        : error(403, "forbidden", QStringLiteral("the directory is for office servers' accounts"));
+                else
+                    resp = r.path == u"/v1/push" ? push(r, *user) : pull(r, *user);
             }
         }
     } else {
@@ -303,6 +309,8 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
         m_changesMerged += changed;
         m_conflicts += conflicts;
     }
+    if (changed > 0 && m_onLocalChange)
+        m_onLocalChange();
     HttpResponse resp;
     resp.body = resultBody;
     return resp;
@@ -321,8 +329,19 @@ HttpResponse SyncService::pull(const HttpRequest &r, const SyncUser &user)
     const QString siteHex = QString::fromLatin1(r.headers.value("x-gamix-site")).toLower();
     const ChangePage page
         = m_storage.pull(user, since, limit, &records, Clock::siteFromHex(siteHex, &site) ? siteHex : QString());
+    QByteArray purge;
+    if (!page.purges.isEmpty()) {
+        QJsonArray arr;
+        for (const PurgeMarker &m : page.purges) {
+            QJsonObject o {{QStringLiteral("entity"), m.entity}, {QStringLiteral("id"), m.id}};
+            if (m.erased)
+                o.insert(QStringLiteral("erased"), true);
+            arr.append(o);
+        }
+        purge = ",\"purge\":" + QJsonDocument(arr).toJson(QJsonDocument::Compact);
+    }
     HttpResponse resp;
-    resp.body = "{\"records\":" + records + ",\"next\":" + QByteArray::number(page.next)
+    resp.body = "{\"records\":" + records + purge + ",\"next\":" + QByteArray::number(page.next)
         + ",\"more\":" + (page.more ? "true" : "false") + ",\"epoch\":\"" + m_storage.epoch().toLatin1()
         + "\",\"server_time\":" + QByteArray::number(now()) + '}';
     return resp;

@@ -1,7 +1,8 @@
 #pragma once
 // The server side of the sync protocol (DESIGN.md §4), independent of the HTTP library:
 // app/server feeds it requests from cpp-httplib, and the simulation test calls it
-// directly. Endpoints: POST /v1/auth/login, POST /v1/push, GET /v1/pull, POST /v1/leads
+// directly. Endpoints: POST /v1/auth/login, POST /v1/push, GET /v1/pull (records plus
+// `purge`: removals and erasures), GET /v1/directory (relay accounts), POST /v1/leads
 // (web forms, CORS), GET /v1/health, GET /metrics.
 
 #include "ServerDirectory.h"
@@ -12,6 +13,8 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 namespace gamix {
 
@@ -41,6 +44,9 @@ public:
     HttpResponse handle(const HttpRequest &request);
 
     void setTokenTtlSeconds(qint64 seconds) { m_tokenTtl = seconds; }
+    // Called (from the request's thread) after a push changed records: an office server
+    // relays them upstream soon.
+    void setOnLocalChange(std::function<void()> hook) { m_onLocalChange = std::move(hook); }
     // For tests: the server's wall clock.
     void setNowForTest(qint64 (*now)()) { m_now = now; }
 
@@ -66,6 +72,7 @@ private:
     ServerDirectory &m_directory;
     qint64 m_tokenTtl = 30 * 24 * 3600;
     qint64 (*m_now)() = nullptr;
+    std::function<void()> m_onLocalChange;
 
     QMutex m_metricsMutex;
     QHash<QString, qint64> m_requests; // "path|status" -> count

@@ -172,6 +172,52 @@ private Q_SLOTS:
                 QCOMPARE(rows, reference);
         }
     }
+
+    // The removal and erasure bookkeeping (gx_moved, gx_erased) on PostgreSQL: a lead
+    // reassigned away leaves its old owner's database; an erased person leaves every client.
+    void removalAndErasureOnPostgres()
+    {
+        const QStringList storage {QStringLiteral("--database"), m_url};
+        Server server;
+        QVERIFY(server.start(storage, m_dir->filePath(QStringLiteral("purge.log"))));
+        auto sync = [&](int i) {
+            return runCli({QStringLiteral("--db"), db(i), QStringLiteral("sync"), QStringLiteral("--server"),
+                           server.url(), QStringLiteral("--login"), QStringLiteral("sales%1").arg(i),
+                           QStringLiteral("--password-stdin")},
+                          QStringLiteral("пароль%1\n").arg(i).toUtf8())
+                .code;
+        };
+        auto get = [&](int i, const QString &entity, const QString &id) {
+            return runCli({QStringLiteral("--db"), db(i), QStringLiteral("get"), entity, id}).code == 0;
+        };
+        auto add = [&](int i, const QStringList &args) {
+            return QString::fromUtf8(
+                runCli(QStringList {QStringLiteral("--db"), db(i), QStringLiteral("add")} + args).out.trimmed());
+        };
+        const QString lead = add(0, {QStringLiteral("lead"), QStringLiteral("title=Аренда склада")});
+        const QString person = add(0,
+                                   {QStringLiteral("contact"), QStringLiteral("first_name=Евлампия"),
+                                    QStringLiteral("email=evlampia@example.ru")});
+        QVERIFY(!lead.isEmpty() && !person.isEmpty());
+        QCOMPARE(sync(0), 0);
+        QCOMPARE(sync(1), 0);
+        QVERIFY(get(1, QStringLiteral("contact"), person));
+        QVERIFY(!get(1, QStringLiteral("lead"), lead));
+        QCOMPARE(
+            serverAdmin(storage, {QStringLiteral("reassign"), QStringLiteral("sales0"), QStringLiteral("sales1")}).code,
+            0);
+        const Run erased = serverAdmin(
+            storage,
+            {QStringLiteral("erase-person"), QStringLiteral("--email"), QStringLiteral("evlampia@example.ru")});
+        QVERIFY2(erased.code == 0, qPrintable(erased.err));
+        QCOMPARE(erased.out.trimmed(), "contact " + person.toLatin1());
+        QCOMPARE(sync(0), 0);
+        QCOMPARE(sync(1), 0);
+        QVERIFY(!get(0, QStringLiteral("lead"), lead));
+        QVERIFY(get(1, QStringLiteral("lead"), lead));
+        QVERIFY(!get(0, QStringLiteral("contact"), person));
+        QVERIFY(!get(1, QStringLiteral("contact"), person));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPostgres)

@@ -1,0 +1,159 @@
+#include "ServerErasure.h"
+
+#include "ServerPurgeLog.h"
+#include "schema/FieldCodec.h"
+#include "schema/PhoneNumber.h"
+#include "schema/Schema.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace gamix {
+
+namespace {
+
+QString valueOf(const QJsonObject &fields, const QString &name)
+{
+    return FieldCodec::textFromJson(fields.value(name).toObject().value(QLatin1String("v")));
+}
+
+} // namespace
+
+ServerErasure::ServerErasure(ServerDb &db, ServerStorage &storage)
+    : m_db(db)
+    , m_storage(storage)
+{ }
+
+QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &rawValue)
+{
+    QList<RecordKey> out;
+    const QString value = rawValue.trimmed();
+    if (value.isEmpty())
+        return out;
+    const QString phone = key == Key::Phone ? phoneToE164(value) : QString();
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entity, id, fields FROM gx_record WHERE entity IN ('contact', 'lead')"));
+    if (!ServerDb::exec(q))
+        return out;
+    while (q.next()) {
+        const QString entity = q.value(0).toString();
+        const QString id = q.value(1).toString();
+        if (key == Key::Id) {
+            if (id.compare(value, Qt::CaseInsensitive) == 0)
+                out << RecordKey {entity, id};
+            continue;
+        }
+        const EntityDef *e = Schema::instance().entity(entity);
+        const QJsonObject fields = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        bool match = false;
+        for (const FieldDef &f : e->fields) {
+            const QString v = valueOf(fields, f.name);
+            if (v.isEmpty())
+                continue;
+            if (key == Key::Email && f.type == FieldType::Email)
+                match = match || v.compare(value, Qt::CaseInsensitive) == 0;
+            else if (key == Key::Phone && f.isPhone())
+                match = match || (!phone.isEmpty() ? phoneToE164(v) == phone : v == value);
+        }
+        if (match)
+            out << RecordKey {entity, id};
+    }
+    return out;
+}
+
+bool ServerErasure::erase(const QList<RecordKey> &records, const QString &actorId, Report *report)
+{
+    Report r;
+    ServerDb::Write w(m_db);
+    QSet<QString> keys;
+    for (const RecordKey &k : records)
+        keys.insert(k.first + u'|' + k.second);
+    // Conflict records about them carry their values (kept and lost).
+    QStringList conflictIds;
+    {
+        QSqlQuery q(w.db());
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT id, fields FROM gx_record WHERE entity = 'conflict'"))) {
+            while (q.next()) {
+                const QJsonObject f = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+                if (keys.contains(valueOf(f, QStringLiteral("entity")) + u'|'
+                                  + valueOf(f, QStringLiteral("record_id"))))
+                    conflictIds << q.value(0).toString();
+            }
+        }
+    }
+    QSqlQuery del(w.db());
+    del.prepare(QStringLiteral("DELETE FROM gx_record WHERE entity = ? AND id = ?"));
+    for (const QString &id : std::as_const(conflictIds)) {
+        del.addBindValue(QStringLiteral("conflict"));
+        del.addBindValue(id);
+        if (ServerDb::exec(del))
+            r.conflicts += del.numRowsAffected() > 0 ? 1 : 0;
+    }
+    QSqlQuery audit(w.db());
+    audit.prepare(QStringLiteral("UPDATE gx_audit SET detail = NULL WHERE record_id = ? AND detail IS NOT NULL"));
+    QSqlQuery batches(w.db());
+    batches.prepare(QStringLiteral("DELETE FROM gx_batch WHERE result LIKE ?"));
+    QSqlQuery pending(w.db());
+    pending.prepare(QStringLiteral("UPDATE gx_meta SET v = '' WHERE k LIKE 'peer.%' AND v LIKE ?"));
+    QSqlQuery note(w.db());
+    note.prepare(QStringLiteral(
+        "INSERT INTO gx_audit (at, user_id, action, entity, record_id, detail) VALUES (?, ?, 'erase', ?, ?, NULL)"));
+    for (const RecordKey &k : records) {
+        del.addBindValue(k.first);
+        del.addBindValue(k.second);
+        ServerDb::exec(del);
+        audit.addBindValue(k.second);
+        if (ServerDb::exec(audit))
+            r.auditEntries += std::max(0, audit.numRowsAffected());
+        // Push answers kept for retries may hold a refused field's value; a relay's
+        // unsent batch holds values too (it is built again from the cursor).
+        const QString like = u'%' + k.second + u'%';
+        batches.addBindValue(like);
+        if (ServerDb::exec(batches))
+            r.batches += std::max(0, batches.numRowsAffected());
+        pending.addBindValue(like);
+        ServerDb::exec(pending);
+        ServerPurgeLog::noteErasure(w.db(), m_storage.takeSeq(w), k.first, k.second);
+        note.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        note.addBindValue(actorId);
+        note.addBindValue(k.first);
+        note.addBindValue(k.second);
+        ServerDb::exec(note);
+        r.records << k;
+    }
+    if (!w.commit())
+        return false;
+    if (report)
+        *report = r;
+    return true;
+}
+
+bool ServerErasure::compact(QString *error)
+{
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    const QStringList statements = m_db.isPostgres()
+        ? QStringList {QStringLiteral("VACUUM FULL gx_record"), QStringLiteral("VACUUM FULL gx_audit"),
+                       QStringLiteral("VACUUM FULL gx_batch"), QStringLiteral("VACUUM FULL gx_meta")}
+        : QStringList {QStringLiteral("PRAGMA secure_delete = ON"), QStringLiteral("VACUUM"),
+                       QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")};
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            *error = q.lastError().text();
+            return false;
+        }
+        if (sql.contains(QStringLiteral("wal_checkpoint")) && q.next() && q.value(0).toInt() != 0) {
+            *error = QCoreApplication::translate("Server", "the write-ahead log is in use by another connection");
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace gamix

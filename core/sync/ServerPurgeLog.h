@@ -1,0 +1,29 @@
+#pragma once
+// Removals and erasures in the server's pull stream (DESIGN.md §4 "Visibility", 152-FZ).
+// gx_moved remembers who could see a record before its owner or office changed, so their
+// next pull carries a removal; gx_erased lists records erased everywhere, which every
+// replica purges and no push can bring back. Both take numbers from the change sequence,
+// so a pull page merges them with the records in server order.
+
+#include "Access.h"
+#include "Replica.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+
+namespace gamix {
+
+namespace ServerPurgeLog {
+
+void noteMove(QSqlDatabase &db, qint64 seq, const QString &entity, const QString &id, const QString &visEntity,
+              const QString &ownerId, const QString &officeId);
+void noteErasure(QSqlDatabase &db, qint64 seq, const QString &entity, const QString &id);
+// "entity|id" of every erased record (a short list: erasures are rare).
+QSet<QString> erasedKeys(QSqlDatabase &db);
+// What this user must purge after `since`: removals of records they could see before a
+// move and cannot see now, and all erasures. At most `limit`, in sequence order.
+QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit);
+
+} // namespace ServerPurgeLog
+
+} // namespace gamix

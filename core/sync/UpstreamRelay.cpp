@@ -1,0 +1,277 @@
+#include "UpstreamRelay.h"
+
+#include "ServerDirectory.h"
+#include "ServerReplica.h"
+#include "SyncEngine.h"
+#include "schema/Schema.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <cstdio>
+
+namespace gamix {
+
+namespace {
+
+constexpr int kPushRecords = 2000;
+constexpr int kPullRecords = 5000;
+constexpr int kTransferTimeoutMs = 120 * 1000;
+constexpr int kMaxClockRetries = 3;
+
+void log(const QString &message)
+{
+    std::fprintf(stderr, "gamix-server: upstream: %s\n", message.toLocal8Bit().constData());
+}
+
+} // namespace
+
+UpstreamRelay::UpstreamRelay(ServerStorage &storage, ServerDirectory &directory, const QUrl &upstream,
+                             const QString &login, const QString &password, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_directory(directory)
+    , m_upstream(upstream)
+    , m_login(login)
+    , m_password(password)
+{
+    // One set of cursors per upstream: a short digest keeps gx_meta keys within 64 characters.
+    const QString peer = QString::fromLatin1(
+        QCryptographicHash::hash(upstream.toString(QUrl::StripTrailingSlash).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(12));
+    m_replica = std::make_unique<ServerReplica>(storage, peer);
+    m_engine = std::make_unique<SyncEngine>(*m_replica);
+    m_nam = new QNetworkAccessManager(this);
+    m_nam->setAutoDeleteReplies(true);
+    connect(&m_timer, &QTimer::timeout, this, &UpstreamRelay::syncNow);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(200); // several pushes in a burst make one round
+    connect(&m_soon, &QTimer::timeout, this, &UpstreamRelay::round);
+}
+
+UpstreamRelay::~UpstreamRelay() = default;
+
+void UpstreamRelay::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+    QTimer::singleShot(0, this, &UpstreamRelay::round);
+}
+
+void UpstreamRelay::syncNow()
+{
+    if (m_running)
+        m_again = true;
+    else if (!m_soon.isActive())
+        m_soon.start();
+}
+
+void UpstreamRelay::round()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    m_again = false;
+    m_relogged = false;
+    m_clockRetries = 0;
+    m_engine->clearReport();
+    auto push = [this] {
+        m_engine->beginPush();
+        pushNext();
+    };
+    if (m_token.isEmpty())
+        login(push);
+    else
+        push();
+}
+
+QNetworkReply *UpstreamRelay::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
+{
+    QUrl url = m_upstream;
+    const int q = int(path.indexOf(u'?'));
+    QString base = url.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + (q < 0 ? path : path.left(q)));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setRawHeader("X-Gamix-Protocol", "1");
+    req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
+    req.setRawHeader("X-Gamix-Site", Clock {0, m_storage.siteId()}.siteHex().toLatin1());
+    if (auth)
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setTransferTimeout(kTransferTimeoutMs);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (method == "GET")
+        return m_nam->get(req);
+    return m_nam->post(req, body);
+}
+
+void UpstreamRelay::onReply(QNetworkReply *reply, const Handler &handler)
+{
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 0) {
+            finish(false,
+                   QCoreApplication::translate("Server", "cannot reach %1: %2")
+                       .arg(m_upstream.toDisplayString(), reply->errorString()));
+            return;
+        }
+        if (status == 426) {
+            finish(false, QCoreApplication::translate("Server", "the upstream server speaks another protocol version"));
+            return;
+        }
+        handler(status, body);
+    });
+}
+
+void UpstreamRelay::login(const std::function<void()> &then)
+{
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("login"), m_login}, {QStringLiteral("password"), m_password}})
+              .toJson(QJsonDocument::Compact);
+    onReply(send("POST", QStringLiteral("/v1/auth/login"), body, false), [this, then](int status, const QByteArray &b) {
+        const QJsonObject o = QJsonDocument::fromJson(b).object();
+        const QString role = o.value(QLatin1String("user")).toObject().value(QLatin1String("role")).toString();
+        if (status != 200 || o.value(QLatin1String("token")).toString().isEmpty()) {
+            finish(false,
+                   QCoreApplication::translate("Server", "the upstream refused the login %1 (%2)")
+                       .arg(m_login)
+                       .arg(status));
+            return;
+        }
+        if (role != u"relay") {
+            finish(
+                false,
+                QCoreApplication::translate("Server", "the upstream account %1 must have the role relay").arg(m_login));
+            return;
+        }
+        m_token = o.value(QLatin1String("token")).toString();
+        m_engine->noteEpoch(o.value(QLatin1String("epoch")).toString());
+        then();
+    });
+}
+
+void UpstreamRelay::reloginThen(const std::function<void()> &then)
+{
+    m_token.clear();
+    if (m_relogged) {
+        finish(false, QCoreApplication::translate("Server", "the upstream refused the login token"));
+        return;
+    }
+    m_relogged = true;
+    login(then);
+}
+
+void UpstreamRelay::pushNext()
+{
+    const QByteArray body = m_engine->nextPushBody(kPushRecords);
+    if (body.isEmpty()) {
+        pullNext();
+        return;
+    }
+    onReply(send("POST", QStringLiteral("/v1/push"), body, true), [this](int status, const QByteArray &b) {
+        switch (m_engine->handlePush(status, b)) {
+        case SyncEngine::Step::Continue:
+        case SyncEngine::Step::Done:
+            pushNext();
+            return;
+        case SyncEngine::Step::RestartPush:
+            // Relayed stamps are never re-stamped: a clock ahead is for their authors to fix.
+            if (++m_clockRetries > kMaxClockRetries) {
+                finish(false,
+                       QCoreApplication::translate("Server",
+                                                   "the upstream keeps refusing relayed stamps as "
+                                                   "ahead of its clock; check the clocks"));
+                return;
+            }
+            pushNext();
+            return;
+        case SyncEngine::Step::AuthFailed:
+            reloginThen([this] { pushNext(); });
+            return;
+        case SyncEngine::Step::Failed:
+            finish(false, m_engine->lastError());
+            return;
+        }
+    });
+}
+
+void UpstreamRelay::pullNext()
+{
+    m_pullSince = m_engine->pullCursor();
+    onReply(send("GET", QStringLiteral("/v1/pull?") + m_engine->pullQuery(kPullRecords), QByteArray(), true),
+            [this](int status, const QByteArray &b) {
+                switch (m_engine->handlePull(status, b, m_pullSince)) {
+                case SyncEngine::Step::Continue:
+                    pullNext();
+                    return;
+                case SyncEngine::Step::Done:
+                    if (m_engine->epochReset()) {
+                        // The upstream was restored: give it back what it lacks.
+                        m_engine->clearReport();
+                        m_engine->beginPush();
+                        pushNext();
+                        return;
+                    }
+                    fetchDirectory();
+                    return;
+                case SyncEngine::Step::AuthFailed:
+                    reloginThen([this] { pullNext(); });
+                    return;
+                case SyncEngine::Step::RestartPush:
+                case SyncEngine::Step::Failed:
+                    finish(false, m_engine->lastError());
+                    return;
+                }
+            });
+}
+
+void UpstreamRelay::fetchDirectory()
+{
+    onReply(send("GET", QStringLiteral("/v1/directory"), QByteArray(), true), [this](int status, const QByteArray &b) {
+        if (status == 401) {
+            reloginThen([this] { fetchDirectory(); });
+            return;
+        }
+        if (status != 200) {
+            finish(false,
+                   QCoreApplication::translate("Server", "the upstream answered %1 for the directory").arg(status));
+            return;
+        }
+        const QJsonArray users = QJsonDocument::fromJson(b).object().value(QLatin1String("users")).toArray();
+        const int changed = m_directory.applyUpstreamUsers(users);
+        if (changed > 0)
+            log(QCoreApplication::translate("Server", "%n account(s) updated from upstream", nullptr, changed));
+        finish(true, QString());
+    });
+}
+
+void UpstreamRelay::finish(bool ok, const QString &message)
+{
+    m_running = false;
+    if (ok)
+        ++m_rounds;
+    else
+        log(message);
+    for (const QString &line : m_engine->rejected())
+        log(line);
+    m_engine->clearReport();
+    Q_EMIT roundFinished(ok, message);
+    if (m_again)
+        syncNow();
+}
+
+} // namespace gamix

@@ -1,0 +1,232 @@
+// Records leaving replicas without tombstones (DESIGN.md §4 "Visibility"; 152-FZ), with
+// the real gamix-server and gamix-cli on loopback:
+// - a lead reassigned away from a sales user disappears from their database on the next
+//   sync, reaches the new owner whole, and stays intact on the server (the purge is not a
+//   delete that syncs back);
+// - `gamix-server erase-person` erases one person (a contact, a web-form lead with its
+//   consent, a tombstone, a conflict record) and after the next sync no byte of their
+//   name, email or phone is left in any client database file nor in the server's storage.
+
+#include "tst_sync_kit.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace synckit;
+
+class TestPurge : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_storage;
+    Server m_server;
+    QString m_log;
+    QString m_borisId;
+
+    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
+    Run cli(const QString &dbName, const QStringList &args)
+    {
+        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args);
+    }
+    // a: anna, b: boris (sales, Москва), r: root (admin).
+    Run sync(const QString &dbName)
+    {
+        static const QHash<QString, QPair<QString, QByteArray>> accounts {
+            {QStringLiteral("a"), {QStringLiteral("anna"), QByteArray("пароль-анны\n")}},
+            {QStringLiteral("b"), {QStringLiteral("boris"), QByteArray("пароль-бориса\n")}},
+            {QStringLiteral("r"), {QStringLiteral("root"), QByteArray("root-pass\n")}}};
+        const auto account = accounts.value(dbName);
+        return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
+                       m_server.url(), QStringLiteral("--login"), account.first, QStringLiteral("--password-stdin")},
+                      account.second);
+    }
+    QJsonObject get(const QString &dbName, const QString &entity, const QString &id)
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), entity, id});
+        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+    QJsonArray conflicts(const QString &dbName)
+    {
+        return QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+            .array();
+    }
+    // Every file of these databases (main file, WAL, journal) as raw bytes.
+    QByteArray rawBytes(const QStringList &prefixes)
+    {
+        QByteArray all;
+        const QFileInfoList files = QDir(m_dir.path()).entryInfoList(QDir::Files);
+        for (const QFileInfo &fi : files) {
+            for (const QString &p : prefixes) {
+                if (fi.fileName().startsWith(p)) {
+                    QFile f(fi.filePath());
+                    if (f.open(QIODevice::ReadOnly))
+                        all += f.readAll();
+                }
+            }
+        }
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_storage = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server.sqlite"))};
+        m_log = m_dir.filePath(QStringLiteral("server.log"));
+        QVERIFY(
+            !addUser(m_storage, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
+                 .isEmpty());
+        QVERIFY(!addUser(m_storage, QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                         QStringLiteral("пароль-анны"))
+                     .isEmpty());
+        m_borisId = addUser(m_storage, QStringLiteral("boris"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                            QStringLiteral("пароль-бориса"));
+        QVERIFY(!m_borisId.isEmpty());
+        QVERIFY(m_server.start(m_storage, m_log));
+        for (const char *name : {"a", "b", "r"}) {
+            QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0); // binds each database to its user
+        }
+    }
+
+    void reassignedLeadLeavesTheOldOwner()
+    {
+        const QString lead
+            = QString::fromUtf8(cli(QStringLiteral("a"),
+                                    {QStringLiteral("add"), QStringLiteral("lead"),
+                                     QStringLiteral("title=Поставка труб"), QStringLiteral("first_name=Глеб")})
+                                    .out.trimmed());
+        QVERIFY(!lead.isEmpty());
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QVERIFY(get(QStringLiteral("b"), QStringLiteral("lead"), lead).isEmpty()); // anna's own lead
+        const Run moved
+            = serverAdmin(m_storage, {QStringLiteral("reassign"), QStringLiteral("anna"), QStringLiteral("boris")});
+        QVERIFY2(moved.code == 0, qPrintable(moved.err));
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QVERIFY(get(QStringLiteral("a"), QStringLiteral("lead"), lead).isEmpty());
+        QCOMPARE(QJsonDocument::fromJson(cli(QStringLiteral("a"),
+                                             {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("lead")})
+                                             .out)
+                     .array()
+                     .size(),
+                 0);
+        // Entering boris's view, it arrives whole.
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QJsonObject atBoris = get(QStringLiteral("b"), QStringLiteral("lead"), lead);
+        QCOMPARE(atBoris.value(QLatin1String("title")).toString(), QStringLiteral("Поставка труб"));
+        QCOMPARE(atBoris.value(QLatin1String("first_name")).toString(), QStringLiteral("Глеб"));
+        QCOMPARE(atBoris.value(QLatin1String("owner_id")).toString(), m_borisId);
+        // anna's purge did not sync back as a delete: the central copy is intact.
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        const QJsonObject central = get(QStringLiteral("r"), QStringLiteral("lead"), lead);
+        QCOMPARE(central.value(QLatin1String("title")).toString(), QStringLiteral("Поставка труб"));
+        QCOMPARE(central.value(QLatin1String("deleted")).toBool(), false);
+        QVERIFY(get(QStringLiteral("a"), QStringLiteral("lead"), lead).isEmpty());
+    }
+
+    void erasedPersonLeavesNoByteAnywhere()
+    {
+        const QString contact = QString::fromUtf8(
+            cli(QStringLiteral("a"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Евлампия"),
+                 QStringLiteral("last_name=Чудинова"), QStringLiteral("email=evlampia@example.ru"),
+                 QStringLiteral("phone=+7 912 345-67-89")})
+                .out.trimmed());
+        QVERIFY(!contact.isEmpty());
+        // A web-form lead of the same person, with her consent.
+        const QString formToken = QString::fromUtf8(
+            serverAdmin(m_storage,
+                        {QStringLiteral("form-token"), QStringLiteral("add"), QStringLiteral("сайт"),
+                         QStringLiteral("--office"), QStringLiteral("Москва")})
+                .out.trimmed());
+        QVERIFY(!formToken.isEmpty());
+        const QJsonObject form {{QStringLiteral("first_name"), QStringLiteral("Евлампия")},
+                                {QStringLiteral("email"), QStringLiteral("evlampia@example.ru")},
+                                {QStringLiteral("phone"), QStringLiteral("+79123456789")},
+                                {QStringLiteral("consent"), QStringLiteral("on")}};
+        const Answer posted = http("POST", m_server.url() + QStringLiteral("/v1/leads"),
+                                   QJsonDocument(form).toJson(QJsonDocument::Compact),
+                                   {{QByteArrayLiteral("Authorization"), "Form " + formToken.toLatin1()}}, false);
+        QCOMPARE(posted.status, 201);
+        const QString lead = posted.json().value(QLatin1String("id")).toString();
+        for (const char *name : {"a", "b", "r"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        QCOMPARE(get(QStringLiteral("b"), QStringLiteral("lead"), lead).value(QLatin1String("consent")).toBool(), true);
+        // A concurrent edit (a conflict record holding both names) and a tombstone (boris
+        // deletes the lead: its values stay in the tombstone).
+        QCOMPARE(cli(QStringLiteral("a"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), contact,
+                      QStringLiteral("last_name=Чудинова-Орлова")})
+                     .code,
+                 0);
+        QCOMPARE(cli(QStringLiteral("b"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), contact,
+                      QStringLiteral("last_name=Чудинова-Смирнова")})
+                     .code,
+                 0);
+        QCOMPARE(cli(QStringLiteral("b"), {QStringLiteral("delete"), QStringLiteral("lead"), lead}).code, 0);
+        for (const char *name : {"a", "b", "a", "r"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        QCOMPARE(conflicts(QStringLiteral("a")).size(), 1);
+        QCOMPARE(conflicts(QStringLiteral("b")).size(), 1);
+        const QList<QByteArray> needles {QStringLiteral("Евлампия").toUtf8(),
+                                         QStringLiteral("евлампия").toUtf8(),
+                                         QStringLiteral("Чудинова").toUtf8(),
+                                         QStringLiteral("чудинова").toUtf8(),
+                                         QByteArray("evlampia"),
+                                         QByteArray("9123456789"),
+                                         QByteArray("912 345-67-89")};
+        QVERIFY(rawBytes({QStringLiteral("a.db")}).contains(needles.at(0))); // the needles do find her before
+
+        const Run erased = serverAdmin(
+            m_storage,
+            {QStringLiteral("erase-person"), QStringLiteral("--email"), QStringLiteral("EVLAMPIA@example.ru")});
+        QVERIFY2(erased.code == 0, qPrintable(erased.err));
+        const QList<QByteArray> lines = erased.out.trimmed().split('\n');
+        QCOMPARE(QSet<QByteArray>(lines.begin(), lines.end()),
+                 (QSet<QByteArray> {"contact " + contact.toLatin1(), "lead " + lead.toLatin1()}));
+        // Nobody matching is an error (a mistyped address must not pass silently).
+        QVERIFY(serverAdmin(
+                    m_storage,
+                    {QStringLiteral("erase-person"), QStringLiteral("--email"), QStringLiteral("nobody@example.ru")})
+                    .code
+                != 0);
+
+        for (const char *name : {"a", "b", "r", "a"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        for (const char *name : {"a", "b", "r"}) {
+            const QString n = QString::fromLatin1(name);
+            QVERIFY(get(n, QStringLiteral("contact"), contact).isEmpty());
+            QVERIFY(get(n, QStringLiteral("lead"), lead).isEmpty());
+            QCOMPARE(conflicts(n).size(), 0);
+        }
+        // An old copy pushed again (a replica that missed the erasure) cannot bring her back.
+        const QString token = login(m_server.url(), QStringLiteral("root"), QStringLiteral("root-pass"));
+        const QByteArray push = "{\"batch_id\":\"revive\",\"records\":[{\"entity\":\"contact\",\"id\":\""
+            + contact.toLatin1()
+            + "\",\"fields\":{\"first_name\":{\"v\":\"Евлампия\",\"hlc\":\"99999\",\"site\":"
+              "\"0123456789abcdef0123456789abcdef\"}}}]}";
+        QCOMPARE(http("POST", m_server.url() + QStringLiteral("/v1/push"), push, bearer(token)).status, 200);
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        QVERIFY(get(QStringLiteral("r"), QStringLiteral("contact"), contact).isEmpty());
+
+        for (const QString &files : {QStringLiteral("a.db"), QStringLiteral("b.db"), QStringLiteral("r.db"),
+                                     QStringLiteral("server.sqlite")}) {
+            const QByteArray bytes = rawBytes({files});
+            QVERIFY(!bytes.isEmpty());
+            for (const QByteArray &needle : needles)
+                QVERIFY2(!bytes.contains(needle),
+                         qPrintable(files + QStringLiteral(" still holds ") + QString::fromUtf8(needle)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPurge)
+#include "tst_purge.moc"

@@ -1,0 +1,248 @@
+// Office to office over HTTP (DESIGN.md §4): a central gamix-server and an office
+// gamix-server started with --upstream, a gamix-cli client on each. The office takes its
+// accounts from the central directory; edits and offline edits on either side reach the
+// other; a concurrent edit becomes one conflict record on both; kill -9 of the office
+// server in the middle of relaying a large push, then a restart, converges with no
+// duplicates.
+
+#include "tst_sync_kit.h"
+
+#include "schema/Schema.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace synckit;
+using namespace gamix;
+
+class TestUpstream : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_central, m_office;
+    Server m_centralServer, m_officeServer;
+    QString m_centralLog, m_officeLog;
+
+    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
+    Run cli(const QString &dbName, const QStringList &args)
+    {
+        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args);
+    }
+    // "c" syncs with the central server as root, "o" with the office server as olga.
+    Run sync(const QString &dbName)
+    {
+        const bool central = dbName == u"c";
+        return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
+                       central ? m_centralServer.url() : m_officeServer.url(), QStringLiteral("--login"),
+                       central ? QStringLiteral("root") : QStringLiteral("olga"), QStringLiteral("--password-stdin")},
+                      central ? QByteArray("root-pass\n") : QByteArray("пароль-ольги\n"));
+    }
+    bool startOffice()
+    {
+        qputenv("GAMIX_UPSTREAM_PASSWORD", "relay-pass");
+        const bool ok = m_officeServer.start(m_office, m_officeLog,
+                                             {QStringLiteral("--upstream"), m_centralServer.url(),
+                                              QStringLiteral("--upstream-login"), QStringLiteral("kazan-relay"),
+                                              QStringLiteral("--upstream-interval"), QStringLiteral("1")});
+        qunsetenv("GAMIX_UPSTREAM_PASSWORD");
+        return ok;
+    }
+    QJsonObject get(const QString &dbName, const QString &id)
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("contact"), id});
+        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+    QString field(const QString &dbName, const QString &id, const char *name)
+    {
+        return get(dbName, id).value(QLatin1String(name)).toString();
+    }
+    // Syncs both clients until `done` holds (the office relays every second and after each push).
+    bool convergeUntil(const std::function<bool()> &done)
+    {
+        for (int i = 0; i < 60; ++i) {
+            if (sync(QStringLiteral("o")).code != 0 || sync(QStringLiteral("c")).code != 0)
+                continue;
+            if (done())
+                return true;
+        }
+        return false;
+    }
+    QJsonArray list(const QString &dbName)
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
+        QList<QJsonObject> rows;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            rows << v.toObject();
+        std::sort(rows.begin(), rows.end(), [](const QJsonObject &x, const QJsonObject &y) {
+            return x.value(QLatin1String("id")).toString() < y.value(QLatin1String("id")).toString();
+        });
+        QJsonArray out;
+        for (const QJsonObject &o : rows)
+            out.append(o);
+        return out;
+    }
+    int conflicts(const QString &dbName)
+    {
+        return int(QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+                       .array()
+                       .size());
+    }
+    int centralPushes()
+    {
+        QFile f(m_centralLog);
+        return f.open(QIODevice::ReadOnly) ? int(f.readAll().count("POST /v1/push 200")) : 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_central = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("central.sqlite"))};
+        m_office = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("office.sqlite"))};
+        m_centralLog = m_dir.filePath(QStringLiteral("central.log"));
+        m_officeLog = m_dir.filePath(QStringLiteral("office.log"));
+        // Every account lives on the central server; the office gets them by sync.
+        QVERIFY(
+            !addUser(m_central, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
+                 .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
+                         QStringLiteral("пароль-ольги"))
+                     .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
+                         QStringLiteral("relay-pass"))
+                     .isEmpty());
+        QVERIFY(m_centralServer.start(m_central, m_centralLog));
+        QVERIFY(startOffice());
+        for (const char *name : {"c", "o"})
+            QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
+    }
+
+    void officeGetsTheDirectory()
+    {
+        // olga was never added on the office server: she logs in there with her central password.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги")).isEmpty(), 20000);
+        QVERIFY(login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("wrong")).isEmpty());
+        // The relay account itself is not handed out.
+        QVERIFY(login(m_officeServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass")).isEmpty());
+        // Nobody but a relay account reads the directory.
+        const QString token = login(m_centralServer.url(), QStringLiteral("root"), QStringLiteral("root-pass"));
+        QCOMPARE(
+            http("GET", m_centralServer.url() + QStringLiteral("/v1/directory"), QByteArray(), bearer(token)).status,
+            403);
+    }
+
+    void editsTravelBothWays()
+    {
+        // Offline work on both sides before the first sync.
+        const QString onCentral
+            = QString::fromUtf8(cli(QStringLiteral("c"),
+                                    {QStringLiteral("add"), QStringLiteral("contact"),
+                                     QStringLiteral("first_name=Илья"), QStringLiteral("last_name=Центральный")})
+                                    .out.trimmed());
+        const QString onOffice
+            = QString::fromUtf8(cli(QStringLiteral("o"),
+                                    {QStringLiteral("add"), QStringLiteral("contact"),
+                                     QStringLiteral("first_name=Алёна"), QStringLiteral("last_name=Казанская")})
+                                    .out.trimmed());
+        QVERIFY(!onCentral.isEmpty() && !onOffice.isEmpty());
+        QVERIFY(convergeUntil([&] {
+            return field(QStringLiteral("c"), onOffice, "last_name") == u"Казанская"
+                && field(QStringLiteral("o"), onCentral, "last_name") == u"Центральный";
+        }));
+        // An edit on each side of the other's record.
+        QCOMPARE(cli(QStringLiteral("o"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), onCentral, QStringLiteral("city=Казань")})
+                     .code,
+                 0);
+        QCOMPARE(cli(QStringLiteral("c"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), onOffice, QStringLiteral("position=Юрист")})
+                     .code,
+                 0);
+        QVERIFY(convergeUntil([&] {
+            return field(QStringLiteral("c"), onCentral, "city") == u"Казань"
+                && field(QStringLiteral("o"), onOffice, "position") == u"Юрист";
+        }));
+        QCOMPARE(list(QStringLiteral("c")).size(), 2);
+        QCOMPARE(list(QStringLiteral("c")), list(QStringLiteral("o")));
+    }
+
+    void concurrentEditIsOneConflictOnBoth()
+    {
+        const QString id = list(QStringLiteral("c")).at(0).toObject().value(QLatin1String("id")).toString();
+        QCOMPARE(cli(QStringLiteral("c"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("notes=Звонить утром")})
+                     .code,
+                 0);
+        QCOMPARE(cli(QStringLiteral("o"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("notes=Звонить вечером")})
+                     .code,
+                 0);
+        QVERIFY(convergeUntil([&] {
+            return conflicts(QStringLiteral("c")) == 1 && conflicts(QStringLiteral("o")) == 1
+                && list(QStringLiteral("c")) == list(QStringLiteral("o"));
+        }));
+        const QJsonObject c = QJsonDocument::fromJson(
+                                  cli(QStringLiteral("o"), {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+                                  .array()
+                                  .at(0)
+                                  .toObject();
+        QCOMPARE(c.value(QLatin1String("field")).toString(), QStringLiteral("notes"));
+        const QSet<QString> values {c.value(QLatin1String("kept_value")).toString(),
+                                    c.value(QLatin1String("lost_value")).toString()};
+        QCOMPARE(values, (QSet<QString> {QStringLiteral("Звонить утром"), QStringLiteral("Звонить вечером")}));
+    }
+
+    void killedOfficeMidRelayConverges()
+    {
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(db(QStringLiteral("o")), &error), qPrintable(error));
+            const EntityDef &contact = *Schema::instance().entity(u"contact");
+            store.beginBatch(true);
+            for (int i = 0; i < 8000; ++i)
+                QVERIFY(store
+                            .create(contact,
+                                    {{QStringLiteral("first_name"), QStringLiteral("Фёдор")},
+                                     {QStringLiteral("last_name"), QStringLiteral("Офисов-%1").arg(i)},
+                                     {QStringLiteral("email"), QStringLiteral("o%1@example.ru").arg(i)}})
+                            .ok);
+            store.commitBatch();
+        }
+        const int before = centralPushes();
+        QVERIFY(sync(QStringLiteral("o")).code == 0); // all in the office; the relay starts right after
+        QTRY_VERIFY_WITH_TIMEOUT(centralPushes() >= before + 2, 30000);
+        m_officeServer.kill(); // SIGKILL in the middle of relaying
+        // 8,000 records go up in four batches of 2,000: some went, others had not.
+        QVERIFY2(centralPushes() < before + 4, "the relay ended before the office server could be killed");
+        QVERIFY(startOffice());
+        QVERIFY(convergeUntil([&] {
+            Store store;
+            QString error;
+            return store.open(db(QStringLiteral("c")), &error)
+                && store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'o%@example.ru'"))
+                == 8000;
+        }));
+        for (const char *name : {"c", "o"}) {
+            Store store;
+            QString error;
+            QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
+            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact")), 8002);
+            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE "
+                                                      "'o%@example.ru'")),
+                     8000);
+            store.close();
+            const Run check = cli(QString::fromLatin1(name), {QStringLiteral("check")});
+            QCOMPARE(check.out.trimmed(), QByteArray("ok"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUpstream)
+#include "tst_upstream.moc"

@@ -1,7 +1,8 @@
 // Office to office over HTTP (DESIGN.md §4): a central gamix-server and an office
 // gamix-server started with --upstream, a gamix-cli client on each. The office takes its
 // accounts from the central directory; edits and offline edits on either side reach the
-// other; a concurrent edit becomes one conflict record on both; kill -9 of the office
+// other; a concurrent edit becomes one conflict record on both; an erasure on the central
+// server reaches the office and its client, byte for byte; kill -9 of the office
 // server in the middle of relaying a large push, then a restart, converges with no
 // duplicates.
 
@@ -10,6 +11,7 @@
 #include "schema/Schema.h"
 #include "store/Store.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -196,6 +198,34 @@ private Q_SLOTS:
         const QSet<QString> values {c.value(QLatin1String("kept_value")).toString(),
                                     c.value(QLatin1String("lost_value")).toString()};
         QCOMPARE(values, (QSet<QString> {QStringLiteral("Звонить утром"), QStringLiteral("Звонить вечером")}));
+    }
+
+    void erasureReachesTheOfficeAndItsClients()
+    {
+        const QString id = QString::fromUtf8(
+            cli(QStringLiteral("c"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Евстигней"),
+                 QStringLiteral("email=evstigney@example.ru")})
+                .out.trimmed());
+        QVERIFY(!id.isEmpty());
+        QVERIFY(convergeUntil([&] { return field(QStringLiteral("o"), id, "first_name") == u"Евстигней"; }));
+        const Run erased = serverAdmin(m_central, {QStringLiteral("erase-person"), QStringLiteral("--id"), id});
+        QVERIFY2(erased.code == 0, qPrintable(erased.err));
+        QCOMPARE(erased.out.trimmed(), "contact " + id.toLatin1());
+        QVERIFY(convergeUntil([&] { return get(QStringLiteral("o"), id).isEmpty(); }));
+        QVERIFY(get(QStringLiteral("c"), id).isEmpty());
+        // Neither the office server's storage nor its client keeps a byte of it.
+        for (const QString &prefix : {QStringLiteral("office.sqlite"), QStringLiteral("o.db")}) {
+            QByteArray bytes;
+            for (const QFileInfo &fi : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
+                QFile f(fi.filePath());
+                if (fi.fileName().startsWith(prefix) && f.open(QIODevice::ReadOnly))
+                    bytes += f.readAll();
+            }
+            QVERIFY(!bytes.isEmpty());
+            QVERIFY2(!bytes.contains("evstigney"), qPrintable(prefix));
+            QVERIFY2(!bytes.contains(QStringLiteral("Евстигней").toUtf8()), qPrintable(prefix));
+        }
     }
 
     void killedOfficeMidRelayConverges()

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -94,6 +95,10 @@ private slots:
         position->setCurrentIndex(position->findData(QStringLiteral("-"))); // the user ignores it
 
         w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DuplicatesPage));
+        QCOMPARE(w.findChild<QComboBox *>(QStringLiteral("onDuplicate"))->currentData().toInt(),
+                 int(OnDuplicate::Skip)); // the default
+        w.next();
         QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
         auto *summary = w.findChild<QLabel *>(QStringLiteral("dryRunSummary"));
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(QStringLiteral("2 new")), 20000);
@@ -143,12 +148,113 @@ private slots:
         w.findChild<QLineEdit *>(QStringLiteral("filePath"))
             ->setText(QStringLiteral(GAMIX_TEST_DATA_DIR "/import/contacts.vcf"));
         w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DuplicatesPage));
+        w.next();
         QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
         QTRY_VERIFY_WITH_TIMEOUT(
             w.findChild<QLabel *>(QStringLiteral("dryRunSummary"))->text().contains(QStringLiteral("3 new")), 20000);
         w.next();
         QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
         QCOMPARE(count(db, "contact"), 3);
+    }
+
+    void updateReplacesTheCheckedFieldsOnly()
+    {
+        const QString db = newDatabase();
+        {
+            Store s;
+            QString error;
+            QVERIFY(s.open(db, &error));
+            QVERIFY(s.create(*Schema::instance().entity(u"contact"),
+                             {{QStringLiteral("last_name"), QStringLiteral("Орлов")},
+                              {QStringLiteral("email"), QStringLiteral("orlov@mail.ru")},
+                              {QStringLiteral("email2"), QStringLiteral("o@home.ru")},
+                              {QStringLiteral("position"), QStringLiteral("Менеджер")},
+                              {QStringLiteral("city"), QStringLiteral("Тула")}})
+                        .ok);
+        }
+        const QString csv = m_dir.filePath(QStringLiteral("update.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // Found by the record's second address.
+            f.write("Фамилия;Email;Должность;Город;Телефон\nОрлов-Новый;O@HOME.RU;Директор;Омск;+7 495 000-00-01\n");
+        }
+        ImportWizard w(db);
+        w.show();
+        toMapping(w, csv);
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DuplicatesPage));
+        auto *onDuplicate = w.findChild<QComboBox *>(QStringLiteral("onDuplicate"));
+        auto *fields = w.findChild<QListWidget *>(QStringLiteral("updateFields"));
+        QVERIFY(!fields->isEnabled()); // only with "update"
+        onDuplicate->setCurrentIndex(onDuplicate->findData(int(OnDuplicate::Update)));
+        QVERIFY(fields->isEnabled());
+        bool checked = false;
+        for (int i = 0; i < fields->count(); ++i) {
+            if (fields->item(i)->data(Qt::UserRole).toString() == u"position") {
+                QCOMPARE(fields->item(i)->text(), QStringLiteral("Position"));
+                fields->item(i)->setCheckState(Qt::Checked);
+                checked = true;
+            }
+        }
+        QVERIFY(checked);
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
+        auto *summary = w.findChild<QLabel *>(QStringLiteral("dryRunSummary"));
+        QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(QStringLiteral("1 to update")), 20000);
+        auto *problems = w.findChild<QTableWidget *>(QStringLiteral("problems"));
+        QCOMPARE(problems->rowCount(), 1);
+        const QString why = problems->item(0, 2)->text();
+        QVERIFY2(why.contains(QStringLiteral("replaces position")) && why.contains(QStringLiteral("fills phone")),
+                 qPrintable(why));
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
+        QCOMPARE(count(db, "contact"), 1);
+        Store s;
+        QString error;
+        QVERIFY(s.open(db, &error));
+        ListQuery q;
+        q.entity = Schema::instance().entity(u"contact");
+        const Record r = s.list(q, &error).value(0);
+        QCOMPARE(r.text(u"position"), QStringLiteral("Директор")); // checked: replaced
+        QCOMPARE(r.text(u"city"), QStringLiteral("Тула")); // not checked: kept
+        QCOMPARE(r.text(u"last_name"), QStringLiteral("Орлов"));
+        QCOMPARE(r.text(u"phone"), QStringLiteral("+7 495 000-00-01")); // empty: filled
+    }
+
+    void rejectedVCardsGoToAVCardFile()
+    {
+        const QString vcf = m_dir.filePath(QStringLiteral("cards.vcf"));
+        {
+            QFile f(vcf);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Good;Anna;;;\r\nEMAIL:anna@x.ru\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bad;Boris;;;\r\nBDAY:1990-13-45\r\nEND:VCARD\r\n");
+        }
+        const QString db = newDatabase();
+        ImportWizard w(db);
+        w.show();
+        w.findChild<QLineEdit *>(QStringLiteral("filePath"))->setText(vcf);
+        w.next();
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::DryRunPage));
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
+        auto *problems = w.findChild<QTableWidget *>(QStringLiteral("problems"));
+        QCOMPARE(problems->rowCount(), 1);
+        QCOMPARE(problems->item(0, 0)->text(), QStringLiteral("6"));
+        QVERIFY(problems->item(0, 2)->text().startsWith(QStringLiteral("BDAY on line 9")));
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
+        const QString rejects = m_dir.filePath(QStringLiteral("cards-rejected.vcf"));
+        QVERIFY2(w.findChild<QLabel *>(QStringLiteral("result"))->text().contains(rejects),
+                 qPrintable(w.findChild<QLabel *>(QStringLiteral("result"))->text()));
+        QFile f(rejects);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray card = f.readAll();
+        QVERIFY(card.startsWith("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bad;Boris;;;\r\n"));
+        QVERIFY(!card.contains("Anna"));
+        QCOMPARE(count(db, "contact"), 1);
     }
 
     void cancelKeepsWhatWasImportedAndRerunContinues()
@@ -168,6 +274,7 @@ private slots:
         ImportWizard w(db);
         w.show();
         toMapping(w, csv);
+        w.next(); // duplicates: skip
         w.next();
         QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 120000);
         w.next();
@@ -184,6 +291,7 @@ private slots:
         ImportWizard again(db);
         again.show();
         toMapping(again, csv);
+        again.next(); // duplicates: skip
         again.next();
         QTRY_VERIFY_WITH_TIMEOUT(again.currentPage()->isComplete(), 120000);
         again.next();

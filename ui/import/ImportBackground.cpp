@@ -24,8 +24,7 @@ QFuture<ImportOutcome> startImport(const QString &dbPath, const ImportOptions &o
             return;
         }
         auto keep = [&outcome](const ImportRowReport &r) {
-            if (r.action != ImportRowReport::Action::Create && r.action != ImportRowReport::Action::Update
-                && outcome.problems.size() < 500)
+            if (r.action != ImportRowReport::Action::Create && outcome.problems.size() < 500)
                 outcome.problems << r;
         };
         if (options.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)) {

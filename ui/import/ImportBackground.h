@@ -17,7 +17,7 @@ namespace gamix {
 struct ImportOutcome
 {
     ImportSummary summary;
-    QList<ImportRowReport> problems; // rejected and skipped rows, the first 500
+    QList<ImportRowReport> problems; // rejected, skipped and updated rows, the first 500
 };
 
 QFuture<ImportOutcome> startImport(const QString &dbPath, const ImportOptions &options,

@@ -1,5 +1,6 @@
 #include "ImportWizard.h"
 
+#include "ImportDuplicatesPage.h"
 #include "ImportWizardPages.h"
 #include "io/ImportJob.h"
 #include "store/Store.h"
@@ -21,6 +22,7 @@ ImportWizard::ImportWizard(const QString &dbPath, QWidget *parent, const QString
     setPage(SourcePage, source);
     setPage(PreviewPage, new ImportPreviewPage(this));
     setPage(MappingPage, new ImportMappingPage(this));
+    setPage(DuplicatesPage, new ImportDuplicatesPage(this));
     setPage(DryRunPage, new ImportDryRunPage(this));
     setPage(RunPage, new ImportRunPage(this));
     resize(860, 600);

@@ -2,7 +2,9 @@
 // The import wizard of the desktop app: choose a file and what it holds → see how it is
 // read (encoding, delimiter, recognised preset, the first rows; all overridable) → check
 // and edit the column mapping (savable: the same header line gets the same mapping next
-// time) → a dry run summary → the import itself with progress (rows/s) and Cancel.
+// time) → what to do with records already there (skip, update: fill empty fields and
+// replace the checked ones, or create) → a dry run summary → the import itself with
+// progress (rows/s) and Cancel. A vCard file goes from the first page to the duplicates.
 //
 // The dry run and the import run in a background thread (QtConcurrent + QPromise) that
 // opens its own Store on the same database file; results come back through a
@@ -24,7 +26,7 @@ class ImportWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { SourcePage, PreviewPage, MappingPage, DryRunPage, RunPage };
+    enum PageId { SourcePage, PreviewPage, MappingPage, DuplicatesPage, DryRunPage, RunPage };
 
     // `dbPath`: the database the app has open. `entity`: preselected ("contact" if empty).
     explicit ImportWizard(const QString &dbPath, QWidget *parent = nullptr, const QString &entity = QString());

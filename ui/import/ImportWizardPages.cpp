@@ -78,7 +78,7 @@ bool ImportSourcePage::isComplete() const
 int ImportSourcePage::nextId() const
 {
     if (m_file->text().endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive))
-        return ImportWizard::DryRunPage;
+        return ImportWizard::DuplicatesPage;
     return QWizardPage::nextId();
 }
 
@@ -210,24 +210,16 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Example"), tr("Field")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_onDuplicate = new QComboBox(this);
-    m_onDuplicate->setObjectName(QStringLiteral("onDuplicate"));
-    m_onDuplicate->addItem(tr("Skip the row"), int(OnDuplicate::Skip));
-    m_onDuplicate->addItem(tr("Fill the empty fields of the existing record"), int(OnDuplicate::Update));
-    m_onDuplicate->addItem(tr("Create a new record anyway"), int(OnDuplicate::Create));
     auto *save = new QPushButton(tr("Save this mapping"), this);
     save->setObjectName(QStringLiteral("saveMapping"));
     connect(save, &QPushButton::clicked, this, &ImportMappingPage::saveMapping);
     m_saved = new QLabel(this);
     m_saved->setObjectName(QStringLiteral("mappingSaved"));
-    auto *form = new QFormLayout;
-    form->addRow(tr("When the record already exists (same email, phone or INN):"), m_onDuplicate);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(save);
     buttons->addWidget(m_saved, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
-    layout->addLayout(form);
     layout->addLayout(buttons);
 }
 
@@ -291,7 +283,6 @@ bool ImportMappingPage::validatePage()
         }
     }
     o.mapping = mapping;
-    o.onDuplicate = OnDuplicate(m_onDuplicate->currentData().toInt());
     return true;
 }
 
@@ -347,9 +338,10 @@ ImportDryRunPage::ImportDryRunPage(ImportWizard *wizard)
         for (int i = 0; i < o.problems.size(); ++i) {
             const ImportRowReport &r = o.problems.at(i);
             m_problems->setItem(i, 0, new QTableWidgetItem(QString::number(r.line)));
-            m_problems->setItem(
-                i, 1,
-                new QTableWidgetItem(r.action == ImportRowReport::Action::Reject ? tr("not imported") : tr("skipped")));
+            const QString action = r.action == ImportRowReport::Action::Reject ? tr("not imported")
+                : r.action == ImportRowReport::Action::Update                  ? tr("updates the record")
+                                                                               : tr("skipped");
+            m_problems->setItem(i, 1, new QTableWidgetItem(action));
             m_problems->setItem(i, 2, new QTableWidgetItem(r.message));
         }
         emit completeChanged();
@@ -450,7 +442,10 @@ void ImportRunPage::initializePage()
     ImportOptions &o = m_wizard->options();
     o.dryRun = false;
     const QFileInfo source(o.file);
-    o.rejectsFile = source.absolutePath() + u'/' + source.completeBaseName() + tr("-rejected") + QStringLiteral(".csv");
+    // Rejected rows in the file's own format: a vCard file's cards come back as vCard.
+    const bool vcard = source.suffix().compare(QLatin1String("vcf"), Qt::CaseInsensitive) == 0;
+    o.rejectsFile = source.absolutePath() + u'/' + source.completeBaseName() + tr("-rejected")
+        + (vcard ? QStringLiteral(".vcf") : QStringLiteral(".csv"));
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_watcher->setFuture(startImport(m_wizard->databasePath(), o, m_cancel));
 }

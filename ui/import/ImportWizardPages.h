@@ -1,7 +1,8 @@
 #pragma once
 // The pages of ImportWizard (see ImportWizard.h). Widgets carry objectNames for the GUI
 // tests: filePath, entity, encoding, delimiter, preset, readAs, preview, mapping,
-// saveMapping, onDuplicate, dryRunSummary, problems, progress, rate, cancelImport, result.
+// saveMapping, dryRunSummary, problems, progress, rate, cancelImport, result (the
+// duplicates step is ImportDuplicatesPage).
 
 #include "ImportBackground.h"
 
@@ -29,7 +30,7 @@ public:
     explicit ImportSourcePage(ImportWizard *wizard);
     bool isComplete() const override;
     bool validatePage() override;
-    int nextId() const override; // a vCard file has no columns to map: straight to the check
+    int nextId() const override; // a vCard file has no columns to map: straight to the duplicates
     void setEntity(const QString &entity);
 
 private:
@@ -73,7 +74,6 @@ private:
     void saveMapping();
     ImportWizard *m_wizard;
     QTableWidget *m_table;
-    QComboBox *m_onDuplicate;
     QLabel *m_saved;
 };
 

@@ -69,6 +69,13 @@ ImportRowWriter::ImportRowWriter(Store &store, const ImportOptions &options, con
     , m_mapping(mapping)
     , m_resolver(store)
 {
+    // A column headed "ФИО" (Фамилия Имя Отчество) says the order: "Петрова Анна" is
+    // Анна Петрова there, where a "Name" column would read it the other way round.
+    for (const ColumnMapping &c : m_mapping) {
+        const QString h = HeaderMatcher::fold(c.header).remove(u'.').remove(u' ').remove(u',');
+        if (c.target == u"full_name" && (h == u"фио" || h.startsWith(QLatin1String("фамилияимя"))))
+            m_surnameFirst = true;
+    }
     m_notesField = m_entity.fieldIndex(u"notes") >= 0 ? QStringLiteral("notes")
         : m_entity.fieldIndex(u"body") >= 0           ? QStringLiteral("body")
                                                       : QString();
@@ -105,7 +112,8 @@ QStringList ImportRowWriter::updatableFields(const EntityDef &entity)
     return out;
 }
 
-void ImportRowWriter::splitFullName(const QString &full, QString *first, QString *middle, QString *last)
+void ImportRowWriter::splitFullName(const QString &full, QString *first, QString *middle, QString *last,
+                                    bool surnameFirst)
 {
     const QStringList w = full.simplified().split(u' ', Qt::SkipEmptyParts);
     first->clear();
@@ -126,6 +134,10 @@ void ImportRowWriter::splitFullName(const QString &full, QString *first, QString
     } else if (w.size() == 2 && isPatronymic(w.at(1))) {
         *first = w.at(0);
         *middle = w.at(1);
+    } else if (surnameFirst) {
+        *last = w.at(0);
+        *first = w.at(1);
+        *middle = w.mid(2).join(u' ');
     } else {
         *first = w.at(0);
         *last = w.mid(1).join(u' ');
@@ -247,7 +259,7 @@ ImportRowWriter::Built ImportRowWriter::build(const CsvRow &row)
         && b.values.value(QStringLiteral("first_name")).isEmpty()
         && b.values.value(QStringLiteral("last_name")).isEmpty()) {
         QString first, middle, last;
-        splitFullName(b.pseudo.value(QStringLiteral("full_name")), &first, &middle, &last);
+        splitFullName(b.pseudo.value(QStringLiteral("full_name")), &first, &middle, &last, m_surnameFirst);
         const int col = b.columns.value(QStringLiteral("full_name"));
         const QList<QPair<QString, QString>> parts = {{QStringLiteral("first_name"), first},
                                                       {QStringLiteral("middle_name"), middle},

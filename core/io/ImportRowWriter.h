@@ -36,8 +36,10 @@ public:
     // The fields --update-fields accepts for `entity`, in schema order.
     static QStringList updatableFields(const EntityDef &entity);
 
-    // "Иванов Иван Иванович" / "Ivan Petrov" -> last, first, middle. Exposed for the tests.
-    static void splitFullName(const QString &full, QString *first, QString *middle, QString *last);
+    // "Иванов Иван Иванович" / "Ivan Petrov" -> last, first, middle; with `surnameFirst`
+    // (a column headed ФИО) "Петрова Анна" is Анна Петрова. Exposed for the tests.
+    static void splitFullName(const QString &full, QString *first, QString *middle, QString *last,
+                              bool surnameFirst = false);
 
 private:
     struct Built
@@ -64,6 +66,7 @@ private:
     ImportResolver m_resolver;
     QString m_notesField;
     qint64 m_companiesCreated = 0;
+    bool m_surnameFirst = false; // the full-name column is headed ФИО
     bool m_savepoint = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace gamix {
 
@@ -517,11 +518,21 @@ const Preset *PresetRegistry::detect(const QStringList &header, double *score)
     const Preset *best = nullptr;
     double bestScore = 0;
     int bestHits = 0;
+    // Gamix's own Excel export in the user's language: its headers are the translated
+    // labels, known only once the translator is loaded (the presets are built earlier).
+    QSet<QString> translatedLabels;
+    for (const EntityDef &e : Schema::instance().entities()) {
+        for (const FieldDef &f : e.fields) {
+            if (!f.system)
+                translatedLabels.insert(HeaderMatcher::fold(f.translatedLabel()));
+        }
+    }
     for (const Preset &p : all()) {
         int hits = 0;
         for (const QString &h : header) {
             const QString folded = HeaderMatcher::fold(h);
-            if (p.columns.contains(folded) || (p.googleGroups && googleGroup.match(folded).hasMatch()))
+            if (p.columns.contains(folded) || (p.googleGroups && googleGroup.match(folded).hasMatch())
+                || (p.id == u"gamix" && translatedLabels.contains(folded)))
                 ++hits;
         }
         const double s = header.isEmpty() ? 0 : double(hits) / header.size();

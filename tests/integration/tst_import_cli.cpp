@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -194,6 +195,51 @@ private slots:
             = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), rejects});
         QCOMPARE(again.code, 0);
         QCOMPARE(again.out, QByteArray("rows=1 created=1 updated=0 skipped=0 rejected=0\n"));
+    }
+
+    void excelWindows1251SemicolonFileWithNoSettings()
+    {
+        // What Russian Excel saves as "CSV (разделители - запятые)": windows-1251, ';', CRLF,
+        // a quoted cell holding ';', dates dd.MM.yyyy, a ФИО column (Фамилия Имя Отчество).
+        const QString csv = m_dir.filePath(QStringLiteral("excel1251.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QStringEncoder cp1251("windows-1251");
+        f.write(cp1251.encode(
+            QStringLiteral("ФИО;Телефон;E-mail;Организация;ИНН;Дата рождения;Комментарий\r\n"
+                           "Иванов Иван Иванович;8 916 123-45-67;ivanov@mail.ru;ООО \"Ромашка\";7707083893;28.09.1985;"
+                           "\"Звонить; после обеда\"\r\n"
+                           "Петрова Анна;+7(495)1234567;;ИП Петрова;;01.02.1990;\r\n")));
+        f.close();
+        const QString path = db("excel.sqlite");
+        const Run r = cli({QStringLiteral("--db"), path, QStringLiteral("import"), QStringLiteral("contact"), csv});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("rows=2 created=2 updated=0 skipped=0 rejected=0\n"));
+        QVERIFY2(r.err.contains("windows-1251, delimiter “;”"), r.err.constData());
+        const QJsonArray people = QJsonDocument::fromJson(cli({QStringLiteral("--db"), path, QStringLiteral("--json"),
+                                                               QStringLiteral("list"), QStringLiteral("contact"),
+                                                               QStringLiteral("--sort"), QStringLiteral("last_name")})
+                                                              .out)
+                                      .array();
+        QCOMPARE(people.size(), 2);
+        const QJsonObject ivanov = people.at(0).toObject();
+        QCOMPARE(ivanov[QLatin1String("last_name")].toString(), QStringLiteral("Иванов"));
+        QCOMPARE(ivanov[QLatin1String("middle_name")].toString(), QStringLiteral("Иванович"));
+        QCOMPARE(ivanov[QLatin1String("birthday")].toString(), QStringLiteral("1985-09-28"));
+        QCOMPARE(ivanov[QLatin1String("notes")].toString(), QStringLiteral("Звонить; после обеда"));
+        const QJsonObject petrova = people.at(1).toObject();
+        QCOMPARE(petrova[QLatin1String("last_name")].toString(), QStringLiteral("Петрова")); // ФИО: surname first
+        QCOMPARE(petrova[QLatin1String("first_name")].toString(), QStringLiteral("Анна"));
+        QCOMPARE(petrova[QLatin1String("birthday")].toString(), QStringLiteral("1990-02-01"));
+        const QJsonArray companies
+            = QJsonDocument::fromJson(
+                  cli({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("list"),
+                       QStringLiteral("company"), QStringLiteral("--search"), QStringLiteral("Ромашка")})
+                      .out)
+                  .array();
+        QCOMPARE(companies.size(), 1);
+        QCOMPARE(companies.at(0)[QLatin1String("inn")].toString(), QStringLiteral("7707083893"));
+        QCOMPARE(companies.at(0)[QLatin1String("id")].toString(), ivanov[QLatin1String("company_id")].toString());
     }
 
     void dataRoundTripThroughTheCli()

@@ -1,9 +1,11 @@
 #include "ImportJob.h"
 
+#include "CsvPrefetcher.h"
 #include "CsvReader.h"
 #include "CsvWriter.h"
 #include "ImportRowWriter.h"
 #include "store/Store.h"
+#include "store/SuspendedIndexes.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,7 +17,65 @@
 
 namespace gamix {
 
-namespace { } // namespace
+namespace {
+
+// A bulk import (a file at least this large and at least as large as the table) sets the
+// table's random-key lookup indexes aside and rebuilds them once at the end.
+constexpr qint64 kBulkMinRows = 20000;
+
+// The indexes a bulk import of `entity` may set aside: those on email and phone columns,
+// which ImportResolver answers from its in-memory side index when no SQL index exists, and
+// company_id, which no import look-up reads. Kept: id, seq and dirty_seq (keys arrive in
+// order, so their inserts are cheap appends; sync and the search catch-up read them) and
+// the name index (name-only duplicates are looked up by SQL).
+QStringList bulkIndexes(SqliteDb &db, const EntityDef &entity)
+{
+    QStringList columns {QStringLiteral("company_id")};
+    for (const FieldDef &f : entity.fields) {
+        if (f.type == FieldType::Email)
+            columns << QStringLiteral("lower(") + f.name + u')';
+        else if (f.type == FieldType::Phone)
+            columns << f.name + QStringLiteral("_e164");
+    }
+    SqliteStmt st = db.prepare(QStringLiteral(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL"));
+    st.bind(1, entity.name);
+    QStringList names;
+    while (st.step()) {
+        const QString sql = st.text(1);
+        for (const QString &c : columns) {
+            if (sql.contains(u'(' + c + u')')) {
+                names << st.text(0);
+                break;
+            }
+        }
+    }
+    return names;
+}
+
+// Rebuilds the indexes a bulk import set aside on every way out of ImportJob::run.
+struct IndexRestorer
+{
+    Store &store;
+    bool active = false;
+    void restore()
+    {
+        if (!active)
+            return;
+        active = false;
+        SuspendedIndexes::restore(store.db());
+    }
+    ~IndexRestorer()
+    {
+        try {
+            restore();
+        } catch (const SqliteError &) {
+            // Left in the note: the next Store::open rebuilds them.
+        }
+    }
+};
+
+} // namespace
 
 QString ImportRowReport::actionName(Action a)
 {
@@ -195,11 +255,30 @@ ImportSummary ImportJob::run()
         ~RestoreCache() { store.db().exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)); }
     } restoreCache {m_store, cacheSize};
 
+    // Bulk mode, decided before the writer exists: its duplicate look-ups see which
+    // indexes are there when it first needs them.
+    IndexRestorer indexes {m_store};
+    const bool contactLike = m_options.entity->name == u"contact" || m_options.entity->name == u"lead";
+    const qint64 expectedRows = totalRows > 0 ? totalRows : totalBytes / 150;
+    if (!m_options.dryRun && contactLike && expectedRows >= kBulkMinRows
+        && expectedRows >= m_store.count(*m_options.entity)) {
+        try {
+            indexes.active = !SuspendedIndexes::suspend(m_store.db(), m_options.entity->name,
+                                                        bulkIndexes(m_store.db(), *m_options.entity))
+                                  .isEmpty();
+        } catch (const SqliteError &) {
+            // Another writer holds the database: import with the indexes in place.
+        }
+    }
+
     ImportRowWriter writer(m_store, m_options, m_mapping);
     const int batchSize = std::max(1, m_options.batchSize);
     int inBatch = 0;
     QElapsedTimer progressTimer;
     progressTimer.start();
+    // From here the reader runs on its own thread, a few hundred rows ahead.
+    CsvPrefetcher rows(reader);
+    qint64 line = reader.lineNumber();
     try {
         m_store.beginBatch(true);
         while (true) {
@@ -212,18 +291,18 @@ ImportSummary ImportJob::run()
                 summary.cancelled = true;
                 break;
             }
-            const bool ok = reader.readRow(row);
-            const bool ragged = !ok && reader.error() == CsvReader::Error::RaggedRow;
-            if (!ok && !ragged)
+            const CsvPrefetcher::Item *item = rows.next();
+            if (!item)
                 break;
+            line = item->line;
             ++summary.rows;
             ImportRowReport report;
-            if (ragged) {
-                report.line = reader.lineNumber();
+            if (item->ragged) {
+                report.line = item->line;
                 report.action = ImportRowReport::Action::Reject;
-                report.message = reader.errorString();
+                report.message = item->message;
             } else {
-                report = writer.write(row, reader.lineNumber());
+                report = writer.write(item->row, item->line);
                 ++inBatch;
             }
             switch (report.action) {
@@ -239,17 +318,19 @@ ImportSummary ImportJob::run()
             case ImportRowReport::Action::Reject:
                 ++summary.rejected;
                 if (rejects)
-                    rejects->writeRow(row.toStringList() << report.message);
+                    rejects->writeRow(item->row.toStringList() << report.message);
                 break;
             }
             if (onRow)
                 onRow(report);
             if (onProgress && progressTimer.elapsed() >= 200) {
                 progressTimer.restart();
-                onProgress(summary.rows, totalRows, reader.bytePosition(), totalBytes);
+                onProgress(summary.rows, totalRows, rows.bytePosition(), totalBytes);
             }
         }
-        if (reader.error() != CsvReader::Error::None && reader.error() != CsvReader::Error::RaggedRow) {
+        rows.finish(); // the reader is ours again
+        if (!summary.cancelled && reader.error() != CsvReader::Error::None
+            && reader.error() != CsvReader::Error::RaggedRow) {
             // Only without the precheck: the batch in progress is dropped, earlier ones stay.
             m_store.rollbackBatch();
             writer.clearCaches();
@@ -261,12 +342,13 @@ ImportSummary ImportJob::run()
             m_store.rollbackBatch();
         } else {
             m_store.commitBatch();
+            indexes.restore();
             m_store.catchUpSearchIndex(); // committed and searchable when we return
         }
     } catch (const SqliteError &e) {
         if (m_store.inBatch())
             m_store.rollbackBatch();
-        summary.fatalError = location(m_options.file, reader.lineNumber(), 0, e.message());
+        summary.fatalError = location(m_options.file, line, 0, e.message());
         return summary;
     }
     summary.companiesCreated = m_options.dryRun ? 0 : writer.companiesCreated();

@@ -4,6 +4,11 @@
 // then writes row by row through the Store's write path in committed batches with
 // deferred search indexing, reporting each row and the progress. A cancelled or crashed
 // import can simply be run again: rows already written are found as duplicates.
+// The file is read on a second thread (CsvPrefetcher). A large import of contacts or leads
+// (at least 20,000 rows and at least as many as the table holds) sets the email, phone and
+// company_id indexes aside (SuspendedIndexes; duplicates are then found through
+// ImportResolver's in-memory side index) and rebuilds them at the end; killed in between,
+// the next Store::open rebuilds them.
 //
 //     ImportJob job(store, options);
 //     job.onRow = [](const ImportRowReport &r) { ... };

@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "StoreTable.h"
+#include "SuspendedIndexes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -91,6 +92,9 @@ bool Store::open(const QString &path, QString *error)
         m_db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
         m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); // references are checked by the write path
         m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        // A bulk import killed before it rebuilt the indexes it set aside: rebuild them
+        // first (before migrations, which may refer to them).
+        SuspendedIndexes::restore(m_db);
         Migrations::run(m_db);
         loadIdentity();
     } catch (const SqliteError &e) {

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <sqlite3.h>
+
 namespace gamix {
 
 namespace {
@@ -74,6 +76,109 @@ QString phoneCondition(const EntityDef &e, const QStringList &prefixes, QList<QV
         }
     }
     return parts.isEmpty() ? QStringLiteral("0") : u'(' + parts.join(QStringLiteral(") OR (")) + u')';
+}
+
+// Above this many pending changes the catch-up indexes with one INSERT ... SELECT per
+// entity (the documents built in SQL, folded by gamix_fold) instead of row by row.
+constexpr qint64 kBulkIndexRows = 5000;
+
+// Store::foldForSearch on UTF-8 bytes for the common case, Latin and Russian letters:
+// ASCII and U+0400..U+045F are folded in place (Ё and ё to е); anything else returns
+// false and goes the QString way. A bulk catch-up folds a million documents.
+bool foldUtf8Fast(const unsigned char *p, int n, QByteArray &out)
+{
+    out.resize(n);
+    char *o = out.data();
+    for (int i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            o[i] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
+        }
+        if (i + 1 >= n || (c != 0xD0 && c != 0xD1))
+            return false;
+        const unsigned char d = p[i + 1];
+        if (d < 0x80 || d > 0xBF)
+            return false;
+        unsigned cp = ((c & 0x1F) << 6) | (d & 0x3F); // U+0400..U+047F
+        if (cp >= 0x460)
+            return false;
+        if (cp < 0x410)
+            cp += 0x50; // Ѐ..Џ -> ѐ..џ
+        else if (cp < 0x430)
+            cp += 0x20; // А..Я -> а..я
+        if (cp == 0x451)
+            cp = 0x435; // ё -> е
+        o[i] = char(0xC0 | (cp >> 6));
+        o[i + 1] = char(0x80 | (cp & 0x3F));
+        ++i;
+    }
+    return true;
+}
+
+void foldFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const unsigned char *text = sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const int n = sqlite3_value_bytes(argv[0]);
+    QByteArray folded;
+    if (!foldUtf8Fast(text, n, folded))
+        folded = Store::foldForSearch(QString::fromUtf8(reinterpret_cast<const char *>(text), n)).toUtf8();
+    sqlite3_result_text(ctx, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
+}
+
+// The search document of searchDocument() as an SQL expression over alias `t` (and `co`,
+// the contact's company): searchable fields separated by spaces, phones only when they have
+// no E.164 form.
+QString documentSql(const EntityDef &e)
+{
+    QStringList parts;
+    for (const FieldDef &f : e.fields) {
+        if (!f.searchable)
+            continue;
+        parts << (f.isPhone() ? QStringLiteral("CASE WHEN t.%1_e164 IS NULL THEN t.%1 END").arg(f.name)
+                              : QStringLiteral("t.") + f.name);
+    }
+    if (e.name == u"contact")
+        parts << QStringLiteral("co.name");
+    if (parts.isEmpty())
+        return QString();
+    QStringList terms;
+    for (const QString &p : parts)
+        terms << QStringLiteral("COALESCE(") + p + QStringLiteral(" || ' ', '')");
+    return QStringLiteral("gamix_fold(rtrim(") + terms.join(QStringLiteral(" || ")) + QStringLiteral("))");
+}
+
+// The same documents as Store::indexRow() for every row changed after `after`, written by
+// SQLite itself: no row crosses into C++ except to be folded (gamix_fold), and FTS5
+// receives the documents in rowid order.
+void bulkIndex(SqliteDb &db, qint64 after)
+{
+    sqlite3_create_function_v2(db.handle(), "gamix_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, foldFunction,
+                               nullptr, nullptr, nullptr);
+    for (const EntityDef &e : Schema::instance().entities()) {
+        const QString table = u'"' + e.name + u'"';
+        const QString key = QStringLiteral("((t.rowid << %1) | %2)").arg(kCodeBits).arg(e.code);
+        // Rows past the watermark may already have a document: replaced, never doubled.
+        SqliteStmt del = db.prepare(QStringLiteral("DELETE FROM search WHERE rowid IN (SELECT ") + key
+                                    + QStringLiteral(" FROM ") + table + QStringLiteral(" t WHERE t.seq > ?1)"));
+        del.bind(1, after);
+        del.exec();
+        const QString doc = documentSql(e);
+        if (doc.isEmpty())
+            continue;
+        const QString join
+            = e.name == u"contact" ? QStringLiteral(" LEFT JOIN company co ON co.id = t.company_id") : QString();
+        SqliteStmt ins = db.prepare(
+            QStringLiteral("INSERT INTO search (rowid, body) SELECT k, d FROM (SELECT ") + key
+            + QStringLiteral(" AS k, ") + doc + QStringLiteral(" AS d FROM ") + table + QStringLiteral(" t") + join
+            + QStringLiteral(" WHERE t.seq > ?1 AND t.deleted = 0 ORDER BY t.rowid) WHERE d <> ''"));
+        ins.bind(1, after);
+        ins.exec();
+    }
 }
 
 } // namespace
@@ -275,6 +380,13 @@ void Store::catchUpSearchIndex()
         return;
     SqliteTransaction tx(m_db);
     loadCounters();
+    if (m_seq - m_ftsSeq > kBulkIndexRows) {
+        bulkIndex(m_db, m_ftsSeq);
+        m_ftsSeq = m_seq;
+        setMeta(QStringLiteral("fts_seq"), m_ftsSeq);
+        tx.commit();
+        return;
+    }
     // Rows past the watermark may or may not have a document yet (a deferred batch can
     // follow an indexed write), so each is replaced, never added twice.
     for (const EntityDef &e : Schema::instance().entities()) {

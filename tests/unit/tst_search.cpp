@@ -118,6 +118,53 @@ private slots:
         QCOMPARE(m_store.search(QStringLiteral("сразу")).size(), 1);
     }
 
+    void bulkCatchUpIndexesLikeRowByRow()
+    {
+        // Thousands of deferred rows are indexed by one INSERT ... SELECT (documents built
+        // and folded in SQL): they must be found exactly as rows indexed one by one are.
+        const WriteResult old = m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Старый")}});
+        QVERIFY(old.ok);
+        QCOMPARE(m_store.search(QStringLiteral("старый")).size(), 1);
+        const WriteResult co
+            = m_store.create(E("company"), {{QStringLiteral("name"), QStringLiteral("ЗАО \"Бульба\"")}});
+        QVERIFY(co.ok);
+        m_store.beginBatch(true);
+        QVERIFY(m_store
+                    .create(E("contact"),
+                            {{QStringLiteral("first_name"), QStringLiteral("ФЁДОР")},
+                             {QStringLiteral("last_name"), QStringLiteral("ЩЕГЛОВ")},
+                             {QStringLiteral("email"), QStringLiteral("Fedor.SCHEGLOV@Mail.ru")},
+                             {QStringLiteral("company_id"), co.id}})
+                    .ok);
+        QVERIFY(m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Ξένος")}}).ok);
+        QVERIFY(m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("ЀММА")}}).ok);
+        QString doomed;
+        for (int i = 0; i < 6000; ++i) {
+            const WriteResult r
+                = m_store.create(E("contact"), {{QStringLiteral("last_name"), QStringLiteral("Массов%1").arg(i)}});
+            QVERIFY(r.ok);
+            if (i == 5)
+                doomed = r.id;
+        }
+        QVERIFY(m_store.remove(E("contact"), doomed).ok);
+        QVERIFY(m_store.update(E("contact"), old.id, {{QStringLiteral("last_name"), QStringLiteral("Новый")}}).ok);
+        m_store.commitBatch();
+        QVERIFY(m_store.pendingIndexRows() > 5000);
+
+        QCOMPARE(titles(m_store.search(QStringLiteral("федор щеглов"))), QStringList {QStringLiteral("ЩЕГЛОВ ФЁДОР")});
+        QCOMPARE(m_store.pendingIndexRows(), 0);
+        QCOMPARE(titles(m_store.search(QStringLiteral("fedor.scheg"))), QStringList {QStringLiteral("ЩЕГЛОВ ФЁДОР")});
+        QCOMPARE(titles(m_store.search(QStringLiteral("бульба"))),
+                 (QStringList {QStringLiteral("ЗАО \"Бульба\""), QStringLiteral("ЩЕГЛОВ ФЁДОР")}));
+        QCOMPARE(m_store.search(QStringLiteral("ξένος")).size(), 1);
+        QCOMPARE(m_store.search(QStringLiteral("ѐмма")).size(), 1);
+        QCOMPARE(m_store.search(QStringLiteral("массов"), 10000).size(), 5999); // the deleted one is gone
+        QCOMPARE(m_store.search(QStringLiteral("массов5999")).size(), 1);
+        QVERIFY(m_store.search(QStringLiteral("массов5")).size() > 0);
+        QVERIFY(m_store.search(QStringLiteral("старый")).isEmpty()); // replaced, not doubled
+        QCOMPARE(m_store.search(QStringLiteral("новый")).size(), 1);
+    }
+
     void listFiltersAndSorts()
     {
         QString error;

@@ -106,6 +106,8 @@ private slots:
         w->next();
         QCOMPARE(w->currentId(), int(ImportWizard::MappingPage));
         w->next();
+        QCOMPARE(w->currentId(), int(ImportWizard::DuplicatesPage));
+        w->next();
         QCOMPARE(w->currentId(), int(ImportWizard::DryRunPage));
         QTRY_VERIFY_WITH_TIMEOUT(w->currentPage()->isComplete(), 20000);
         w->next();

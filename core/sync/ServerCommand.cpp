@@ -138,6 +138,17 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
             return fail(error);
         return 0;
     }
+    if (c.size() >= 3 && c.at(0) == u"user" && c.at(1) == u"set") {
+        const QString role = optionValue(QStringLiteral("--role"));
+        const QString office = optionValue(QStringLiteral("--office"));
+        if (role.isEmpty() && office.isEmpty())
+            return fail(QCoreApplication::translate("Server", "user set needs --role or --office"));
+        const int left = m_directory->changeUser(c.at(2), role, office, &error);
+        if (left < 0)
+            return fail(error);
+        m_err << QCoreApplication::translate("Server", "%n record(s) left the user's view", nullptr, left) << Qt::endl;
+        return 0;
+    }
     if (c.size() == 3 && c.at(0) == u"token" && c.at(1) == u"revoke") {
         const int n = m_directory->revokeTokens(c.at(2));
         if (n < 0)

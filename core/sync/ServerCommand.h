@@ -4,6 +4,7 @@
 //                [--upstream URL --upstream-login LOGIN] [--token-ttl SECONDS]
 //   gamix-server [--data FILE | --database URL] user add LOGIN --role admin|manager|sales [--office NAME]
 //   gamix-server ... user disable|enable LOGIN | token revoke LOGIN | reassign FROM TO
+//   gamix-server ... user set LOGIN [--role admin|manager|sales] [--office NAME]
 //   gamix-server ... form-token add NAME [--office NAME]
 //   gamix-server ... erase-person --email E | --phone P | --id ID
 //       152-FZ: erases the person's contacts and leads everywhere (ServerErasure); prints

@@ -41,6 +41,10 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS gx_erased (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
     "PRIMARY KEY (entity, id))",
     "CREATE INDEX IF NOT EXISTS gx_erased_seq ON gx_erased (seq)",
+    // Records that left one user's view when their role or office changed.
+    "CREATE TABLE IF NOT EXISTS gx_unseen (seq BIGINT NOT NULL, user_id VARCHAR(64) NOT NULL, "
+    "entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS gx_unseen_user ON gx_unseen (user_id, seq)",
 };
 
 } // namespace

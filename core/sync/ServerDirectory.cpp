@@ -1,5 +1,7 @@
 #include "ServerDirectory.h"
 
+#include "ServerPurgeLog.h"
+
 #include "auth/PasswordHash.h"
 #include "schema/FieldCodec.h"
 
@@ -127,6 +129,43 @@ bool ServerDirectory::setDisabled(const QString &login, bool disabled, QString *
     audit(w.db(), QString(), disabled ? QStringLiteral("user disable") : QStringLiteral("user enable"),
           QStringLiteral("user"), user->id, login);
     return w.commit();
+}
+
+int ServerDirectory::changeUser(const QString &login, const QString &role, const QString &officeName, QString *error)
+{
+    const auto before = userByLogin(login);
+    if (!before) {
+        *error = QCoreApplication::translate("Server", "there is no user %1").arg(login);
+        return -1;
+    }
+    if (!role.isEmpty() && role != u"admin" && role != u"manager" && role != u"sales") {
+        *error = QCoreApplication::translate("Server", "the role must be admin, manager or sales");
+        return -1;
+    }
+    ServerDb::Write w(m_db);
+    SyncUser after = *before;
+    if (!role.isEmpty())
+        after.role = role;
+    if (!officeName.isEmpty())
+        after.officeId = officeId(officeName, true, &w);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("UPDATE gx_login SET role = ?, office_id = ? WHERE user_id = ?"));
+    q.addBindValue(after.role);
+    q.addBindValue(after.officeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(after.officeId));
+    q.addBindValue(after.id);
+    ServerDb::exec(q);
+    QList<QPair<QString, QString>> fields {{QStringLiteral("role"), after.role}};
+    if (after.officeId != before->officeId)
+        fields.append({QStringLiteral("office_id"), after.officeId});
+    m_storage.stamp(w, QStringLiteral("user"), after.id, fields);
+    const int left = ServerPurgeLog::noteViewChange(w, m_storage, *before, after);
+    audit(w.db(), QString(), QStringLiteral("user change"), QStringLiteral("user"), after.id,
+          login + u' ' + after.role + u' ' + officeName);
+    if (!w.commit()) {
+        *error = QCoreApplication::translate("Server", "the user could not be stored");
+        return -1;
+    }
+    return left;
 }
 
 int ServerDirectory::revokeTokens(const QString &login)
@@ -371,6 +410,8 @@ int ServerDirectory::applyUpstreamUsers(const QJsonArray &users)
         if (exists && cur.value(0).toString() == login && cur.value(1).toString() == role
             && cur.value(2).toString() == office && cur.value(3).toInt() == disabled && cur.value(4).toString() == hash)
             continue;
+        const QString oldRole = exists ? cur.value(1).toString() : QString();
+        const QString oldOffice = exists ? cur.value(2).toString() : QString();
         cur.finish();
         // The upstream is the authority: a local account under the same login gives way.
         QSqlQuery clash(w.db());
@@ -391,6 +432,12 @@ int ServerDirectory::applyUpstreamUsers(const QJsonArray &users)
         up.addBindValue(id);
         if (!ServerDb::exec(up))
             continue;
+        if (exists && (oldRole != role || oldOffice != office)) {
+            // The same bookkeeping as a change made here: this server's clients of that
+            // user lose what left the view and get what entered it.
+            const SyncUser before {id, login, oldRole, oldOffice, false};
+            ServerPurgeLog::noteViewChange(w, m_storage, before, SyncUser {id, login, role, office, disabled != 0});
+        }
         if (disabled) {
             QSqlQuery r(w.db());
             r.prepare(QStringLiteral("UPDATE gx_token SET revoked = 1 WHERE user_id = ?"));

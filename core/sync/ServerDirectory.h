@@ -21,6 +21,10 @@ public:
     bool addUser(const QString &login, const QString &password, const QString &role, const QString &officeName,
                  QString *error, QString *userId = nullptr, const QString &presetId = QString());
     bool setDisabled(const QString &login, bool disabled, QString *error);
+    // A new role and/or office (empty: unchanged). What leaves the user's view is removed
+    // from their replicas on their next sync; what enters it arrives whole. Returns the
+    // records that left the view, or -1 (error set).
+    int changeUser(const QString &login, const QString &role, const QString &officeName, QString *error);
     int revokeTokens(const QString &login);
     // Reassigns every record owned by one user to another (both logins). Returns records moved.
     int reassignAll(const QString &fromLogin, const QString &toLogin, QString *error);

@@ -51,6 +51,42 @@ void noteErasure(QSqlDatabase &db, qint64 seq, const QString &entity, const QStr
     ServerDb::exec(m);
 }
 
+QString viewKey(const QString &userId)
+{
+    return QStringLiteral("view.") + userId;
+}
+
+int noteViewChange(ServerDb::Write &w, ServerStorage &storage, const SyncUser &before, const SyncUser &after)
+{
+    QList<QPair<QString, QString>> left;
+    {
+        QVariantList binds;
+        const QString filter = Access::sqlFilter(before, &binds);
+        QSqlQuery q(w.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT entity, id, vis_entity, owner_id, office_id FROM gx_record WHERE ") + filter);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        if (ServerDb::exec(q)) {
+            while (q.next()) {
+                if (!Access::canSee(after, q.value(2).toString(), q.value(3).toString(), q.value(4).toString()))
+                    left.append({q.value(0).toString(), q.value(1).toString()});
+            }
+        }
+    }
+    QSqlQuery ins(w.db());
+    ins.prepare(QStringLiteral("INSERT INTO gx_unseen (seq, user_id, entity, id) VALUES (?, ?, ?, ?)"));
+    for (const auto &[entity, id] : std::as_const(left)) {
+        ins.addBindValue(storage.takeSeq(w)); // one number each: a page boundary never splits a number
+        ins.addBindValue(after.id);
+        ins.addBindValue(entity);
+        ins.addBindValue(id);
+        ServerDb::exec(ins);
+    }
+    storage.db().setMeta(w.db(), viewKey(after.id), QString::number(storage.takeSeq(w)));
+    return int(left.size());
+}
+
 QSet<QString> erasedKeys(QSqlDatabase &db)
 {
     QSet<QString> out;
@@ -77,19 +113,33 @@ QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since,
                 out << PurgeMarker {q.value(1).toString(), q.value(2).toString(), true, q.value(0).toLongLong()};
         }
     }
-    if (user.role != u"admin" && user.role != u"relay") { // admins and relays see everything
-        QVariantList binds {since};
-        const QString filter = Access::sqlFilter(user, &binds); // over gx_moved's old columns
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT seq, entity, id FROM gx_moved WHERE seq > ? AND ") + filter
-                  + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
-        for (const QVariant &b : binds)
-            q.addBindValue(b);
+    {
         QList<PurgeMarker> moved;
-        if (ServerDb::exec(q)) {
-            while (q.next())
-                moved << PurgeMarker {q.value(1).toString(), q.value(2).toString(), false, q.value(0).toLongLong()};
+        if (user.role != u"admin" && user.role != u"relay") { // they see every record wherever it moves
+            QVariantList binds {since};
+            const QString filter = Access::sqlFilter(user, &binds); // over gx_moved's old columns
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT seq, entity, id FROM gx_moved WHERE seq > ? AND ") + filter
+                      + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (ServerDb::exec(q)) {
+                while (q.next())
+                    moved << PurgeMarker {q.value(1).toString(), q.value(2).toString(), false, q.value(0).toLongLong()};
+            }
+        }
+        // Records that left this user's view when their role or office changed.
+        QSqlQuery u(db);
+        u.setForwardOnly(true);
+        u.prepare(QStringLiteral("SELECT seq, entity, id FROM gx_unseen WHERE user_id = ? AND seq > ? ORDER BY seq "
+                                 "LIMIT ")
+                  + QString::number(limit));
+        u.addBindValue(user.id);
+        u.addBindValue(since);
+        if (ServerDb::exec(u)) {
+            while (u.next())
+                moved << PurgeMarker {u.value(1).toString(), u.value(2).toString(), false, u.value(0).toLongLong()};
         }
         QSqlQuery now(db);
         now.prepare(

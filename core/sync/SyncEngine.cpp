@@ -15,6 +15,7 @@ const QString kPendingBatch = QStringLiteral("pending_batch");
 const QString kPendingNext = QStringLiteral("pending_next");
 const QString kPullCursor = QStringLiteral("pull_cursor");
 const QString kEpoch = QStringLiteral("epoch");
+const QString kView = QStringLiteral("view");
 
 } // namespace
 
@@ -171,6 +172,16 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
     // A late or repeated answer for another cursor: ignore it, the current one follows.
     if (requestedSince != pullCursor())
         return Step::Continue;
+    // The user's role or office changed: records that entered the view may lie behind the
+    // cursor, so pull again from zero (merging what we have is a no-op).
+    const QString view = o.value(QLatin1String("view")).toString();
+    if (!view.isEmpty() && view != m_replica.state(kView)) {
+        m_replica.apply(
+            {},
+            {{kView, view}, {kPullCursor, requestedSince > 0 ? QStringLiteral("0") : QString::number(requestedSince)}});
+        if (requestedSince > 0)
+            return Step::Continue;
+    }
     const QJsonArray arr = o.value(QLatin1String("records")).toArray();
     QList<RecordChange> records;
     records.reserve(arr.size());
@@ -180,10 +191,6 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
         if (RecordChange::fromJson(v.toObject(), &rc, &error))
             records << rc;
     }
-    const qint64 next = qint64(o.value(QLatin1String("next")).toDouble());
-    m_replica.apply(records, {{kPullCursor, QString::number(std::max(next, requestedSince))}});
-    m_applied += int(records.size());
-    return o.value(QLatin1String("more")).toBool() ? Step::Continue : Step::Done;
     // Removals and erasures first: a record that left the view and came back later in
     // the same page is then applied again from its whole record.
     QList<PurgeMarker> purges;
@@ -198,6 +205,10 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
     if (!purges.isEmpty())
         m_replica.purge(purges); // idempotent: a crash before the cursor moves repeats it
     m_purged += int(purges.size());
+    const qint64 next = qint64(o.value(QLatin1String("next")).toDouble());
+    m_replica.apply(records, {{kPullCursor, QString::number(std::max(next, requestedSince))}});
+    m_applied += int(records.size());
+    return o.value(QLatin1String("more")).toBool() ? Step::Continue : Step::Done;
 }
 
 } // namespace gamix

@@ -1,5 +1,7 @@
 #include "SyncService.h"
 
+#include "ServerPurgeLog.h"
+
 #include "auth/PasswordHash.h"
 #include "schema/FieldCodec.h"
 
@@ -340,6 +342,11 @@ HttpResponse SyncService::pull(const HttpRequest &r, const SyncUser &user)
         }
         purge = ",\"purge\":" + QJsonDocument(arr).toJson(QJsonDocument::Compact);
     }
+    // The user's view number: it changes with their role or office (ServerPurgeLog).
+    QSqlDatabase c = m_db.connection();
+    const QString view = m_db.meta(c, ServerPurgeLog::viewKey(user.id));
+    if (!view.isEmpty())
+        purge += ",\"view\":\"" + view.toLatin1() + '"';
     HttpResponse resp;
     resp.body = "{\"records\":" + records + purge + ",\"next\":" + QByteArray::number(page.next)
         + ",\"more\":" + (page.more ? "true" : "false") + ",\"epoch\":\"" + m_storage.epoch().toLatin1()

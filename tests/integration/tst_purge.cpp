@@ -2,7 +2,7 @@
 // the real gamix-server and gamix-cli on loopback:
 // - a lead reassigned away from a sales user disappears from their database on the next
 //   sync, reaches the new owner whole, and stays intact on the server (the purge is not a
-//   delete that syncs back);
+//   delete that syncs back); the same when a user moves to another office (`user set`);
 // - `gamix-server erase-person` erases one person (a contact, a web-form lead with its
 //   consent, a tombstone, a conflict record) and after the next sync no byte of their
 //   name, email or phone is left in any client database file nor in the server's storage.
@@ -38,7 +38,8 @@ private:
         static const QHash<QString, QPair<QString, QByteArray>> accounts {
             {QStringLiteral("a"), {QStringLiteral("anna"), QByteArray("пароль-анны\n")}},
             {QStringLiteral("b"), {QStringLiteral("boris"), QByteArray("пароль-бориса\n")}},
-            {QStringLiteral("r"), {QStringLiteral("root"), QByteArray("root-pass\n")}}};
+            {QStringLiteral("r"), {QStringLiteral("root"), QByteArray("root-pass\n")}},
+            {QStringLiteral("k"), {QStringLiteral("kira"), QByteArray("пароль-киры\n")}}};
         const auto account = accounts.value(dbName);
         return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
                        m_server.url(), QStringLiteral("--login"), account.first, QStringLiteral("--password-stdin")},
@@ -129,6 +130,53 @@ private Q_SLOTS:
         QCOMPARE(central.value(QLatin1String("title")).toString(), QStringLiteral("Поставка труб"));
         QCOMPARE(central.value(QLatin1String("deleted")).toBool(), false);
         QVERIFY(get(QStringLiteral("a"), QStringLiteral("lead"), lead).isEmpty());
+    }
+
+    void officeChangeSwapsTheView()
+    {
+        // kira works in Казань; boris moves there from Москва.
+        QVERIFY(!addUser(m_storage, QStringLiteral("kira"), QStringLiteral("sales"), QStringLiteral("Казань"),
+                         QStringLiteral("пароль-киры"))
+                     .isEmpty());
+        QCOMPARE(cli(QStringLiteral("k"), {QStringLiteral("init")}).code, 0);
+        QCOMPARE(sync(QStringLiteral("k")).code, 0);
+        const QString kazan = QString::fromUtf8(
+            cli(QStringLiteral("k"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Тимур")})
+                .out.trimmed());
+        const QString moscow = QString::fromUtf8(
+            cli(QStringLiteral("a"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Матвей")})
+                .out.trimmed());
+        QVERIFY(!kazan.isEmpty() && !moscow.isEmpty());
+        for (const char *name : {"k", "a", "b"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        QVERIFY(!get(QStringLiteral("b"), QStringLiteral("contact"), moscow).isEmpty());
+        QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), kazan).isEmpty());
+        const Run moved = serverAdmin(m_storage,
+                                      {QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("boris"),
+                                       QStringLiteral("--office"), QStringLiteral("Казань")});
+        QVERIFY2(moved.code == 0, qPrintable(moved.err));
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), moscow).isEmpty()); // left the view
+        QCOMPARE(
+            get(QStringLiteral("b"), QStringLiteral("contact"), kazan).value(QLatin1String("first_name")).toString(),
+            QStringLiteral("Тимур")); // entered it, whole
+        // Nothing was deleted: anna still has Матвей after her next sync.
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QCOMPARE(get(QStringLiteral("a"), QStringLiteral("contact"), moscow).value(QLatin1String("deleted")).toBool(),
+                 false);
+        QVERIFY(!get(QStringLiteral("a"), QStringLiteral("contact"), moscow).isEmpty());
+        // Back to Москва for the tests that follow.
+        QCOMPARE(serverAdmin(m_storage,
+                             {QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("boris"),
+                              QStringLiteral("--office"), QStringLiteral("Москва")})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QVERIFY(!get(QStringLiteral("b"), QStringLiteral("contact"), moscow).isEmpty());
+        QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), kazan).isEmpty());
     }
 
     void erasedPersonLeavesNoByteAnywhere()

@@ -5,6 +5,7 @@
 #include "sync/UpstreamRelay.h"
 
 #include <QCoreApplication>
+#include <QSslCertificate>
 #include <QTextStream>
 
 #include <cstdio>
@@ -61,7 +62,21 @@ int main(int argc, char *argv[])
             << QCoreApplication::translate("Server", "--upstream must be an http:// or https:// address") << Qt::endl;
         return 2;
     }
+    QList<QSslCertificate> ca;
+    if (!options.upstreamCaCert.isEmpty()) {
+        ca = QSslCertificate::fromPath(options.upstreamCaCert, QSsl::Pem);
+        if (ca.isEmpty())
+            ca = QSslCertificate::fromPath(options.upstreamCaCert, QSsl::Der);
+        if (ca.isEmpty()) {
+            err << "gamix-server: "
+                << QCoreApplication::translate("Server", "cannot read a certificate from %1")
+                       .arg(options.upstreamCaCert)
+                << Qt::endl;
+            return 2;
+        }
+    }
     gamix::UpstreamRelay relay(command.storage(), command.directory(), upstream, options.upstreamLogin, password);
+    relay.setCaCertificates(ca);
     gamix::UpstreamRelay *relayPtr = &relay; // lives until the process exits
     command.service().setOnLocalChange(
         [relayPtr] { QMetaObject::invokeMethod(relayPtr, &gamix::UpstreamRelay::syncNow, Qt::QueuedConnection); });

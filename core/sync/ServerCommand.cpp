@@ -40,6 +40,8 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
             ok = value(i, &o->upstream);
         else if (a == u"--upstream-login")
             ok = value(i, &o->upstreamLogin);
+        else if (a == u"--upstream-ca-cert")
+            ok = value(i, &o->upstreamCaCert);
         else if (a == u"--upstream-interval")
             ok = value(i, &interval);
         else if (a == u"--token-ttl")

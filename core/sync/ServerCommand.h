@@ -9,7 +9,8 @@
 //   gamix-server ... erase-person --email E | --phone P | --id ID
 //       152-FZ: erases the person's contacts and leads everywhere (ServerErasure); prints
 //       `ENTITY ID` per erased record on stdout. Whoever can run it has the storage, hence admin-only.
-//   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS]: an office server;
+//   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS] [--upstream-ca-cert FILE]:
+//       an office server;
 //       the service account's password comes from $GAMIX_UPSTREAM_PASSWORD (removed from
 //       the environment once read) or, when that is unset, the first line of stdin.
 // app/server/main.cpp parses with it, runs the admin commands here, and starts the listener.
@@ -33,6 +34,7 @@ struct ServerOptions
     QString tlsCert, tlsKey;
     QString upstream, upstreamLogin;
     int upstreamIntervalSec = 30;
+    QString upstreamCaCert; // PEM or DER file of a CA (or the upstream's own certificate) to trust
     qint64 tokenTtl = 30 * 24 * 3600;
     QStringList command; // admin command words, empty when serving
 };

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 #include <cstdio>
 
@@ -113,6 +114,11 @@ QNetworkReply *UpstreamRelay::send(const QByteArray &method, const QString &path
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(kTransferTimeoutMs);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == u"https" && !m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        req.setSslConfiguration(tls);
+    }
     if (method == "GET")
         return m_nam->get(req);
     return m_nam->post(req, body);

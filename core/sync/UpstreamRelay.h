@@ -9,7 +9,9 @@
 // for users and offices. Rounds run every `interval` and soon after a local client pushed.
 // Cursors live in the server's gx_meta, one set per upstream URL.
 
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
@@ -38,6 +40,8 @@ public:
     // The first round now, then one every `intervalMs`.
     void start(int intervalMs);
     bool isRunning() const { return m_running; }
+    // Extra trusted CAs for an https:// upstream (a self-signed central server).
+    void setCaCertificates(const QList<QSslCertificate> &certificates) { m_caCertificates = certificates; }
     int rounds() const { return m_rounds; } // completed successfully
 
 public Q_SLOTS:
@@ -65,6 +69,7 @@ private:
     QString m_login;
     QString m_password; // in memory only
     QString m_token;
+    QList<QSslCertificate> m_caCertificates;
     std::unique_ptr<ServerReplica> m_replica;
     std::unique_ptr<SyncEngine> m_engine;
     QNetworkAccessManager *m_nam = nullptr;

@@ -1,4 +1,4 @@
-// Office to office over HTTP (DESIGN.md §4): a central gamix-server and an office
+// Office to office over HTTPS (DESIGN.md §4): a central gamix-server (TLS, self-signed) and an office
 // gamix-server started with --upstream, a gamix-cli client on each. The office takes its
 // accounts from the central directory; edits and offline edits on either side reach the
 // other; a concurrent edit becomes one conflict record on both; an erasure on the central
@@ -13,6 +13,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -38,18 +40,30 @@ private:
     Run sync(const QString &dbName)
     {
         const bool central = dbName == u"c";
-        return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
-                       central ? m_centralServer.url() : m_officeServer.url(), QStringLiteral("--login"),
-                       central ? QStringLiteral("root") : QStringLiteral("olga"), QStringLiteral("--password-stdin")},
-                      central ? QByteArray("root-pass\n") : QByteArray("пароль-ольги\n"));
+        QStringList args {QStringLiteral("--db"),
+                          db(dbName),
+                          QStringLiteral("sync"),
+                          QStringLiteral("--server"),
+                          central ? centralUrl() : m_officeServer.url(),
+                          QStringLiteral("--login"),
+                          central ? QStringLiteral("root") : QStringLiteral("olga"),
+                          QStringLiteral("--password-stdin")};
+        if (central)
+            args << QStringLiteral("--ca-cert") << cert();
+        return runCli(args, central ? QByteArray("root-pass\n") : QByteArray("пароль-ольги\n"));
     }
+    // The central server speaks TLS with a self-signed certificate that both the office
+    // server (--upstream-ca-cert) and the central client (--ca-cert) trust explicitly.
+    QString cert() const { return m_dir.filePath(QStringLiteral("central.pem")); }
+    QString centralUrl() const { return m_centralServer.url(QStringLiteral("https")); }
     bool startOffice()
     {
         qputenv("GAMIX_UPSTREAM_PASSWORD", "relay-pass");
-        const bool ok = m_officeServer.start(m_office, m_officeLog,
-                                             {QStringLiteral("--upstream"), m_centralServer.url(),
-                                              QStringLiteral("--upstream-login"), QStringLiteral("kazan-relay"),
-                                              QStringLiteral("--upstream-interval"), QStringLiteral("1")});
+        const bool ok
+            = m_officeServer.start(m_office, m_officeLog,
+                                   {QStringLiteral("--upstream"), centralUrl(), QStringLiteral("--upstream-ca-cert"),
+                                    cert(), QStringLiteral("--upstream-login"), QStringLiteral("kazan-relay"),
+                                    QStringLiteral("--upstream-interval"), QStringLiteral("1")});
         qunsetenv("GAMIX_UPSTREAM_PASSWORD");
         return ok;
     }
@@ -118,7 +132,22 @@ private Q_SLOTS:
         QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
                          QStringLiteral("relay-pass"))
                      .isEmpty());
-        QVERIFY(m_centralServer.start(m_central, m_centralLog));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                       m_dir.filePath(QStringLiteral("central.key")), QStringLiteral("-out"), cert(),
+                       QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1/O=Gamix Test"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        // This test's own raw requests trust it too.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(QSslCertificate::fromPath(cert()));
+        QSslConfiguration::setDefaultConfiguration(tls);
+        QVERIFY(m_centralServer.start(m_central, m_centralLog,
+                                      {QStringLiteral("--tls-cert"), cert(), QStringLiteral("--tls-key"),
+                                       m_dir.filePath(QStringLiteral("central.key"))}));
         QVERIFY(startOffice());
         for (const char *name : {"c", "o"})
             QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
@@ -138,10 +167,8 @@ private Q_SLOTS:
         // The relay account itself is not handed out.
         QVERIFY(login(m_officeServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass")).isEmpty());
         // Nobody but a relay account reads the directory.
-        const QString token = login(m_centralServer.url(), QStringLiteral("root"), QStringLiteral("root-pass"));
-        QCOMPARE(
-            http("GET", m_centralServer.url() + QStringLiteral("/v1/directory"), QByteArray(), bearer(token)).status,
-            403);
+        const QString token = login(centralUrl(), QStringLiteral("root"), QStringLiteral("root-pass"));
+        QCOMPARE(http("GET", centralUrl() + QStringLiteral("/v1/directory"), QByteArray(), bearer(token)).status, 403);
     }
 
     void editsTravelBothWays()

@@ -298,9 +298,8 @@ QString ImportResolver::lookUp(const DedupePlan &plan, const QList<Column> &colu
         if (c.indexed)
             continue;
         loadSideIndex(plan);
-        const QString column = plan.table + u'.' + c.name;
-        for (auto it = m_side.constFind(sideKey(column, key));
-             it != m_side.constEnd() && it.key() == sideKey(column, key); ++it) {
+        const size_t hash = sideKey(plan.table + u'.' + c.name, key);
+        for (auto it = m_side.constFind(hash); it != m_side.constEnd() && it.key() == hash; ++it) {
             SqliteStmt &st = m_store.db().cached(QStringLiteral("SELECT id FROM \"") + plan.table
                                                  + QStringLiteral("\" WHERE rowid = ?1 AND ")
                                                  + (phone ? c.name : QStringLiteral("lower(") + c.name + u')')

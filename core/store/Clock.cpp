@@ -139,9 +139,14 @@ quint64 ClockSet::stampedMask() const
     return m;
 }
 
+qint64 Hlc::wallMs() const
+{
+    return m_wall ? m_wall() : QDateTime::currentMSecsSinceEpoch();
+}
+
 qint64 Hlc::wallNow() const
 {
-    return (m_wall ? m_wall() : QDateTime::currentMSecsSinceEpoch()) + m_offsetMs;
+    return wallMs() + m_offsetMs;
 }
 
 quint64 Hlc::tick()

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 
 namespace gamix {
 
@@ -71,14 +72,20 @@ public:
     void observe(quint64 remote); // a received stamp: never go below it
     static quint64 pack(qint64 wallMs, quint16 counter) { return (quint64(wallMs) << 16) | counter; }
 
-    // For tests: a wall clock that can be set or moved backwards.
-    void setWallClockForTest(qint64 (*wall)()) { m_wall = wall; }
+    // Where wall-clock milliseconds come from: the system clock unless set. A simulation
+    // gives each replica its own source (skewed, stepping, or moved backwards) so runs
+    // replay exactly; an empty function restores the system clock.
+    using TimeSource = std::function<qint64()>;
+    void setTimeSource(TimeSource source) { m_wall = std::move(source); }
+    void setWallClockForTest(qint64 (*wall)()) { m_wall = wall ? TimeSource(wall) : TimeSource(); }
+    // The source's current time, without the measured offset.
+    qint64 wallMs() const;
 
 private:
     qint64 wallNow() const;
     quint64 m_last = 0;
     qint64 m_offsetMs = 0;
-    qint64 (*m_wall)() = nullptr;
+    TimeSource m_wall;
 };
 
 // The merge rule's two judgements, shared by the local store and the server storage

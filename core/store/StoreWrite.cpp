@@ -6,6 +6,7 @@
 #include "StoreTable.h"
 #include "schema/FieldCodec.h"
 #include "schema/PhoneNumber.h"
+#include "sync/MergeRule.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -317,7 +318,9 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
     set("lost_value", lostValue.isNull() ? QVariant() : QVariant(FieldCodec::toText(field, lostValue)));
     set("lost_site", lost.siteHex());
     set("lost_at", FieldCodec::isoUtcFromHlc(lost.hlc));
-    set("resolved", qint64(0));
+    // Agreeing values (both authors typed the same): a record of who was overwritten, with
+    // nothing to choose, so it is born resolved (MergeRule::conflictRecord does the same).
+    set("resolved", qint64(keptValue == lostValue ? 1 : 0));
     set(kCreatedField, nowIso());
     set(kOwnerField, m_ownerId.isEmpty() ? QVariant() : QVariant(m_ownerId));
     set(kDeletedField, qint64(0));
@@ -365,32 +368,25 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
             const RemoteField &rf = fields.at(k);
             const FieldDef &f = entity.fields.at(rf.field);
             m_hlc.observe(rf.clock.hlc);
-            const Clock local = current.clocks.clock(rf.field);
-            if (rf.clock == local) {
-                result.status[k] = MergeStatus::Accepted; // already have it: idempotent
-                continue;
+            // The rule shared with the server storage (MergeRule), on canonical texts.
+            const FieldState local {FieldCodec::toText(f, current.values[rf.field]), current.clocks.clock(rf.field),
+                                    current.clocks.prev(rf.field)};
+            const FieldChange incoming {f.name, FieldCodec::toText(f, parsed[k]), rf.clock, rf.prev};
+            const MergeDecision d
+                = MergeRule::decide(insert ? nullptr : &local, incoming, MergeRule::tracksConflicts(entity, f));
+            if (d.conflict) {
+                const bool remoteWins = d.apply;
+                recordConflict(entity, id, f, remoteWins ? parsed[k] : current.values[rf.field],
+                               remoteWins ? rf.clock : local.clock, remoteWins ? current.values[rf.field] : parsed[k],
+                               remoteWins ? local.clock : rf.clock);
+                ++result.conflicts;
             }
-            // Concurrent: the author had not seen our current value. The tombstone register
-            // and conflict records themselves never make conflict records.
-            const bool concurrent = isConcurrentEdit(local, rf.clock, rf.prev) && f.name != QLatin1String(kDeletedField)
-                && entity.name != u"conflict";
-            const bool values_differ = parsed[k] != current.values[rf.field];
-            if (rf.clock > local) {
-                if (concurrent && values_differ) {
-                    recordConflict(entity, id, f, parsed[k], rf.clock, current.values[rf.field], local);
-                    ++result.conflicts;
-                }
+            if (d.apply) {
                 current.values[rf.field] = parsed[k];
                 current.clocks.set(rf.field, rf.clock, rf.prev);
                 applied = true;
-                result.status[k] = MergeStatus::Accepted;
-            } else {
-                if (concurrent && values_differ) {
-                    recordConflict(entity, id, f, current.values[rf.field], local, parsed[k], rf.clock);
-                    ++result.conflicts;
-                }
-                result.status[k] = MergeStatus::Superseded;
             }
+            result.status[k] = d.status == FieldStatus::Accepted ? MergeStatus::Accepted : MergeStatus::Superseded;
         }
         if (applied) {
             current.updatedAt = FieldCodec::isoUtcFromHlc(current.clocks.maxHlc());

@@ -1,12 +1,18 @@
 #include "MergeRule.h"
 
 #include "schema/FieldCodec.h"
+#include "schema/Schema.h"
 
 #include <QDateTime>
 
 namespace gamix {
 
 namespace MergeRule {
+
+bool tracksConflicts(const EntityDef &entity, const FieldDef &field)
+{
+    return !entity.directory && entity.name != u"conflict" && field.name != QLatin1String(kDeletedField);
+}
 
 bool isStale(const FieldState &local, const FieldChange &remote)
 {
@@ -25,20 +31,25 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
         d.status = FieldStatus::Superseded;
         return d;
     }
+    // Every concurrent overwrite leaves a record, also when both authors typed the same
+    // value: the winner's clock replaces the loser's, and without a record the loser's
+    // authorship is gone. A third, concurrent edit that later overwrites the merged value
+    // would then leave a record naming only the winner, and the other author's write would
+    // be lost without trace (issue 5, seed 42: two offline "Тверь", then "Москва"). Such a
+    // record of agreeing values is born resolved (conflictRecord), so nobody is asked to choose.
     const bool concurrent = conflictsTracked && isConcurrentEdit(localClock, remote.clock, remote.prev);
-    const bool differ = !local || local->text != remote.text;
     const FieldState incoming {remote.text, remote.clock, remote.prev};
     if (remote.clock > localClock) {
         d.apply = true;
         d.status = FieldStatus::Accepted;
-        if (concurrent && differ) {
+        if (concurrent) {
             d.conflict = true;
             d.kept = incoming;
             d.lost = *local;
         }
     } else {
         d.status = FieldStatus::Superseded;
-        if (concurrent && differ) {
+        if (concurrent) {
             d.conflict = true;
             d.kept = *local;
             d.lost = incoming;
@@ -68,7 +79,8 @@ RecordChange conflictRecord(const QString &entity, const QString &id, const QStr
     add("lost_value", lost.text);
     add("lost_site", lost.clock.siteHex());
     add("lost_at", FieldCodec::isoUtcFromHlc(lost.clock.hlc));
-    add("resolved", QStringLiteral("false"));
+    // Agreeing values: a record of who was overwritten, with nothing to choose.
+    add("resolved", kept.text == lost.text ? QStringLiteral("true") : QStringLiteral("false"));
     add("owner_id", ownerId);
     add("office_id", officeId);
     add("created_at", FieldCodec::isoUtcFromHlc(stamp.hlc));

@@ -118,7 +118,7 @@ struct ServerStorage::Prepared
 quint64 ServerStorage::tick(ServerDb::Write &w)
 {
     const quint64 last = m_db.meta(w.db(), QStringLiteral("hlc")).toULongLong();
-    const quint64 wall = Hlc::pack(QDateTime::currentMSecsSinceEpoch(), 0);
+    const quint64 wall = Hlc::pack(m_now ? m_now() : QDateTime::currentMSecsSinceEpoch(), 0);
     const quint64 next = wall > last ? wall : last + 1;
     m_db.setMeta(w.db(), QStringLiteral("hlc"), QString::number(next));
     return next;
@@ -262,7 +262,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             const FieldState local = has ? stateOf(stored) : FieldState();
             if (isConflict && has && local.clock > fc.prev)
                 fc.prev = local.clock; // bookkeeping records: no conflicts about conflicts
-            const bool tracked = !isConflict && fd->name != QLatin1String(kDeletedField);
+            const bool tracked = MergeRule::tracksConflicts(*e, *fd);
             const MergeDecision d = MergeRule::decide(has ? &local : nullptr, fc, tracked);
             o.status[k] = d.status;
             if (d.conflict) {

@@ -59,6 +59,9 @@ public:
     QList<RecordChange> allRecords(); // for tests and checks
 
     ServerDb &db() { return m_db; }
+    // Wall-clock milliseconds for the server's own stamps: the system clock unless set
+    // (a deterministic simulation gives each server its own source).
+    void setTimeSource(Hlc::TimeSource source) { m_now = std::move(source); }
 
 private:
     struct Row
@@ -86,6 +89,7 @@ private:
     quint64 m_seqSerial = 0;
     bool m_seqDirty = false;
     Prepared *m_prepared = nullptr;
+    Hlc::TimeSource m_now;
 };
 
 } // namespace gamix

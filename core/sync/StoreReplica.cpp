@@ -5,8 +5,6 @@
 #include "store/Sqlite.h"
 #include "store/Store.h"
 
-#include <QDateTime>
-
 #include <algorithm>
 
 namespace gamix {
@@ -193,7 +191,7 @@ void StoreReplica::clockAhead(qint64 serverTimeMs)
 {
     if (serverTimeMs <= 0)
         return;
-    const qint64 offset = serverTimeMs - QDateTime::currentMSecsSinceEpoch();
+    const qint64 offset = serverTimeMs - m_store.hlc().wallMs();
     m_store.hlc().setOffsetMs(offset);
     m_store.setMeta(QStringLiteral("clock_offset_ms"), offset);
     const quint64 base = Hlc::pack(serverTimeMs, 0);

@@ -279,12 +279,19 @@ ImportSummary ImportJob::run()
     // From here the reader runs on its own thread, a few hundred rows ahead.
     CsvPrefetcher rows(reader);
     qint64 line = reader.lineNumber();
-    try {
+    // In bulk mode only the name index still takes random inserts: a smaller page cache
+    // than the batch default leaves room for the side index within the memory budget.
+    auto beginBatch = [&] {
         m_store.beginBatch(true);
+        if (indexes.active)
+            m_store.db().exec(QStringLiteral("PRAGMA cache_size = -49152"));
+    };
+    try {
+        beginBatch();
         while (true) {
             if (m_options.dryRun == false && inBatch >= batchSize) {
                 m_store.commitBatch();
-                m_store.beginBatch(true);
+                beginBatch();
                 inBatch = 0;
             }
             if (cancelFlag && cancelFlag->load()) {

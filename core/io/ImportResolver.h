@@ -10,6 +10,8 @@
 // written earlier in the same transaction are seen, so duplicates within one file are
 // found the same way.
 
+#include "RowidMultiMap.h"
+
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -82,7 +84,7 @@ private:
     // Unindexed dedupe columns: hash of (table.column, key) -> rowid. Stale entries (rows
     // rolled back) are harmless: every hit is confirmed against the table. Never cleared
     // by clearCaches(): rebuilding it would cost a table scan per rejected row.
-    QMultiHash<size_t, qint64> m_side;
+    RowidMultiMap m_side;
     QSet<QString> m_sideLoaded;
 };
 

@@ -204,6 +204,20 @@ private Q_SLOTS:
         }));
         QCOMPARE(list(QStringLiteral("c")).size(), 2);
         QCOMPARE(list(QStringLiteral("c")), list(QStringLiteral("o")));
+        // Relayed, never re-stamped: both clients hold the very same field clocks (author sites included).
+        auto clocks = [&](const QString &dbName, const QString &id) {
+            Store store;
+            QString error;
+            if (!store.open(db(dbName), &error))
+                return QByteArray();
+            SqliteStmt st = store.db().prepare(QStringLiteral("SELECT clocks FROM contact WHERE id = ?1"));
+            st.bind(1, id);
+            return st.step() ? st.blob(0) : QByteArray();
+        };
+        for (const QString &id : {onCentral, onOffice}) {
+            QVERIFY(!clocks(QStringLiteral("c"), id).isEmpty());
+            QCOMPARE(clocks(QStringLiteral("c"), id), clocks(QStringLiteral("o"), id));
+        }
     }
 
     void concurrentEditIsOneConflictOnBoth()

@@ -164,44 +164,77 @@ bool ExportJob::writeDataUtf8(QIODevice *device, QString *error)
     // which is what sqlite3 -csv does too. The quoting rule is CsvWriter's data() profile.
     const EntityDef &e = *m_options.entity;
     const Schema &schema = Schema::instance();
-    const QList<int> refs = referenceFields(e);
+    // The names of referenced records come from a map loaded once when the referenced
+    // table is not huge: a LEFT JOIN per reference costs an index look-up and a table seek
+    // per row (measured: 1M contacts, 1.7 of 2.4 s CPU went into the company join).
+    constexpr qint64 kMapRows = 300000;
+    struct RefMap
+    {
+        int idColumn = -1; // statement column of the reference id
+        QHash<QByteArray, QByteArray> names;
+    };
+    QList<RefMap> maps;
     QStringList columns {QStringLiteral("t.id")};
     QString joins;
+    // Per output column: the statement column, or -(1 + map index) for a mapped name.
+    QList<int> source {0};
+    QList<FieldType> types {FieldType::Text};
     int k = 0;
     for (int i = 0; i < e.fields.size(); ++i) {
         const FieldDef &f = e.fields.at(i);
         if (f.system)
             continue;
         columns << QStringLiteral("t.") + f.name;
-        if (f.type == FieldType::Reference) {
-            const EntityDef *ref = schema.entity(f.refEntity);
-            const QString alias = QStringLiteral("r%1").arg(k++);
+        source << int(columns.size() - 1);
+        types << f.type;
+        if (f.type != FieldType::Reference)
+            continue;
+        const EntityDef *ref = schema.entity(f.refEntity);
+        const QString alias = QStringLiteral("r%1").arg(k++);
+        if (m_store.db().scalar(QStringLiteral("SELECT count(*) FROM \"") + ref->name + u'"') <= kMapRows) {
+            RefMap map;
+            map.idColumn = int(columns.size() - 1);
+            SqliteStmt names = m_store.db().prepare(
+                QStringLiteral("SELECT %1.id, %2 FROM \"%3\" %1").arg(alias, displaySql(*ref, alias), ref->name));
+            sqlite3_stmt *n = names.handle();
+            while (names.step()) {
+                map.names.insert(
+                    QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(n, 0)), sqlite3_column_bytes(n, 0)),
+                    QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(n, 1)), sqlite3_column_bytes(n, 1)));
+            }
+            maps << map;
+            source << -int(maps.size());
+        } else {
             columns << displaySql(*ref, alias);
             joins += QStringLiteral(" LEFT JOIN \"%1\" %2 ON %2.id = t.%3").arg(ref->name, alias, f.name);
+            source << int(columns.size() - 1);
         }
+        types << FieldType::Text;
     }
-    Q_UNUSED(refs);
     SqliteStmt st = m_store.db().prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
                                          + QStringLiteral(" FROM \"") + e.name + QStringLiteral("\" t") + joins
                                          + QStringLiteral(" WHERE t.deleted = 0 ORDER BY t.rowid"));
-    // Per output column: how to turn the stored value into text.
-    QList<FieldType> types {FieldType::Text};
-    for (const FieldDef &f : e.fields) {
-        if (f.system)
-            continue;
-        types << f.type;
-        if (f.type == FieldType::Reference)
-            types << FieldType::Text;
-    }
     QByteArray out = csvHeader(e, ExportOptions::Profile::Data).join(u',').toUtf8() + "\r\n";
     sqlite3_stmt *h = st.handle();
     while (st.step()) {
-        for (int c = 0; c < types.size(); ++c) {
-            if (c > 0)
+        for (int o = 0; o < types.size(); ++o) {
+            if (o > 0)
                 out.append(',');
+            const int c = source.at(o);
+            if (c < 0) {
+                const RefMap &map = maps.at(-c - 1);
+                if (sqlite3_column_type(h, map.idColumn) == SQLITE_NULL)
+                    continue;
+                const auto it = map.names.constFind(
+                    QByteArray::fromRawData(reinterpret_cast<const char *>(sqlite3_column_text(h, map.idColumn)),
+                                            sqlite3_column_bytes(h, map.idColumn)));
+                if (it != map.names.constEnd())
+                    appendCsvBytes(out, it->constData(), int(it->size()));
+                continue;
+            }
             if (sqlite3_column_type(h, c) == SQLITE_NULL)
                 continue;
-            switch (types.at(c)) {
+            switch (types.at(o)) {
             case FieldType::Money:
                 out.append(FieldCodec::formatMoney(sqlite3_column_int64(h, c)).toLatin1());
                 break;

@@ -31,26 +31,29 @@ int Store::purge(const QList<QPair<QString, QString>> &records, bool secure)
                 continue;
             const QString id = rawId.toLower();
             QList<QPair<const EntityDef *, qint64>> rows; // (entity, rowid)
+            // Statements from the connection's cache: a role change may purge thousands.
             {
-                SqliteStmt st = m_db.prepare(QStringLiteral("SELECT rowid FROM \"") + e->name
+                SqliteStmt &st = m_db.cached(QStringLiteral("SELECT rowid FROM \"") + e->name
                                              + QStringLiteral("\" WHERE id = ?1"));
                 st.bind(1, id);
                 while (st.step())
                     rows.append({e, st.int64(0)});
+                st.reset();
             }
             if (conflict && e != conflict) {
-                SqliteStmt st = m_db.prepare(
+                SqliteStmt &st = m_db.cached(
                     QStringLiteral("SELECT rowid FROM \"conflict\" WHERE record_id = ?1 AND entity = ?2"));
                 st.bind(1, id).bind(2, e->name);
                 while (st.step())
                     rows.append({conflict, st.int64(0)});
+                st.reset();
             }
             for (const auto &[re, rowid] : rows) {
-                SqliteStmt del
-                    = m_db.prepare(QStringLiteral("DELETE FROM \"") + re->name + QStringLiteral("\" WHERE rowid = ?1"));
+                SqliteStmt &del
+                    = m_db.cached(QStringLiteral("DELETE FROM \"") + re->name + QStringLiteral("\" WHERE rowid = ?1"));
                 del.bind(1, rowid);
                 del.exec();
-                SqliteStmt fts = m_db.prepare(QStringLiteral("DELETE FROM search WHERE rowid = ?1"));
+                SqliteStmt &fts = m_db.cached(QStringLiteral("DELETE FROM search WHERE rowid = ?1"));
                 fts.bind(1, purgeSearchKey(*re, rowid));
                 fts.exec();
                 ++n;

@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 namespace {

@@ -59,7 +59,8 @@ bool ServerDirectory::addUser(const QString &login, const QString &password, con
                               const QString &officeName, QString *error, QString *userId, const QString &presetId)
 {
     if (role != u"admin" && role != u"manager" && role != u"sales" && role != u"relay") {
-        *error = QCoreApplication::translate("Server", "the role must be admin, manager or sales");
+        *error = QCoreApplication::translate("Server",
+                                             "the role must be admin, manager, sales or relay (an office server)");
         return false;
     }
     if (login.trimmed().isEmpty() || password.isEmpty()) {

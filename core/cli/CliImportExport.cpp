@@ -54,20 +54,6 @@ bool parseDelimiter(const QString &text, QChar *delimiter)
     return true;
 }
 
-bool looksLikeVCard(const QString &path)
-{
-    if (path.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)
-        || path.endsWith(QLatin1String(".vcard"), Qt::CaseInsensitive))
-        return true;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray head = f.read(64).trimmed();
-    if (head.startsWith("\xEF\xBB\xBF"))
-        head.remove(0, 3);
-    return head.toUpper().startsWith("BEGIN:VCARD");
-}
-
 QString delimiterName(QChar d)
 {
     return d == u'\t' ? QStringLiteral("\\t") : QString(d);
@@ -216,7 +202,7 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
     };
 
     ImportSummary s;
-    if (looksLikeVCard(options.file)) {
+    if (VCardReader::looksLikeVCard(options.file)) {
         if (options.entity->name != u"contact")
             return fail(err, QCoreApplication::translate("Cli", "%1: a vCard file holds contacts").arg(options.file),
                         kUsage);

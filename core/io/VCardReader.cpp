@@ -49,6 +49,20 @@ void append(QString &cell, const QString &value)
 
 } // namespace
 
+bool VCardReader::looksLikeVCard(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".vcard"), Qt::CaseInsensitive))
+        return true;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray head = f.read(64).trimmed();
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head.remove(0, 3);
+    return head.toUpper().startsWith("BEGIN:VCARD");
+}
+
 QStringList VCardReader::header()
 {
     return {QStringLiteral("first_name"), QStringLiteral("middle_name"), QStringLiteral("last_name"),

@@ -21,6 +21,9 @@ class Store;
 class VCardReader
 {
 public:
+    // A .vcf/.vcard file, or one whose first bytes are BEGIN:VCARD (whatever its name).
+    static bool looksLikeVCard(const QString &path);
+
     // Column names of the rows cards() returns (contact fields and pseudo-fields).
     static QStringList header();
     struct Card

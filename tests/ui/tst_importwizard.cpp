@@ -225,7 +225,7 @@ private slots:
 
     void rejectedVCardsGoToAVCardFile()
     {
-        const QString vcf = m_dir.filePath(QStringLiteral("cards.vcf"));
+        const QString vcf = m_dir.filePath(QStringLiteral("cards.vcard")); // not .vcf: recognised all the same
         {
             QFile f(vcf);
             QVERIFY(f.open(QIODevice::WriteOnly));

@@ -27,7 +27,7 @@ QFuture<ImportOutcome> startImport(const QString &dbPath, const ImportOptions &o
             if (r.action != ImportRowReport::Action::Create && outcome.problems.size() < 500)
                 outcome.problems << r;
         };
-        if (options.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)) {
+        if (VCardReader::looksLikeVCard(options.file)) {
             outcome.summary = VCardReader::import(store, options, keep);
             promise.addResult(outcome);
             return;

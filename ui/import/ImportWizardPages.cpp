@@ -2,6 +2,7 @@
 
 #include "ImportWizard.h"
 #include "io/HeaderMatcher.h"
+#include "io/VCardReader.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -77,7 +78,7 @@ bool ImportSourcePage::isComplete() const
 
 int ImportSourcePage::nextId() const
 {
-    if (m_file->text().endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive))
+    if (VCardReader::looksLikeVCard(m_file->text()))
         return ImportWizard::DuplicatesPage;
     return QWizardPage::nextId();
 }
@@ -89,7 +90,7 @@ bool ImportSourcePage::validatePage()
     o.entity = Schema::instance().entity(m_entity->currentData().toString());
     o.mapping.clear();
     QString error;
-    if (o.file.endsWith(QLatin1String(".vcf"), Qt::CaseInsensitive)) {
+    if (VCardReader::looksLikeVCard(o.file)) {
         if (o.entity->name != u"contact") {
             m_error->setText(tr("A vCard file holds contacts."));
             return false;
@@ -443,7 +444,7 @@ void ImportRunPage::initializePage()
     o.dryRun = false;
     const QFileInfo source(o.file);
     // Rejected rows in the file's own format: a vCard file's cards come back as vCard.
-    const bool vcard = source.suffix().compare(QLatin1String("vcf"), Qt::CaseInsensitive) == 0;
+    const bool vcard = VCardReader::looksLikeVCard(o.file);
     o.rejectsFile = source.absolutePath() + u'/' + source.completeBaseName() + tr("-rejected")
         + (vcard ? QStringLiteral(".vcf") : QStringLiteral(".csv"));
     m_cancel = std::make_shared<std::atomic_bool>(false);

@@ -179,6 +179,34 @@ private Q_SLOTS:
         QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), kazan).isEmpty());
     }
 
+    void erasureFindsPeopleByPhoneAndId()
+    {
+        // Phones match as numbers (E.164), whatever way they were typed.
+        const QString byMobile
+            = QString::fromUtf8(cli(QStringLiteral("a"),
+                                    {QStringLiteral("add"), QStringLiteral("contact"),
+                                     QStringLiteral("first_name=Ермолай"), QStringLiteral("mobile=8 (912) 000-11-22")})
+                                    .out.trimmed());
+        const QString byId = QString::fromUtf8(
+            cli(QStringLiteral("a"),
+                {QStringLiteral("add"), QStringLiteral("lead"), QStringLiteral("title=Разовая покупка")})
+                .out.trimmed());
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        Run r = serverAdmin(
+            m_storage, {QStringLiteral("erase-person"), QStringLiteral("--phone"), QStringLiteral("+7 912 000 11 22")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), "contact " + byMobile.toLatin1());
+        r = serverAdmin(m_storage, {QStringLiteral("erase-person"), QStringLiteral("--id"), byId});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), "lead " + byId.toLatin1());
+        QVERIFY(
+            serverAdmin(m_storage, {QStringLiteral("erase-person"), QStringLiteral("--name"), QStringLiteral("x")}).code
+            != 0);
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QVERIFY(get(QStringLiteral("a"), QStringLiteral("contact"), byMobile).isEmpty());
+        QVERIFY(get(QStringLiteral("a"), QStringLiteral("lead"), byId).isEmpty());
+    }
+
     void erasedPersonLeavesNoByteAnywhere()
     {
         const QString contact = QString::fromUtf8(

@@ -5,6 +5,7 @@
 #include "commands/EditRecordCommand.h"
 #include "schema/FieldCodec.h"
 #include "store/Store.h"
+#include "sync/SiteAuthors.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -37,12 +38,17 @@ QString shown(Store *store, const EntityDef *entity, const QString &field, const
     return Format::value(*f, stored, store);
 }
 
-QString author(const QString &site, const QString &at)
+// "Anna Petrova, 26.11.2026 14:05": the person (through the server's site list, see
+// SiteAuthors) or, for a replica nobody named yet, a short form of its site id.
+QString author(SiteAuthors &authors, const QString &site, const QString &at)
 {
     const QString when = at.isEmpty() ? QString() : Format::dateTime(at);
-    if (site.isEmpty())
+    QString who = site.isEmpty() ? QString() : authors.nameFor(site);
+    if (who.isEmpty() && !site.isEmpty())
+        who = ConflictsView::tr("replica %1").arg(site.left(8));
+    if (who.isEmpty())
         return when;
-    return when.isEmpty() ? site : ConflictsView::tr("%1, %2").arg(site, when);
+    return when.isEmpty() ? who : ConflictsView::tr("%1, %2").arg(who, when);
 }
 
 } // namespace
@@ -113,6 +119,7 @@ void ConflictsView::reload()
     QString error;
     const QList<Record> records = m_store->list(q, &error);
     m_model->removeRows(0, m_model->rowCount());
+    SiteAuthors authors(*m_store);
     int currentRow = -1;
     for (const Record &r : records) {
         const QVariant resolved = r.values.value(resolvedIndex);
@@ -131,9 +138,9 @@ void ConflictsView::reload()
         QList<QStandardItem *> row;
         row << new QStandardItem(title) << new QStandardItem(f ? f->translatedLabel() : field)
             << new QStandardItem(shown(m_store, e, field, r.text(u"kept_value")))
-            << new QStandardItem(author(r.text(u"kept_site"), r.text(u"kept_at")))
+            << new QStandardItem(author(authors, r.text(u"kept_site"), r.text(u"kept_at")))
             << new QStandardItem(shown(m_store, e, field, r.text(u"lost_value")))
-            << new QStandardItem(author(r.text(u"lost_site"), r.text(u"lost_at")));
+            << new QStandardItem(author(authors, r.text(u"lost_site"), r.text(u"lost_at")));
         row.first()->setData(r.id, ConflictIdRole);
         if (r.id == current)
             currentRow = m_model->rowCount();

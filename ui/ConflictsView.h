@@ -1,9 +1,10 @@
 #pragma once
 // The conflicts view: every unresolved conflict record (a concurrent edit that lost in
-// sync, DESIGN.md §3) with the value that was kept and the one that lost, which replica
-// wrote each and when. One click keeps the current value (the conflict is marked
-// resolved) or restores the other value (the field is written back through the store,
-// then the conflict is marked resolved); both are one undoable step on the app's stack.
+// sync, DESIGN.md §3) with the value that was kept and the one that lost, who wrote each
+// (the user's name through SiteAuthors; a short replica id until the server has named it)
+// and when. One click keeps the current value (the conflict is marked resolved) or
+// restores the other value (the field is written back through the store, then the
+// conflict is marked resolved); both are one undoable step on the app's stack.
 //
 // objectNames for the GUI tests: conflictsTable, keepCurrent, restoreOther, conflictsEmpty.
 

@@ -6,8 +6,6 @@
 
 namespace gamix {
 
-namespace { } // namespace
-
 QString fieldStatusName(FieldStatus status)
 {
     switch (status) {
@@ -93,7 +91,94 @@ bool fieldFromJson(const QString &, const QString &name, const QJsonValue &value
         && clockFromJson(o.value(QLatin1String("prev")), &out->prev);
 }
 
+void appendString(QByteArray &out, QStringView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = s.toUtf8();
+    out += '"';
+    const char *begin = utf8.constData();
+    const char *run = begin;
+    const char *end = begin + utf8.size();
+    for (const char *p = begin; p != end; ++p) {
+        const uchar c = uchar(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        }
+    }
+    out.append(run, end - run);
+    out += '"';
+}
+
+namespace {
+
+void appendClock(QByteArray &out, const Clock &clock)
+{
+    out += "\"hlc\":\"";
+    out += QByteArray::number(clock.hlc);
+    out += "\",\"site\":\"";
+    out += clock.siteHex().toLatin1();
+    out += '"';
+}
+
+} // namespace
+
+void appendField(QByteArray &out, const FieldChange &field)
+{
+    out += "{\"v\":";
+    if (field.text.isEmpty())
+        out += "null";
+    else
+        appendString(out, field.text);
+    out += ',';
+    appendClock(out, field.clock);
+    if (!field.prev.isZero()) {
+        out += ",\"prev\":{";
+        appendClock(out, field.prev);
+        out += '}';
+    }
+    out += '}';
+}
+
 } // namespace ChangeSetJson
+
+void RecordChange::appendJson(QByteArray &out) const
+{
+    out += "{\"entity\":";
+    ChangeSetJson::appendString(out, entity);
+    out += ",\"id\":";
+    ChangeSetJson::appendString(out, id);
+    out += ",\"fields\":{";
+    for (int i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        ChangeSetJson::appendString(out, fields.at(i).name);
+        out += ':';
+        ChangeSetJson::appendField(out, fields.at(i));
+    }
+    out += "}}";
+}
 
 QJsonObject RecordChange::toJson() const
 {

@@ -31,7 +31,7 @@ class SyncClient : public QObject
 {
     Q_OBJECT
 public:
-    enum class Failure { None, Network, Auth, Owner, Protocol, Server, Database };
+    enum class Failure { None, Network, Auth, Owner, Protocol, Server, Database, Certificate };
     Q_ENUM(Failure)
 
     explicit SyncClient(QObject *parent = nullptr);
@@ -45,6 +45,13 @@ public:
     // Extra trusted CAs (or the server's own self-signed certificate); normal
     // verification otherwise.
     void setCaCertificates(const QList<QSslCertificate> &certificates) { m_caCertificates = certificates; }
+    // Server certificates the user trusted explicitly (the app's dialog): a server that
+    // presents exactly one of these is accepted even when self-signed or issued for
+    // another name; an expired one is not. Any other certificate fails the run with
+    // Failure::Certificate and untrustedCertificate() set.
+    void setPinnedCertificates(const QList<QSslCertificate> &certificates) { m_pinned = certificates; }
+    // After a Failure::Certificate run: the certificate the server presented.
+    QSslCertificate untrustedCertificate() const { return m_untrusted; }
     // A token from the keychain; empty means log in with the password.
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
@@ -97,6 +104,7 @@ private:
     void startPull();
     void pullNext();
     void reloginThen(const Then &then);
+    void fetchAuthors();
     void collectReport();
     void fail(Failure failure, const QString &message);
     void succeed();
@@ -107,9 +115,11 @@ private:
     QUrl m_server;
     QString m_login;
     QList<QSslCertificate> m_caCertificates;
+    QList<QSslCertificate> m_pinned;
+    QSslCertificate m_untrusted;
     QString m_token;
     QString m_password;
-    int m_pushBatch = 2000;
+    int m_pushBatch = 5000;
     int m_pullPage = 5000;
 
     QNetworkAccessManager *m_nam = nullptr;

@@ -1,9 +1,12 @@
 #include "SyncController.h"
 
+#include "TrustedCertificates.h"
 #include "sync/SyncClient.h"
 #include "sync/TokenStore.h"
 
 #include <QNetworkInformation>
+
+#include <utility>
 
 namespace gamix {
 
@@ -79,13 +82,34 @@ void SyncController::setAccount(const QUrl &server, const QString &login)
     m_login = login;
     m_token.clear();
     m_tokenRead = false;
-    QMetaObject::invokeMethod(m_client, [client = m_client, server, login] {
+    m_pendingPassword.clear();
+    m_pinned = TrustedCertificates::forServer(server);
+    QList<QSslCertificate> pinned;
+    if (!m_pinned.isNull())
+        pinned << m_pinned;
+    QMetaObject::invokeMethod(m_client, [client = m_client, server, login, pinned] {
         client->setAccount(server, login);
         client->setToken(QString());
+        client->setPinnedCertificates(pinned);
     });
     if (isConfigured())
         m_keychain->read(TokenStore::keyFor(server, login));
     Q_EMIT stateChanged();
+}
+
+void SyncController::trustCertificate(const QSslCertificate &certificate)
+{
+    if (certificate.isNull() || !isConfigured())
+        return;
+    TrustedCertificates::trust(m_server, certificate);
+    m_pinned = certificate;
+    QMetaObject::invokeMethod(m_client,
+                              [client = m_client, certificate] { client->setPinnedCertificates({certificate}); });
+    const QString password = std::exchange(m_pendingPassword, QString());
+    if (!password.isEmpty())
+        logIn(password);
+    else
+        syncNow();
 }
 
 void SyncController::setCaCertificates(const QList<QSslCertificate> &certificates)
@@ -137,6 +161,7 @@ void SyncController::logIn(const QString &password)
     if (m_syncing || !isConfigured())
         return;
     m_syncing = true;
+    m_pendingPassword = password;
     Q_EMIT stateChanged();
     QMetaObject::invokeMethod(m_client, [client = m_client, password] {
         client->setToken(QString());
@@ -174,7 +199,10 @@ void SyncController::onTokenChanged(const QString &token)
 void SyncController::onFinished(bool ok, const QString &message)
 {
     m_syncing = false;
+    if (!ok && m_client->failure() != SyncClient::Failure::Certificate)
+        m_pendingPassword.clear();
     if (ok) {
+        m_pendingPassword.clear();
         m_lastSync = QDateTime::currentDateTime();
         m_lastError.clear();
         m_online = true;
@@ -187,6 +215,9 @@ void SyncController::onFinished(bool ok, const QString &message)
             m_backoffMs = qMin(kMaxBackoffMs, m_backoffMs * 2);
         } else if (failure == SyncClient::Failure::Auth) {
             Q_EMIT passwordNeeded(message);
+        } else if (failure == SyncClient::Failure::Certificate) {
+            const QSslCertificate presented = m_client->untrustedCertificate(); // set before finished()
+            Q_EMIT certificateNotTrusted(presented, !m_pinned.isNull() && m_pinned != presented);
         }
     }
     Q_EMIT stateChanged();

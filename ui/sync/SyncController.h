@@ -11,6 +11,7 @@
 //   sync->setAccount(QUrl(settings.server), settings.login);   // reads the token from the keychain
 //   connect(sync, &SyncController::stateChanged, statusBar, ...);
 //   connect(sync, &SyncController::passwordNeeded, this, ...ask, then sync->logIn(password));
+//   CertificateDialog::attach(sync, this);                      // self-signed servers
 //   connect(dataEvents, &DataEvents::changed, sync, &SyncController::localDataChanged);
 //   sync->start();                                              // background syncing
 //   "Sync now" -> sync->syncNow();
@@ -45,6 +46,9 @@ public:
     void setAccount(const QUrl &server, const QString &login);
     // Certificates trusted in addition to the system's (a self-signed server, explicitly).
     void setCaCertificates(const QList<QSslCertificate> &certificates);
+    // The user trusts this server certificate (CertificateDialog): remembered for the
+    // account's server (TrustedCertificates), used from now on, and a sync starts.
+    void trustCertificate(const QSslCertificate &certificate);
     // Base interval of background syncs; failures back off up to 15 minutes.
     void setInterval(int milliseconds);
     int nextAttemptMs() const { return m_backoffMs; }
@@ -52,6 +56,7 @@ public:
     bool isOnline() const { return m_online; }
     bool isSyncing() const { return m_syncing; }
     bool isConfigured() const { return m_server.isValid() && !m_login.isEmpty(); }
+    QUrl server() const { return m_server; }
     QDateTime lastSync() const { return m_lastSync; }
     qint64 pendingChanges() const { return m_pending; }
     int conflicts() const { return m_conflicts; }
@@ -76,6 +81,9 @@ Q_SIGNALS:
     void syncFinished(bool ok, const QString &message);
     // No token, or the server refused it: ask the user for the password, then logIn().
     void passwordNeeded(const QString &reason);
+    // The server presented a certificate this computer does not trust (self-signed, or
+    // another one than the user trusted before: `changed`). Ask, then trustCertificate().
+    void certificateNotTrusted(const QSslCertificate &certificate, bool changed);
 
 private:
     void onFinished(bool ok, const QString &message);
@@ -102,6 +110,10 @@ private:
     qint64 m_pending = 0;
     int m_conflicts = 0;
     QString m_lastError;
+    QSslCertificate m_pinned;
+    // The password of a logIn() that stopped at an untrusted certificate: used once more
+    // when the user trusts it, so they are not asked twice.
+    QString m_pendingPassword;
 };
 
 } // namespace gamix

@@ -16,6 +16,7 @@
 #include "import/ImportWizard.h"
 #include "store/ListModelQueries.h"
 #include "store/Store.h"
+#include "sync/CertificateDialog.h"
 #include "sync/SyncController.h"
 
 #include <QAction>
@@ -424,6 +425,7 @@ void MainWindow::setUpSync()
 {
     connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncStatus);
     connect(m_sync, &SyncController::passwordNeeded, this, &MainWindow::askPassword);
+    CertificateDialog::attach(m_sync, this);
     connect(m_sync, &SyncController::syncFinished, this, [this](bool ok, const QString &message) {
         if (!ok) {
             statusBar()->showMessage(tr("Sync failed: %1").arg(message), 8000);

@@ -315,33 +315,12 @@ int CliApp::cmdList(const QStringList &input)
     const QList<Record> records = store.list(q, &error);
     if (!error.isEmpty())
         return fail(error);
-    // Who wrote each value (user name or login from the server's site list, null while
-    // unknown), beside the record's own keys.
-    SiteAuthors authors(store);
-    auto by = [&](const Record &r, const char16_t *site) {
-        const QString name = authors.nameFor(r.text(site));
-        return name.isEmpty() ? QJsonValue() : QJsonValue(name);
-    };
     if (m_json) {
         QJsonArray arr;
-        for (const Record &r : records) {
-            QJsonObject o = r.toJson();
-            o.insert(QStringLiteral("kept_by"), by(r, u"kept_site"));
-            o.insert(QStringLiteral("lost_by"), by(r, u"lost_site"));
-            arr.append(o);
-        }
+        for (const Record &r : records)
+            arr.append(r.toJson());
         printJson(m_out, arr);
-    } else {
-        for (const Record &r : records) {
-            const QString keptBy = by(r, u"kept_site").toString(), lostBy = by(r, u"lost_site").toString();
-            m_out << r.text(u"entity") << u' ' << r.text(u"record_id") << u' ' << r.text(u"field")
-                  << QStringLiteral(": kept “") << r.text(u"kept_value") << QStringLiteral("”")
-                  << (keptBy.isEmpty() ? QString() : QStringLiteral(" (") + keptBy + u')') << QStringLiteral(", lost “")
-                  << r.text(u"lost_value") << QStringLiteral("”")
-                  << (lostBy.isEmpty() ? QString() : QStringLiteral(" (") + lostBy + u')') << Qt::endl;
-        }
-    }
-    return kOk;
+        return kOk;
     }
     QStringList header {QStringLiteral("id")};
     for (const FieldDef &f : e->fields) {
@@ -429,16 +408,30 @@ int CliApp::cmdConflicts()
     const QList<Record> records = store.list(q, &error);
     if (!error.isEmpty())
         return fail(error);
+    // Who wrote each value (user name or login from the server's site list, null while
+    // unknown), beside the record's own keys.
+    SiteAuthors authors(store);
+    auto by = [&](const Record &r, const char16_t *site) {
+        const QString name = authors.nameFor(r.text(site));
+        return name.isEmpty() ? QJsonValue() : QJsonValue(name);
+    };
     if (m_json) {
         QJsonArray arr;
-        for (const Record &r : records)
-            arr.append(r.toJson());
+        for (const Record &r : records) {
+            QJsonObject o = r.toJson();
+            o.insert(QStringLiteral("kept_by"), by(r, u"kept_site"));
+            o.insert(QStringLiteral("lost_by"), by(r, u"lost_site"));
+            arr.append(o);
+        }
         printJson(m_out, arr);
     } else {
         for (const Record &r : records) {
+            const QString keptBy = by(r, u"kept_site").toString(), lostBy = by(r, u"lost_site").toString();
             m_out << r.text(u"entity") << u' ' << r.text(u"record_id") << u' ' << r.text(u"field")
-                  << QStringLiteral(": kept “") << r.text(u"kept_value") << QStringLiteral("”, lost “")
-                  << r.text(u"lost_value") << QStringLiteral("”") << Qt::endl;
+                  << QStringLiteral(": kept “") << r.text(u"kept_value") << QStringLiteral("”")
+                  << (keptBy.isEmpty() ? QString() : QStringLiteral(" (") + keptBy + u')') << QStringLiteral(", lost “")
+                  << r.text(u"lost_value") << QStringLiteral("”")
+                  << (lostBy.isEmpty() ? QString() : QStringLiteral(" (") + lostBy + u')') << Qt::endl;
         }
     }
     return kOk;

@@ -81,6 +81,7 @@ int main(int argc, char *argv[])
     gamix::UpstreamRelay *relayPtr = &relay; // lives until the process exits
     command.service().setOnLocalChange(
         [relayPtr] { QMetaObject::invokeMethod(relayPtr, &gamix::UpstreamRelay::syncNow, Qt::QueuedConnection); });
+    command.service().setUpstreamStatus([relayPtr] { return relayPtr->status(); });
     std::thread listener([&] {
         const int code = gamix::runHttpFrontend(command.service(), options.listenHost, options.listenPort,
                                                 options.tlsCert, options.tlsKey);

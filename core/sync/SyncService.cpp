@@ -145,11 +145,13 @@ HttpResponse SyncService::handle(const HttpRequest &r)
 
 HttpResponse SyncService::health()
 {
-    return json(200,
-                QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
-                             {QStringLiteral("epoch"), m_storage.epoch()},
-                             {QStringLiteral("protocol"), kProtocol},
-                             {QStringLiteral("schema"), Schema::version}});
+    QJsonObject o {{QStringLiteral("status"), QStringLiteral("ok")},
+                   {QStringLiteral("epoch"), m_storage.epoch()},
+                   {QStringLiteral("protocol"), kProtocol},
+                   {QStringLiteral("schema"), Schema::version}};
+    if (m_upstreamStatus)
+        o.insert(QStringLiteral("upstream"), m_upstreamStatus());
+    return json(200, o);
 }
 
 HttpResponse SyncService::metrics()

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QMutex>
 #include <QSet>
 #include <QString>
@@ -47,6 +48,8 @@ public:
     // Called (from the request's thread) after a push changed records: an office server
     // relays them upstream soon.
     void setOnLocalChange(std::function<void()> hook) { m_onLocalChange = std::move(hook); }
+    // An office server's link state for GET /v1/health (called from request threads).
+    void setUpstreamStatus(std::function<QJsonObject()> status) { m_upstreamStatus = std::move(status); }
     // For tests: the server's wall clock.
     void setNowForTest(qint64 (*now)()) { m_now = now; }
 
@@ -73,6 +76,7 @@ private:
     qint64 m_tokenTtl = 30 * 24 * 3600;
     qint64 (*m_now)() = nullptr;
     std::function<void()> m_onLocalChange;
+    std::function<QJsonObject()> m_upstreamStatus;
 
     QMutex m_metricsMutex;
     QHash<QString, qint64> m_requests; // "path|status" -> count

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -265,6 +266,15 @@ void UpstreamRelay::fetchDirectory()
     });
 }
 
+QJsonObject UpstreamRelay::status() const
+{
+    QMutexLocker lock(&m_statusMutex);
+    return QJsonObject {{QStringLiteral("url"), m_upstream.toString(QUrl::RemoveUserInfo)},
+                        {QStringLiteral("rounds"), m_okRounds},
+                        {QStringLiteral("last_ok"), double(m_lastOkMs)},
+                        {QStringLiteral("last_error"), m_lastError}};
+}
+
 void UpstreamRelay::finish(bool ok, const QString &message)
 {
     m_running = false;
@@ -272,6 +282,14 @@ void UpstreamRelay::finish(bool ok, const QString &message)
         ++m_rounds;
     else
         log(message);
+    {
+        QMutexLocker lock(&m_statusMutex);
+        if (ok) {
+            ++m_okRounds;
+            m_lastOkMs = QDateTime::currentMSecsSinceEpoch();
+        }
+        m_lastError = ok ? QString() : message;
+    }
     for (const QString &line : m_engine->rejected())
         log(line);
     m_engine->clearReport();

@@ -9,7 +9,9 @@
 // for users and offices. Rounds run every `interval` and soon after a local client pushed.
 // Cursors live in the server's gx_meta, one set per upstream URL.
 
+#include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QSslCertificate>
 #include <QString>
@@ -43,6 +45,8 @@ public:
     // Extra trusted CAs for an https:// upstream (a self-signed central server).
     void setCaCertificates(const QList<QSslCertificate> &certificates) { m_caCertificates = certificates; }
     int rounds() const { return m_rounds; } // completed successfully
+    // {url, rounds, last_ok (ms since epoch, 0 = never), last_error}; safe from any thread.
+    QJsonObject status() const;
 
 public Q_SLOTS:
     // On demand (a local client pushed): a round soon, or right after the running one.
@@ -80,6 +84,10 @@ private:
     bool m_relogged = false;
     int m_clockRetries = 0;
     int m_rounds = 0;
+    mutable QMutex m_statusMutex; // guards the three below, read by request threads
+    int m_okRounds = 0;
+    qint64 m_lastOkMs = 0;
+    QString m_lastError;
     qint64 m_pullSince = 0;
 };
 

@@ -163,6 +163,14 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(officeLog().contains("account(s) updated from upstream"), 20000);
         QVERIFY(!login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги")).isEmpty());
+        // The office's health answer says how its link is doing.
+        const QJsonObject up = http("GET", m_officeServer.url() + QStringLiteral("/v1/health"))
+                                   .json()
+                                   .value(QLatin1String("upstream"))
+                                   .toObject();
+        QVERIFY(up.value(QLatin1String("rounds")).toInt() >= 1);
+        QVERIFY(up.value(QLatin1String("last_ok")).toDouble() > 0);
+        QCOMPARE(up.value(QLatin1String("last_error")).toString(), QString());
         QVERIFY(login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("wrong")).isEmpty());
         // The relay account itself is not handed out.
         QVERIFY(login(m_officeServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass")).isEmpty());

@@ -1,8 +1,8 @@
 #include "SyncService.h"
 
-#include "SiteAuthors.h"
-
 #include "ServerPurgeLog.h"
+
+#include "SiteAuthors.h"
 
 #include "auth/PasswordHash.h"
 #include "schema/FieldCodec.h"

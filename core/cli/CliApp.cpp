@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "cli/CliDuplicates.h"
 #include "cli/CliImportExport.h"
 #include "cli/CliSync.h"
 #include "io/CsvInspect.h"
@@ -56,6 +57,7 @@ int CliApp::usage()
                  "  csv inspect FILE [--limit N]\n"
                  "  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]\n"
                  "  conflicts\n"
+                 "  duplicates | merge ENTITY KEEP_ID OTHER_ID\n"
                  "  backup FILE | check\n"
                  "Entities: %1")
                  .arg(Schema::instance().entityNames().join(QStringLiteral(", ")))
@@ -136,6 +138,10 @@ int CliApp::run(QStringList args)
             return cmdConflicts();
         if (cmd == u"sync")
             return runCliSync(rest, m_dbPath, m_json, m_out, m_err);
+        if (cmd == u"duplicates")
+            return runCliDuplicates(rest, m_dbPath, m_json, m_out, m_err);
+        if (cmd == u"merge")
+            return runCliMerge(rest, m_dbPath, m_json, m_out, m_err);
         if (cmd == u"import")
             return runImport(m_dbPath, m_json, rest, m_out, m_err);
         if (cmd == u"export")

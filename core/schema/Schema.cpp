@@ -61,7 +61,17 @@ EntityDef makeEntity(const char *name, int code, const char *label, const char *
     deleted.system = true;
     fields << owner << office << created << deleted;
     e.fields = std::move(fields);
+    e.deletedAt = int(e.fields.size()) - 1;
     return e;
+}
+
+// Fields added after the first release go after `deleted`: clocks are kept per field
+// index, so an existing field never moves (migration 4 added merged_into).
+void appendMergedInto(EntityDef &e)
+{
+    FieldDef merged = ref("merged_into", e.name.toLatin1().constData(), QT_TRANSLATE_NOOP("Schema", "Merged into"));
+    merged.system = true; // set by a merge of duplicates, never typed in; not in forms, CSV or JSON input
+    e.fields << merged;
 }
 
 } // namespace
@@ -110,7 +120,7 @@ Schema::Schema()
     // Labels are spelled out as QT_TRANSLATE_NOOP("Schema", ...): lupdate does not expand macros.
     const FieldDef notes = f("notes", T::LongText, QT_TRANSLATE_NOOP("Schema", "Notes"));
 
-    m_entities << makeEntity(
+    EntityDef company = makeEntity(
         "company", 1, QT_TRANSLATE_NOOP("Schema", "Company"), QT_TRANSLATE_NOOP("Schema", "Companies"), "name",
         {required(searchable(f("name", T::Text, QT_TRANSLATE_NOOP("Schema", "Name")))),
          searchable(f("inn", T::Inn, QT_TRANSLATE_NOOP("Schema", "INN"))),
@@ -120,6 +130,8 @@ Schema::Schema()
          searchable(f("email", T::Email, QT_TRANSLATE_NOOP("Schema", "Email"))),
          f("address", T::Text, QT_TRANSLATE_NOOP("Schema", "Address")),
          f("city", T::Text, QT_TRANSLATE_NOOP("Schema", "City")), notes});
+    appendMergedInto(company);
+    m_entities << company;
 
     EntityDef contact = makeEntity("contact", 2, QT_TRANSLATE_NOOP("Schema", "Contact"),
                                    QT_TRANSLATE_NOOP("Schema", "Contacts"), "last_name",
@@ -138,6 +150,7 @@ Schema::Schema()
                                     f("tags", T::Tags, QT_TRANSLATE_NOOP("Schema", "Tags")), notes});
     contact.requireAny = {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("email"),
                           QStringLiteral("phone"), QStringLiteral("mobile")};
+    appendMergedInto(contact);
     m_entities << contact;
 
     EntityDef lead

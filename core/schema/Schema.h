@@ -64,7 +64,8 @@ struct EntityDef
     int fieldIndex(QLatin1String field) const { return fieldIndex(QString(field)); }
     const FieldDef *field(QStringView field) const;
     int userFieldCount() const;
-    int deletedIndex() const { return int(fields.size()) - 1; }
+    int deletedIndex() const { return deletedAt; }
+    int deletedAt = -1; // index of the tombstone register (fields appended later follow it)
     QString translatedLabel() const;
     QString translatedPluralLabel() const;
 };

@@ -87,7 +87,14 @@ CREATE VIRTUAL TABLE search USING fts5(body, tokenize = "unicode61 remove_diacri
 INSERT INTO meta (key, value) VALUES ('fts_seq', 0) ON CONFLICT(key) DO UPDATE SET value = 0;
 )SQL";
 
-const char *const kMigrations[] = {kMigration1, kMigration2, kMigration3};
+// Duplicates that met through sync (issue 5): a merge tombstones one record with
+// merged_into = the record it was merged into. Columns go last, like the schema field.
+const char *const kMigration4 = R"SQL(
+ALTER TABLE "company" ADD COLUMN merged_into TEXT;
+ALTER TABLE "contact" ADD COLUMN merged_into TEXT;
+)SQL";
+
+const char *const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 } // namespace
 

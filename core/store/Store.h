@@ -41,6 +41,15 @@ struct RemoteField
     Clock prev;
 };
 
+// Two live records with the same normalised email or phone (contacts) or INN (companies)
+// that met through sync, flagged for review (core/store/StoreMergeRecords.cpp).
+struct DuplicateFlag
+{
+    QString id; // the flag record (a `conflict` record with field "(duplicate)")
+    const EntityDef *entity = nullptr;
+    QString firstId, secondId; // sorted
+};
+
 enum class MergeStatus { Accepted, Superseded, Invalid };
 
 struct MergeResult
@@ -152,6 +161,22 @@ public:
     // vacuums and truncates the WAL so no copy of the data stays in the files.
     int purge(const QList<QPair<QString, QString>> &records, bool secure);
     // ---- end of sync support ----
+
+    // ---- duplicates that met through sync (core/store/StoreMergeRecords.cpp) ----
+    // After a remote change to a contact or company: flags every other live record with
+    // the same email/phone (INN) through the write path. The flag is a `conflict` record
+    // with field "(duplicate)", born resolved (so conflict counts skip it), whose id is
+    // derived from the two ids: every replica makes the same one. Returns flags made.
+    int flagDuplicates(const EntityDef &entity, const QString &id);
+    // Flags whose two records are both still live.
+    QList<DuplicateFlag> duplicateFlags();
+    // Merges two records into one: the values of `keepId` win, the other's fill its empty
+    // fields. The record with the smaller id stays (so replicas merging the same pair in
+    // opposite directions agree) and is returned as WriteResult::id; every reference to the
+    // other is repointed, and the other becomes a tombstone with merged_into. Ordinary
+    // local writes in one transaction, so the merge syncs like any edit.
+    WriteResult mergeRecords(const EntityDef &entity, const QString &keepId, const QString &otherId);
+    static QString duplicateFlagId(const QString &entity, const QString &a, const QString &b);
 
 private:
     struct Table;

@@ -71,6 +71,10 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
         return status;
     const MergeResult mr = m_store.merge(*e, rc.id, remote);
     m_conflicts += mr.conflicts;
+    // Duplicates that meet through sync (the same email imported offline on two machines)
+    // are flagged here, in the page's transaction; the flag syncs like any record.
+    if (mr.status.contains(MergeStatus::Accepted))
+        m_duplicates += m_store.flagDuplicates(*e, rc.id);
     for (int j = 0; j < where.size(); ++j) {
         switch (mr.status.at(j)) {
         case MergeStatus::Accepted:

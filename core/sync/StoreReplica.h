@@ -28,6 +28,7 @@ public:
     void setState(const QString &key, const QString &value) override;
 
     int conflictsCreated() const { return m_conflicts; }
+    int duplicatesFlagged() const { return m_duplicates; }
     Store &store() { return m_store; }
 
 private:
@@ -38,6 +39,7 @@ private:
     QString m_peer;
     quint64 m_pushStartHlc = 0;
     int m_conflicts = 0;
+    int m_duplicates = 0;
 };
 
 } // namespace gamix

@@ -24,7 +24,11 @@ private slots:
             names << f.name;
         QCOMPARE(names.join(u','),
                  QStringLiteral("first_name,middle_name,last_name,email,email2,phone,mobile,telegram,company_id,"
-                                "position,city,birthday,tags,notes,owner_id,office_id,created_at,deleted"));
+                                "position,city,birthday,tags,notes,owner_id,office_id,created_at,deleted,"
+                                "merged_into"));
+        // Fields added later (migration 4) follow `deleted`: clocks are kept per field index.
+        for (const EntityDef &e : s.entities())
+            QCOMPARE(e.fields.at(e.deletedIndex()).name, QStringLiteral("deleted"));
         // Clock masks are 64 bits wide.
         for (const EntityDef &e : s.entities())
             QVERIFY(e.fields.size() <= 64);

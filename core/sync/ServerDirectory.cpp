@@ -370,14 +370,19 @@ void ServerDirectory::audit(QSqlDatabase &db, const QString &userId, const QStri
 
 namespace gamix {
 
-QJsonArray ServerDirectory::exportUsers()
+QJsonArray ServerDirectory::exportUsers(const SyncUser &relay)
 {
     QJsonArray out;
     QSqlDatabase c = m_db.connection();
     QSqlQuery q(c);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT user_id, login, role, office_id, disabled, pwhash FROM gx_login "
-                               "WHERE role <> 'relay' ORDER BY user_id")))
+    q.prepare(QStringLiteral("SELECT user_id, login, role, office_id, disabled, pwhash FROM gx_login "
+                             "WHERE role <> 'relay'")
+              + (relay.officeId.isEmpty() ? QString() : QStringLiteral(" AND (office_id IS NULL OR office_id = ?)"))
+              + QStringLiteral(" ORDER BY user_id"));
+    if (!relay.officeId.isEmpty())
+        q.addBindValue(relay.officeId);
+    if (!ServerDb::exec(q))
         return out;
     while (q.next()) {
         out.append(QJsonObject {{QStringLiteral("id"), q.value(0).toString()},

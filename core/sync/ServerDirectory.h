@@ -36,8 +36,9 @@ public:
 
     // Office to office (DESIGN.md §4): the accounts an office server needs to let its users
     // log in while the link is down: id, login, role, office, disabled and the argon2id
-    // hash; never tokens, never relay accounts. Served to relay accounts only.
-    QJsonArray exportUsers();
+    // hash; never tokens, never relay accounts. Served to relay accounts only, and to a
+    // relay of one office only that office's accounts and those of no office (admins).
+    QJsonArray exportUsers(const SyncUser &relay);
     // On the office server: takes the upstream's accounts (the authority), by user id; a
     // local account with the same login and another id gives way. Returns rows changed.
     int applyUpstreamUsers(const QJsonArray &users);

@@ -128,7 +128,7 @@ HttpResponse SyncService::handle(const HttpRequest &r)
                 }
                 if (r.path == u"/v1/directory")
                     resp = user->role == u"relay"
-                        ? json(200, QJsonObject {{QStringLiteral("users"), m_directory.exportUsers()}})
+                        ? json(200, QJsonObject {{QStringLiteral("users"), m_directory.exportUsers(*user)}})
                         : error(403, "forbidden", QStringLiteral("the directory is for office servers' accounts"));
                 else
                     resp = r.path == u"/v1/push" ? push(r, *user) : pull(r, *user);

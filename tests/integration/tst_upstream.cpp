@@ -129,6 +129,9 @@ private Q_SLOTS:
         QVERIFY(!addUser(m_central, QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
                          QStringLiteral("пароль-ольги"))
                      .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("pavel"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                         QStringLiteral("пароль-павла"))
+                     .isEmpty());
         QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
                          QStringLiteral("relay-pass"))
                      .isEmpty());
@@ -172,7 +175,8 @@ private Q_SLOTS:
         QVERIFY(up.value(QLatin1String("last_ok")).toDouble() > 0);
         QCOMPARE(up.value(QLatin1String("last_error")).toString(), QString());
         QVERIFY(login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("wrong")).isEmpty());
-        // The relay account itself is not handed out.
+        // Nor are accounts of other offices, nor the relay account itself.
+        QVERIFY(login(m_officeServer.url(), QStringLiteral("pavel"), QStringLiteral("пароль-павла")).isEmpty());
         QVERIFY(login(m_officeServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass")).isEmpty());
         // Nobody but a relay account reads the directory.
         const QString token = login(centralUrl(), QStringLiteral("root"), QStringLiteral("root-pass"));

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace gamix {
@@ -399,9 +400,11 @@ int ServerDirectory::applyUpstreamUsers(const QJsonArray &users)
 {
     int changed = 0;
     ServerDb::Write w(m_db);
+    QSet<QString> listed;
     for (const QJsonValue &v : users) {
         const QJsonObject u = v.toObject();
         const QString id = u.value(QLatin1String("id")).toString();
+        listed.insert(id);
         const QString login = u.value(QLatin1String("login")).toString();
         const QString role = u.value(QLatin1String("role")).toString();
         const QString office = u.value(QLatin1String("office_id")).toString();
@@ -451,6 +454,31 @@ int ServerDirectory::applyUpstreamUsers(const QJsonArray &users)
             ServerDb::exec(r);
         }
         audit(w.db(), QString(), QStringLiteral("user from upstream"), QStringLiteral("user"), id, login + u' ' + role);
+        ++changed;
+    }
+    // An account the upstream no longer lists for this office (moved elsewhere, removed)
+    // must not keep working here: disabled, its tokens revoked.
+    QStringList gone;
+    {
+        QSqlQuery q(w.db());
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT user_id FROM gx_login WHERE disabled = 0 AND role <> 'relay'"))) {
+            while (q.next()) {
+                if (!listed.contains(q.value(0).toString()))
+                    gone << q.value(0).toString();
+            }
+        }
+    }
+    for (const QString &id : std::as_const(gone)) {
+        QSqlQuery d(w.db());
+        d.prepare(QStringLiteral("UPDATE gx_login SET disabled = 1 WHERE user_id = ?"));
+        d.addBindValue(id);
+        ServerDb::exec(d);
+        QSqlQuery r(w.db());
+        r.prepare(QStringLiteral("UPDATE gx_token SET revoked = 1 WHERE user_id = ?"));
+        r.addBindValue(id);
+        ServerDb::exec(r);
+        audit(w.db(), QString(), QStringLiteral("user gone upstream"), QStringLiteral("user"), id, QString());
         ++changed;
     }
     w.commit();

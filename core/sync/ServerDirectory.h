@@ -40,7 +40,8 @@ public:
     // relay of one office only that office's accounts and those of no office (admins).
     QJsonArray exportUsers(const SyncUser &relay);
     // On the office server: takes the upstream's accounts (the authority), by user id; a
-    // local account with the same login and another id gives way. Returns rows changed.
+    // local account with the same login and another id gives way, and accounts the
+    // upstream does not list are disabled. Returns rows changed.
     int applyUpstreamUsers(const QJsonArray &users);
 
     // Failed-login rate limit: true while `key` (login:NAME or addr:IP) is blocked.

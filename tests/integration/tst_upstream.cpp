@@ -4,7 +4,7 @@
 // other; a concurrent edit becomes one conflict record on both; an erasure on the central
 // server reaches the office and its client, byte for byte; kill -9 of the office
 // server in the middle of relaying a large push, then a restart, converges with no
-// duplicates.
+// duplicates; an account moved to another office stops working at this one.
 
 #include "tst_sync_kit.h"
 
@@ -30,6 +30,7 @@ private:
     QStringList m_central, m_office;
     Server m_centralServer, m_officeServer;
     QString m_centralLog, m_officeLog;
+    QString m_olgaToken;
 
     QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
     Run cli(const QString &dbName, const QStringList &args)
@@ -329,6 +330,24 @@ private Q_SLOTS:
             const Run check = cli(QString::fromLatin1(name), {QStringLiteral("check")});
             QCOMPARE(check.out.trimmed(), QByteArray("ok"));
         }
+    }
+
+    void accountMovedAwayStopsWorkingAtTheOffice()
+    {
+        QVERIFY(!login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги")).isEmpty());
+        const Run moved = serverAdmin(m_central,
+                                      {QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("olga"),
+                                       QStringLiteral("--office"), QStringLiteral("Москва")});
+        QVERIFY2(moved.code == 0, qPrintable(moved.err));
+        auto olgaAtOffice = [this] {
+            const Answer a = http("GET", m_officeServer.url() + QStringLiteral("/v1/pull?since=0&limit=1"),
+                                  QByteArray(), bearer(m_olgaToken));
+            return a.status;
+        };
+        m_olgaToken = login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги"));
+        QVERIFY(!m_olgaToken.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(olgaAtOffice(), 401, 20000); // her token is revoked there
+        QVERIFY(login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги")).isEmpty());
     }
 };
 

@@ -2,7 +2,7 @@
 // The command line of gamix-server (DESIGN.md §5), everything except the HTTP listener:
 //   gamix-server [--data FILE | --database URL] --listen HOST:PORT [--tls-cert F --tls-key F]
 //                [--upstream URL --upstream-login LOGIN] [--token-ttl SECONDS]
-//   gamix-server [--data FILE | --database URL] user add LOGIN --role admin|manager|sales [--office NAME]
+//   gamix-server [--data FILE | --database URL] user add LOGIN --role admin|manager|sales|relay [--office NAME]
 //   gamix-server ... user disable|enable LOGIN | token revoke LOGIN | reassign FROM TO
 //   gamix-server ... user set LOGIN [--role admin|manager|sales] [--office NAME]
 //   gamix-server ... form-token add NAME [--office NAME]
@@ -10,9 +10,9 @@
 //       152-FZ: erases the person's contacts and leads everywhere (ServerErasure); prints
 //       `ENTITY ID` per erased record on stdout. Whoever can run it has the storage, hence admin-only.
 //   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS] [--upstream-ca-cert FILE]:
-//       an office server;
-//       the service account's password comes from $GAMIX_UPSTREAM_PASSWORD (removed from
-//       the environment once read) or, when that is unset, the first line of stdin.
+//       an office server (UpstreamRelay); the service account (role relay, created on the
+//       upstream) gives its password in $GAMIX_UPSTREAM_PASSWORD (removed from the
+//       environment once read) or, when that is unset, on the first line of stdin.
 // app/server/main.cpp parses with it, runs the admin commands here, and starts the listener.
 
 #include "ServerDirectory.h"

@@ -279,6 +279,39 @@ ImportSummary ImportJob::run()
     // From here the reader runs on its own thread, a few hundred rows ahead.
     CsvPrefetcher rows(reader);
     qint64 line = reader.lineNumber();
+    // The batches of a bulk import commit with synchronous = NORMAL: in WAL mode a commit
+    // then skips its fsync and the WAL is synced at checkpoints. A killed process loses
+    // nothing committed (the WAL is in the OS's cache); a power cut can only lose the last
+    // batches, never corrupt the file, and a re-run finds the rest as duplicates. The commits
+    // after the last batch (indexes, search) run with the store's FULL again, and their
+    // fsync makes every earlier batch durable before the import returns.
+    const qint64 synchronous = m_store.db().scalar(QStringLiteral("PRAGMA synchronous"));
+    struct RestoreSync
+    {
+        Store &store;
+        qint64 level;
+        bool changed = false;
+        void restore()
+        {
+            if (changed)
+                store.db().exec(QStringLiteral("PRAGMA synchronous = %1").arg(level));
+            changed = false;
+        }
+        ~RestoreSync()
+        {
+            try {
+                restore();
+            } catch (const SqliteError &) {
+                // Inside a transaction (an exception unwinding a batch): the connection
+                // closes with the import, and Store::open sets FULL again.
+            }
+        }
+    } restoreSync {m_store, synchronous};
+    if (indexes.active) {
+        m_store.db().exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        restoreSync.changed = true;
+    }
+
     // In bulk mode only the name index still takes random inserts: a smaller page cache
     // than the batch default leaves room for the side index within the memory budget.
     auto beginBatch = [&] {
@@ -349,6 +382,7 @@ ImportSummary ImportJob::run()
             m_store.rollbackBatch();
         } else {
             m_store.commitBatch();
+            restoreSync.restore(); // the next commit (indexes or search) syncs the whole WAL
             indexes.restore();
             m_store.catchUpSearchIndex(); // committed and searchable when we return
         }

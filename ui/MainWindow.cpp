@@ -3,6 +3,7 @@
 #include "ConflictsView.h"
 #include "DataEvents.h"
 #include "DealBoard.h"
+#include "DuplicatesView.h"
 #include "ExportDialog.h"
 #include "ListPage.h"
 #include "RecordDialog.h"
@@ -224,6 +225,12 @@ void MainWindow::buildMenus()
     sync->addSeparator();
     QAction *conflicts = sync->addAction(tr("&Conflicts…"), this, &MainWindow::showConflicts);
     conflicts->setObjectName(QStringLiteral("actionConflicts"));
+    QAction *duplicates = sync->addAction(tr("&Duplicates…"), this, [this] {
+        auto *dialog = new DuplicatesView(m_store, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    duplicates->setObjectName(QStringLiteral("actionDuplicates"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gamix"), this, [this] {

@@ -150,6 +150,7 @@ private:
     QList<QPair<QString, QString>> m_records; // entity, id
     QHash<QString, QList<Write>> m_writes; // "entity|id|field"
     int m_ops = 0;
+    int m_merges = 0;
 };
 
 void TestSyncSimulation::setUp(const QString &dir)
@@ -262,6 +263,7 @@ void TestSyncSimulation::tearDown()
     m_records.clear();
     m_writes.clear();
     m_ops = 0;
+    m_merges = 0;
 }
 
 void TestSyncSimulation::exchange(SyncEngine &engine, ServerNode &server, const QString &token, const SiteId &site,
@@ -356,7 +358,7 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
             fields << FieldWrite {QStringLiteral("name"), word() + QStringLiteral(" ООО")};
         else
             fields << FieldWrite {QStringLiteral("first_name"), word()}
-                   << FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))};
+                   << FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(300))};
         const WriteResult w = s.create(e, fields, newId());
         QVERIFY2(w.ok, qPrintable(w.errorText()));
         noteWrites(e, w.id, Record(), s.get(e, w.id, true));
@@ -373,7 +375,7 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
             const WriteResult w = s.create(
                 contact,
                 {FieldWrite {QStringLiteral("first_name"), word()},
-                 FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(50))}},
+                 FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(300))}},
                 newId());
             QVERIFY(w.ok);
             noteWrites(contact, w.id, Record(), s.get(contact, w.id, true));
@@ -398,6 +400,21 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
         w = s.remove(e, id);
     } else if (op < 88) {
         w = s.restore(e, id);
+    } else if (op < 92 && !s.duplicateFlags().isEmpty()) {
+        // A user merges a pair flagged when duplicate imports met through sync.
+        const DuplicateFlag f = s.duplicateFlags().first();
+        const bool keepFirst = m_rng.bounded(2) == 0;
+        const QString keep = keepFirst ? f.firstId : f.secondId, other = keepFirst ? f.secondId : f.firstId;
+        const Record keepBefore = s.get(*f.entity, keep, true), otherBefore = s.get(*f.entity, other, true);
+        const WriteResult m = s.mergeRecords(*f.entity, keep, other);
+        QVERIFY2(m.ok, qPrintable(m.errorText()));
+        noteWrites(*f.entity, keep, keepBefore, s.get(*f.entity, keep, true));
+        noteWrites(*f.entity, other, otherBefore, s.get(*f.entity, other, true));
+        const QString gone = m.id == keep ? other : keep;
+        QCOMPARE(s.get(*f.entity, gone, true).text(u"merged_into"), m.id);
+        ++m_merges;
+        ++m_ops;
+        return;
     } else {
         if (before.isDeleted())
             return;
@@ -636,8 +653,14 @@ void TestSyncSimulation::simulate()
                      qPrintable(QStringLiteral("no conflict record for the lost write %1 = %2").arg(it.key(), w.text)));
         }
     }
-    qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded", seed, m_ops,
-          qint64(m_writes.size()), concurrentLosses);
+    // 4. Duplicate imports that met were flagged, and some were merged.
+    int flags = 0;
+    for (auto it = central.begin(); it != central.end(); ++it)
+        flags += it.key().startsWith(QStringLiteral("conflict|")) && it.key().endsWith(QStringLiteral("|field"))
+            && it.value().startsWith(QStringLiteral("(duplicate)@"));
+    QVERIFY2(flags > 0 && m_merges > 0, "duplicate imports must meet and be merged");
+    qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded; %d duplicate flags, %d merges",
+          seed, m_ops, qint64(m_writes.size()), concurrentLosses, flags, m_merges);
     tearDown();
 }
 

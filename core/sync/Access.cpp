@@ -16,8 +16,11 @@ bool isOfficeShared(const QString &entity)
 
 bool canSee(const SyncUser &user, const QString &visEntity, const QString &ownerId, const QString &officeId)
 {
-    if (user.role == u"admin" || user.role == u"relay" || isShared(visEntity))
+    if (user.role == u"admin" || isShared(visEntity))
         return true;
+    // An office server's account: its office's records and those of no office; all when it has no office.
+    if (user.role == u"relay")
+        return user.officeId.isEmpty() || officeId.isEmpty() || officeId == user.officeId;
     if (user.role == u"manager")
         return !user.officeId.isEmpty() && officeId == user.officeId;
     if (ownerId == user.id)
@@ -35,9 +38,13 @@ bool canWriteEntity(const SyncUser &user, const QString &entity)
 
 QString sqlFilter(const SyncUser &user, QVariantList *binds)
 {
-    if (user.role == u"admin" || user.role == u"relay")
+    if (user.role == u"admin" || (user.role == u"relay" && user.officeId.isEmpty()))
         return QStringLiteral("1 = 1");
     const QString shared = QStringLiteral("vis_entity IN ('pipeline', 'stage', 'user', 'office')");
+    if (user.role == u"relay") {
+        binds->append(user.officeId);
+        return QStringLiteral("(") + shared + QStringLiteral(" OR office_id IS NULL OR office_id = ?)");
+    }
     if (user.role == u"manager") {
         binds->append(user.officeId);
         return QStringLiteral("(") + shared + QStringLiteral(" OR office_id = ?)");

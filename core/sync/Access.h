@@ -2,6 +2,8 @@
 // Who may read and write what (DESIGN.md §4 "Visibility"): admin all; manager office;
 // sales office for companies and contacts, own for leads, deals, tasks and notes.
 // Pipelines, stages, users and offices are visible to all and written by admins only.
+// A relay (an office server's account) sees its office's records and those of no office,
+// or everything when it has no office.
 // The server enforces it on every push and pull.
 
 #include <QString>

@@ -134,6 +134,43 @@ bool ServerErasure::erase(const QList<RecordKey> &records, const QString &actorI
     return true;
 }
 
+void ServerErasure::dropRemoved(const QList<RecordKey> &records)
+{
+    ServerDb::Write w(m_db);
+    QSqlQuery load(w.db());
+    load.prepare(QStringLiteral("SELECT vis_entity, owner_id, office_id FROM gx_record WHERE entity = ? AND id = ?"));
+    QSqlQuery del(w.db());
+    del.prepare(QStringLiteral("DELETE FROM gx_record WHERE entity = ? AND id = ?"));
+    QSqlQuery conflicts(w.db());
+    conflicts.prepare(QStringLiteral("SELECT id, fields FROM gx_record WHERE entity = 'conflict' AND vis_entity = ?"));
+    for (const RecordKey &k : records) {
+        load.addBindValue(k.first);
+        load.addBindValue(k.second);
+        if (!ServerDb::exec(load) || !load.next())
+            continue;
+        const QString vis = load.value(0).toString();
+        const QString owner = load.value(1).toString();
+        const QString office = load.value(2).toString();
+        load.finish();
+        QStringList gone {k.second};
+        conflicts.addBindValue(k.first);
+        if (ServerDb::exec(conflicts)) {
+            while (conflicts.next()) {
+                const QJsonObject f = QJsonDocument::fromJson(conflicts.value(1).toString().toUtf8()).object();
+                if (valueOf(f, QStringLiteral("record_id")) == k.second)
+                    gone << conflicts.value(0).toString();
+            }
+        }
+        for (int i = 0; i < gone.size(); ++i) {
+            del.addBindValue(i == 0 ? k.first : QStringLiteral("conflict"));
+            del.addBindValue(gone.at(i));
+            ServerDb::exec(del);
+        }
+        ServerPurgeLog::noteMove(w.db(), m_storage.takeSeq(w), k.first, k.second, vis, owner, office);
+    }
+    w.commit();
+}
+
 bool ServerErasure::compact(QString *error)
 {
     QSqlDatabase c = m_db.connection();

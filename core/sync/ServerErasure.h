@@ -32,6 +32,10 @@ public:
     };
     // `actorId` is recorded in the audit log (empty: the server command line or a relay).
     bool erase(const QList<RecordKey> &records, const QString &actorId, Report *report);
+    // On an office server: records that left its office upstream (a removal in the relay's
+    // pull) go from this storage with the conflict records about them; its own clients
+    // that could see them get removals (gx_moved). Not an erasure: they may come back.
+    void dropRemoved(const QList<RecordKey> &records);
     // SQLite: VACUUM and an emptied WAL; PostgreSQL: VACUUM FULL of the tables touched.
     bool compact(QString *error);
 

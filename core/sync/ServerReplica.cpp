@@ -45,14 +45,14 @@ void ServerReplica::adopt(const RecordChange &serverValues)
 
 void ServerReplica::purge(const QList<PurgeMarker> &markers)
 {
-    QList<ServerErasure::RecordKey> erased;
-    for (const PurgeMarker &m : markers) {
-        if (m.erased)
-            erased.append({m.entity, m.id});
-    }
+    QList<ServerErasure::RecordKey> erased, removed;
+    for (const PurgeMarker &m : markers)
+        (m.erased ? erased : removed).append({m.entity, m.id});
+    ServerErasure erasure(m_storage.db(), m_storage);
+    if (!removed.isEmpty())
+        erasure.dropRemoved(removed); // left this office upstream
     if (erased.isEmpty())
         return;
-    ServerErasure erasure(m_storage.db(), m_storage);
     if (erasure.erase(erased, QString(), nullptr)) {
         QString error;
         if (!erasure.compact(&error))

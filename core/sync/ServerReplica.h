@@ -18,7 +18,8 @@ public:
     QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state) override;
     void adopt(const RecordChange &serverValues) override;
     // Erasures from upstream are carried out here too (and reach this server's clients);
-    // removals do not concern a relay, which sees everything.
+    // removals (records that left this office) drop the records here and reach the
+    // clients that could see them.
     void purge(const QList<PurgeMarker> &markers) override;
     ChangePage localChanges(qint64 cursor, int limit) override;
     QString state(const QString &key) override;

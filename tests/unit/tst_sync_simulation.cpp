@@ -151,6 +151,7 @@ private:
     QHash<QString, QList<Write>> m_writes; // "entity|id|field"
     int m_ops = 0;
     int m_merges = 0;
+    int m_repointed = 0; // task references moved by merges
 };
 
 void TestSyncSimulation::setUp(const QString &dir)
@@ -264,6 +265,7 @@ void TestSyncSimulation::tearDown()
     m_writes.clear();
     m_ops = 0;
     m_merges = 0;
+    m_repointed = 0;
 }
 
 void TestSyncSimulation::exchange(SyncEngine &engine, ServerNode &server, const QString &token, const SiteId &site,
@@ -350,6 +352,21 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     auto word = [&]() {
         return words.at(int(m_rng.bounded(qsizetype(words.size()))));
     };
+    if (op >= 5 && op < 10 && !m_records.isEmpty()) {
+        // A task about a contact this replica sees: a reference a merge must repoint.
+        const EntityDef &task = *Schema::instance().entity(u"task");
+        const auto [entityName, contactId] = m_records.at(int(m_rng.bounded(qsizetype(m_records.size()))));
+        if (entityName != u"contact" || !s.get(contact, contactId).isValid())
+            return;
+        const WriteResult w = s.create(
+            task, {FieldWrite {QStringLiteral("title"), word()}, FieldWrite {QStringLiteral("contact_id"), contactId}},
+            newId());
+        QVERIFY2(w.ok, qPrintable(w.errorText()));
+        noteWrites(task, w.id, Record(), s.get(task, w.id, true));
+        m_records.append({task.name, w.id});
+        ++m_ops;
+        return;
+    }
     if (op < 22 || m_records.isEmpty()) {
         const bool isCompany = op < 5;
         const EntityDef &e = isCompany ? company : contact;
@@ -390,6 +407,8 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
         if (entityName == u"company")
             fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("name") : QStringLiteral("city"),
                                   m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
+        else if (entityName == u"task")
+            fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("title") : QStringLiteral("notes"), word()};
         else
             fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("city") : QStringLiteral("last_name"),
                                   m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
@@ -406,11 +425,25 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
         const bool keepFirst = m_rng.bounded(2) == 0;
         const QString keep = keepFirst ? f.firstId : f.secondId, other = keepFirst ? f.secondId : f.firstId;
         const Record keepBefore = s.get(*f.entity, keep, true), otherBefore = s.get(*f.entity, other, true);
+        const EntityDef &task = *Schema::instance().entity(u"task");
+        QList<Record> tasksBefore;
+        SqliteStmt st = s.db().prepare(QStringLiteral("SELECT id FROM task WHERE contact_id IN (?1, ?2)"));
+        st.bind(1, keep).bind(2, other);
+        while (st.step())
+            tasksBefore << s.get(task, st.text(0), true);
         const WriteResult m = s.mergeRecords(*f.entity, keep, other);
         QVERIFY2(m.ok, qPrintable(m.errorText()));
+        const QString gone = m.id == keep ? other : keep;
+        for (const Record &t : tasksBefore) {
+            const Record after = s.get(task, t.id, true);
+            noteWrites(task, t.id, t, after);
+            if (!after.isDeleted()) {
+                QCOMPARE(after.text(u"contact_id"), m.id); // repointed
+                ++m_repointed;
+            }
+        }
         noteWrites(*f.entity, keep, keepBefore, s.get(*f.entity, keep, true));
         noteWrites(*f.entity, other, otherBefore, s.get(*f.entity, other, true));
-        const QString gone = m.id == keep ? other : keep;
         QCOMPARE(s.get(*f.entity, gone, true).text(u"merged_into"), m.id);
         ++m_merges;
         ++m_ops;
@@ -659,8 +692,9 @@ void TestSyncSimulation::simulate()
         flags += it.key().startsWith(QStringLiteral("conflict|")) && it.key().endsWith(QStringLiteral("|field"))
             && it.value().startsWith(QStringLiteral("(duplicate)@"));
     QVERIFY2(flags > 0 && m_merges > 0, "duplicate imports must meet and be merged");
-    qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded; %d duplicate flags, %d merges",
-          seed, m_ops, qint64(m_writes.size()), concurrentLosses, flags, m_merges);
+    qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded; %d duplicate flags, %d merges "
+          "(%d task references repointed)",
+          seed, m_ops, qint64(m_writes.size()), concurrentLosses, flags, m_merges, m_repointed);
     tearDown();
 }
 

@@ -52,7 +52,7 @@ int CliApp::usage()
                  "  search TEXT\n"
                  "  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]\n"
                  "         [--map 'Header=field']... [--date-format FMT] [--on-duplicate skip|update|create]\n"
-                 "         [--dry-run] [--rejects FILE]\n"
+                 "         [--update-fields FIELD,...] [--dry-run] [--rejects FILE]\n"
                  "  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]\n"
                  "  csv inspect FILE [--limit N]\n"
                  "  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]\n"

@@ -45,6 +45,9 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS gx_unseen (seq BIGINT NOT NULL, user_id VARCHAR(64) NOT NULL, "
     "entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL)",
     "CREATE INDEX IF NOT EXISTS gx_unseen_user ON gx_unseen (user_id, seq)",
+    // On an office server: records dropped because they left the office upstream.
+    "CREATE TABLE IF NOT EXISTS gx_dropped (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, "
+    "PRIMARY KEY (entity, id))",
 };
 
 } // namespace

@@ -167,6 +167,7 @@ void ServerErasure::dropRemoved(const QList<RecordKey> &records)
             ServerDb::exec(del);
         }
         ServerPurgeLog::noteMove(w.db(), m_storage.takeSeq(w), k.first, k.second, vis, owner, office);
+        ServerPurgeLog::noteDropped(w.db(), k.first, k.second, true);
     }
     w.commit();
 }

@@ -87,6 +87,29 @@ int noteViewChange(ServerDb::Write &w, ServerStorage &storage, const SyncUser &b
     return int(left.size());
 }
 
+QSet<QString> droppedKeys(QSqlDatabase &db)
+{
+    QSet<QString> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT entity, id FROM gx_dropped"))) {
+        while (q.next())
+            out.insert(q.value(0).toString() + u'|' + q.value(1).toString());
+    }
+    return out;
+}
+
+void noteDropped(QSqlDatabase &db, const QString &entity, const QString &id, bool dropped)
+{
+    QSqlQuery q(db);
+    q.prepare(dropped ? QStringLiteral(
+                  "INSERT INTO gx_dropped (entity, id) VALUES (?, ?) ON CONFLICT (entity, id) DO NOTHING")
+                      : QStringLiteral("DELETE FROM gx_dropped WHERE entity = ? AND id = ?"));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    ServerDb::exec(q);
+}
+
 QSet<QString> erasedKeys(QSqlDatabase &db)
 {
     QSet<QString> out;

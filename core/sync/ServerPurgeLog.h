@@ -29,6 +29,10 @@ QString viewKey(const QString &userId);
 
 // "entity|id" of every erased record (a short list: erasures are rare).
 QSet<QString> erasedKeys(QSqlDatabase &db);
+// On an office server: "entity|id" of records dropped because they left the office
+// upstream. A client's push must not bring one back as a new record; the upstream may.
+QSet<QString> droppedKeys(QSqlDatabase &db);
+void noteDropped(QSqlDatabase &db, const QString &entity, const QString &id, bool dropped);
 // What this user must purge after `since`: removals of records they could see before a
 // move and cannot see now, and all erasures. At most `limit`, in sequence order.
 QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit);

@@ -177,6 +177,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     }
     // Erased records (152-FZ) stay erased: a replica that missed the erasure cannot bring them back.
     const QSet<QString> erased = ServerPurgeLog::erasedKeys(w.db());
+    const QSet<QString> dropped = ServerPurgeLog::droppedKeys(w.db());
     for (const RecordChange &rc : records) {
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
@@ -208,6 +209,15 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             o.status.fill(FieldStatus::Superseded);
             out << o;
             continue;
+        }
+        // Dropped here because it left this office upstream: only the upstream brings it back.
+        if (!dropped.isEmpty() && !row.exists && dropped.contains(rc.entity + u'|' + rc.id)) {
+            if (!options.fromUpstream) {
+                o.status.fill(FieldStatus::Forbidden);
+                out << o;
+                continue;
+            }
+            ServerPurgeLog::noteDropped(w.db(), rc.entity, rc.id, false);
         }
         const QString visEntity = isConflict ? subject.visEntity : rc.entity;
         const FieldChange *ownerChange = rc.field(QString::fromLatin1(kOwnerField));

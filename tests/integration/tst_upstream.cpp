@@ -13,6 +13,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -277,11 +279,39 @@ private Q_SLOTS:
                 {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Прохор")})
                 .out.trimmed());
         QVERIFY(convergeUntil([&] { return field(QStringLiteral("o"), id, "first_name") == u"Прохор"; }));
+        // Meanwhile the office client edits it offline.
+        QCOMPARE(cli(QStringLiteral("o"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("city=Казань")})
+                     .code,
+                 0);
         QCOMPARE(cli(QStringLiteral("c"),
                      {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("office_id=") + moscow})
                      .code,
                  0);
+        QCOMPARE(sync(QStringLiteral("c")).code, 0);
+        // The office server drops it (read from its storage file, as a second reader)...
+        auto atOffice = [&] {
+            const QString name = QStringLiteral("office-reader");
+            int n = -1;
+            {
+                QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                d.setDatabaseName(m_office.at(1));
+                if (d.open()) {
+                    QSqlQuery q(d);
+                    q.prepare(QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"));
+                    q.addBindValue(id);
+                    if (q.exec() && q.next())
+                        n = q.value(0).toInt();
+                }
+            }
+            QSqlDatabase::removeDatabase(name);
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(atOffice(), 0, 20000);
+        // ...and the client's late edit cannot bring it back there as a new record.
         QVERIFY(convergeUntil([&] { return get(QStringLiteral("o"), id).isEmpty(); }));
+        QCOMPARE(atOffice(), 0);
+        QCOMPARE(field(QStringLiteral("c"), id, "city"), QString());
         QCOMPARE(field(QStringLiteral("c"), id, "first_name"), QStringLiteral("Прохор")); // not deleted
         QCOMPARE(get(QStringLiteral("c"), id).value(QLatin1String("deleted")).toBool(), false);
     }

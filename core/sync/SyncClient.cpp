@@ -112,6 +112,9 @@ void SyncClient::sync()
     if (m_running)
         return;
     m_running = true;
+    ++m_run;
+    ++m_pullGeneration;
+    m_pullsInFlight = 0;
     m_cancel = false;
     m_relogged = false;
     m_repushed = false;
@@ -232,7 +235,9 @@ QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, c
 
 void SyncClient::onReply(QNetworkReply *reply, const std::function<void(int, const QByteArray &)> &handler)
 {
-    connect(reply, &QNetworkReply::finished, this, [this, reply, handler] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler, run = m_run] {
+        if (run != m_run || !m_running)
+            return; // an answer (a prefetched pull page) that outlived its run
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         m_bytesIn += body.size();
@@ -376,16 +381,58 @@ void SyncClient::startPull()
 
 void SyncClient::pullNext()
 {
-    m_pullSince = m_engine->pullCursor();
-    onReply(send("GET", QStringLiteral("/v1/pull?") + m_engine->pullQuery(m_pullPage), QByteArray(), true),
-            [this](int status, const QByteArray &bytes) {
+    requestPage(m_engine->pullCursor());
+}
+
+namespace {
+
+// `"next":N` and `"more":true|false` of a pull answer, read from its tail (the server
+// writes them after the records), without parsing the page.
+bool peekNext(const QByteArray &body, qint64 *next, bool *more)
+{
+    const QByteArray tail = body.right(512);
+    const qsizetype n = tail.lastIndexOf("\"next\":");
+    const qsizetype m = tail.lastIndexOf("\"more\":");
+    if (n < 0 || m < 0)
+        return false;
+    qsizetype end = n + 7;
+    while (end < tail.size() && tail.at(end) >= '0' && tail.at(end) <= '9')
+        ++end;
+    bool ok = false;
+    *next = tail.mid(n + 7, end - n - 7).toLongLong(&ok);
+    *more = tail.mid(m + 7, 4) == "true";
+    return ok;
+}
+
+} // namespace
+
+void SyncClient::requestPage(qint64 since)
+{
+    ++m_pullsInFlight;
+    const quint64 generation = m_pullGeneration;
+    onReply(send("GET", QStringLiteral("/v1/pull?since=%1&limit=%2").arg(since).arg(m_pullPage), QByteArray(), true),
+            [this, since, generation](int status, const QByteArray &bytes) {
+                --m_pullsInFlight;
+                if (generation != m_pullGeneration)
+                    return; // asked for before a restart of the pull (epoch, login): superseded
+                // The next page is asked for before this one is applied, so the server
+                // builds it while we write this one (the cursor of the next page is in
+                // this answer; applying does not change it).
+                qint64 next = 0;
+                bool more = false;
+                if (status == 200 && since == m_engine->pullCursor() && peekNext(bytes, &next, &more) && more
+                    && next > since)
+                    requestPage(next);
                 const int before = m_engine->applied();
-                const SyncEngine::Step step = m_engine->handlePull(status, bytes, m_pullSince);
+                const SyncEngine::Step step = m_engine->handlePull(status, bytes, since);
                 m_pulled += m_engine->applied() - before;
+                if (step != SyncEngine::Step::Continue)
+                    ++m_pullGeneration; // whatever is still in flight is not wanted
                 switch (step) {
                 case SyncEngine::Step::Continue:
                     Q_EMIT progress(tr("Received %n record(s)", nullptr, m_pulled));
-                    pullNext();
+                    if (m_pullsInFlight == 0)
+                        pullNext();
                     return;
                 case SyncEngine::Step::Done:
                     if (m_engine->epochReset() && !m_repushed) {

@@ -103,6 +103,7 @@ private:
     void pushNext();
     void startPull();
     void pullNext();
+    void requestPage(qint64 since);
     void reloginThen(const Then &then);
     void fetchAuthors();
     void collectReport();
@@ -139,7 +140,11 @@ private:
     qint64 m_pending = 0;
     qint64 m_bytesIn = 0;
     int m_requests = 0;
-    qint64 m_pullSince = 0;
+    // Pull pages are asked for one ahead; answers of an abandoned pull or an ended run
+    // are dropped by these counters.
+    quint64 m_run = 0;
+    quint64 m_pullGeneration = 0;
+    int m_pullsInFlight = 0;
 };
 
 } // namespace gamix

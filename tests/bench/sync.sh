@@ -46,7 +46,10 @@ PORT=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$DIR/listen.txt")
 echo "== sync: $COUNT contacts, gamix-server over TLS on 127.0.0.1:$PORT ($(nproc) cores)"
 "$BENCH" --server "https://127.0.0.1:$PORT" --ca-cert "$DIR/cert.pem" --dir "$DIR" --count "$COUNT" \
     --login-a anna --login-b boris --password bench-password
-# Where the time went on the server side (its own request latency counters).
+# Where the time went on the server side (its own request latency counters), and the
+# server's CPU time (user+sys; wall time swings with the neighbours on a shared machine).
+read -r -a STAT < "/proc/$SERVER_PID/stat"
+awk -v t=$((STAT[13] + STAT[14])) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "server CPU: %.1f s (user+sys, whole run)\n", t / hz }'
 curl -sk "https://127.0.0.1:$PORT/metrics" | grep -E '^gamix_request_seconds_(sum|count)\{path="/v1/(push|pull)"' || true
 echo "pouchdb 100000 docs through pouchdb-server: ~90 s; one changed doc: ~53 ms (issue 5, same machine)"
 echo "target  100000 contacts A -> B within 10 s; one edit within 50 ms; unchanged pull = one small request"

@@ -38,6 +38,7 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     , m_empty(new QLabel(tr("No duplicates to review."), this))
     , m_keepFirst(new QPushButton(tr("Merge, keep &first"), this))
     , m_keepSecond(new QPushButton(tr("Merge, keep &second"), this))
+    , m_dismiss(new QPushButton(tr("&Not duplicates"), this))
 {
     setObjectName(QStringLiteral("duplicatesView"));
     setWindowTitle(tr("Duplicates"));
@@ -53,6 +54,7 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     m_empty->setObjectName(QStringLiteral("duplicatesEmpty"));
     m_keepFirst->setObjectName(QStringLiteral("mergeKeepFirst"));
     m_keepSecond->setObjectName(QStringLiteral("mergeKeepSecond"));
+    m_dismiss->setObjectName(QStringLiteral("notDuplicates"));
     auto *hint = new QLabel(tr("These records were entered on different computers and share an email, a phone or "
                                "an INN. Merging keeps one record, fills its empty fields from the other and moves "
                                "deals, tasks and notes over to it."),
@@ -61,9 +63,11 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_keepFirst, QDialogButtonBox::ActionRole);
     buttons->addButton(m_keepSecond, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_dismiss, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_keepFirst, &QPushButton::clicked, this, [this] { merge(true); });
     connect(m_keepSecond, &QPushButton::clicked, this, [this] { merge(false); });
+    connect(m_dismiss, &QPushButton::clicked, this, [this] { dismiss(); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(m_view);
@@ -92,6 +96,7 @@ void DuplicatesView::reload()
         kind->setData(f.firstId, FirstIdRole);
         kind->setData(f.secondId, SecondIdRole);
         kind->setData(f.entity->name, EntityRole);
+        kind->setData(f.id, FlagIdRole);
         m_model->appendRow({kind, new QStandardItem(describe(a)), new QStandardItem(describe(b))});
     }
     m_view->resizeColumnsToContents();
@@ -104,10 +109,8 @@ void DuplicatesView::reload()
 
 bool DuplicatesView::merge(bool keepFirst, int row)
 {
-    if (row < 0) {
-        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        row = rows.isEmpty() ? -1 : rows.first().row();
-    }
+    if (row < 0)
+        row = selectedRow();
     if (row < 0 || row >= m_model->rowCount())
         return false;
     const QStandardItem *kind = m_model->item(row, KindColumn);
@@ -127,11 +130,37 @@ bool DuplicatesView::merge(bool keepFirst, int row)
     return true;
 }
 
+bool DuplicatesView::dismiss(int row)
+{
+    if (row < 0)
+        row = selectedRow();
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
+    const QString flagId = m_model->item(row, KindColumn)->data(FlagIdRole).toString();
+    const WriteResult w = m_store->remove(*Schema::instance().entity(u"conflict"), flagId);
+    if (!w.ok) {
+        QMessageBox::warning(this, windowTitle(), w.errorText());
+        return false;
+    }
+    m_notifying = true;
+    DataEvents::instance()->notify(QStringLiteral("conflict"));
+    m_notifying = false;
+    reload();
+    return true;
+}
+
+int DuplicatesView::selectedRow() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
 void DuplicatesView::updateButtons()
 {
     const bool any = m_view->selectionModel()->hasSelection();
     m_keepFirst->setEnabled(any);
     m_keepSecond->setEnabled(any);
+    m_dismiss->setEnabled(any);
 }
 
 } // namespace gamix

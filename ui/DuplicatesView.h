@@ -5,7 +5,10 @@
 // other becomes a tombstone with merged_into, and references move (Store::mergeRecords),
 // as ordinary writes that sync like any edit.
 //
-// objectNames for the GUI tests: duplicatesTable, mergeKeepFirst, mergeKeepSecond, duplicatesEmpty.
+// "Not duplicates" dismisses the flag (a tombstone on the flag record, which syncs too).
+//
+// objectNames for the GUI tests: duplicatesTable, mergeKeepFirst, mergeKeepSecond,
+// notDuplicates, duplicatesEmpty.
 
 #include <QDialog>
 
@@ -26,6 +29,7 @@ public:
     static constexpr int FirstIdRole = Qt::UserRole + 1;
     static constexpr int SecondIdRole = Qt::UserRole + 2;
     static constexpr int EntityRole = Qt::UserRole + 3;
+    static constexpr int FlagIdRole = Qt::UserRole + 4;
 
     explicit DuplicatesView(Store *store, QWidget *parent = nullptr);
 
@@ -37,9 +41,12 @@ public slots:
     // Merges the pair in `row` (the selected one when -1), keeping the first or the second
     // record. False when nothing was written (the error is shown).
     bool merge(bool keepFirst, int row = -1);
+    // Dismisses the flag in `row` (the selected one when -1): the two are different records.
+    bool dismiss(int row = -1);
 
 private:
     void updateButtons();
+    int selectedRow() const;
 
     Store *m_store;
     QStandardItemModel *m_model;
@@ -47,6 +54,7 @@ private:
     QLabel *m_empty;
     QPushButton *m_keepFirst;
     QPushButton *m_keepSecond;
+    QPushButton *m_dismiss;
     bool m_notifying = false; // our own merge's change notices: one reload at the end
 };
 

@@ -55,6 +55,36 @@ private slots:
         QCOMPARE(live.size(), 1);
         QCOMPARE(live.first().text(u"city"), QStringLiteral("Казань"));
     }
+
+    void notDuplicatesDismissesTheFlag()
+    {
+        QTemporaryDir dir;
+        Store mine, theirs;
+        QString error;
+        QVERIFY(mine.open(dir.filePath(QStringLiteral("mine.sqlite")), &error));
+        QVERIFY(theirs.open(dir.filePath(QStringLiteral("theirs.sqlite")), &error));
+        const EntityDef &company = *Schema::instance().entity(u"company");
+        // Two branches of one firm: the same INN, and the user says they stay apart.
+        QVERIFY(mine.create(company,
+                            {FieldWrite {QStringLiteral("name"), QStringLiteral("Филиал 1")},
+                             FieldWrite {QStringLiteral("inn"), QStringLiteral("7736207543")}})
+                    .ok);
+        QVERIFY(theirs
+                    .create(company,
+                            {FieldWrite {QStringLiteral("name"), QStringLiteral("Филиал 2")},
+                             FieldWrite {QStringLiteral("inn"), QStringLiteral("7736207543")}})
+                    .ok);
+        StoreReplica from(theirs), to(mine);
+        to.apply(from.localChanges(0, 1000).records, {});
+        DuplicatesView view(&mine);
+        QCOMPARE(view.duplicateCount(), 1);
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("notDuplicates")), Qt::LeftButton);
+        QCOMPARE(view.duplicateCount(), 0);
+        QCOMPARE(mine.count(company), 2);
+        // The same records arriving again do not bring the flag back.
+        to.apply(from.localChanges(0, 1000).records, {});
+        QVERIFY(mine.duplicateFlags().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestDuplicatesView)

@@ -282,34 +282,56 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     int conflicts = 0;
     const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);
     QList<ServerDirectory::AuditRow> auditRows;
-    QJsonArray results;
+    // The answer is written as JSON text directly (a QJsonObject per record of a 5,000-record
+    // batch, then serialised, was a tenth of a push): {batch_id, results: [{entity, id,
+    // fields: {name: status}, server: {name: {v, hlc, site, prev}}}], rejected, conflicts}.
+    QByteArray resultBody;
+    resultBody.reserve(int(records.size()) * 200 + 128);
+    resultBody += "{\"batch_id\":";
+    ChangeSetJson::appendString(resultBody, batchId);
+    resultBody += ",\"results\":[";
     int rejected = 0;
     for (int i = 0; i < records.size(); ++i) {
         const RecordChange &rc = records.at(i);
-        QJsonObject fields;
         QStringList accepted;
+        if (i > 0)
+            resultBody += ',';
+        resultBody += "{\"entity\":";
+        ChangeSetJson::appendString(resultBody, rc.entity);
+        resultBody += ",\"id\":";
+        ChangeSetJson::appendString(resultBody, rc.id);
+        resultBody += ",\"fields\":{";
         for (int k = 0; k < rc.fields.size(); ++k) {
             const FieldStatus s = outcomes.at(i).status.at(k);
-            fields.insert(rc.fields.at(k).name, fieldStatusName(s));
+            if (k > 0)
+                resultBody += ',';
+            ChangeSetJson::appendString(resultBody, rc.fields.at(k).name);
+            resultBody += ":\"" + fieldStatusName(s).toLatin1() + '"';
             if (s == FieldStatus::Forbidden || s == FieldStatus::Invalid)
                 ++rejected;
             else if (s == FieldStatus::Accepted)
                 accepted << rc.fields.at(k).name;
         }
-        QJsonObject o {
-            {QStringLiteral("entity"), rc.entity}, {QStringLiteral("id"), rc.id}, {QStringLiteral("fields"), fields}};
-        if (!outcomes.at(i).serverValues.fields.isEmpty())
-            o.insert(QStringLiteral("server"), outcomes.at(i).serverValues.toJson().value(QLatin1String("fields")));
-        results.append(o);
+        resultBody += '}';
+        const QList<FieldChange> &server = outcomes.at(i).serverValues.fields;
+        if (!server.isEmpty()) {
+            resultBody += ",\"server\":{";
+            for (int k = 0; k < server.size(); ++k) {
+                if (k > 0)
+                    resultBody += ',';
+                ChangeSetJson::appendString(resultBody, server.at(k).name);
+                resultBody += ':';
+                ChangeSetJson::appendField(resultBody, server.at(k));
+            }
+            resultBody += '}';
+        }
+        resultBody += '}';
         if (!accepted.isEmpty())
             auditRows.append({rc.entity, rc.id, accepted.join(u',')});
     }
+    resultBody
+        += "],\"rejected\":" + QByteArray::number(rejected) + ",\"conflicts\":" + QByteArray::number(conflicts) + '}';
     m_directory.audit(w.db(), user.id, QStringLiteral("push"), auditRows);
-    const QJsonObject result {{QStringLiteral("batch_id"), batchId},
-                              {QStringLiteral("results"), results},
-                              {QStringLiteral("rejected"), rejected},
-                              {QStringLiteral("conflicts"), conflicts}};
-    const QByteArray resultBody = QJsonDocument(result).toJson(QJsonDocument::Compact);
     QSqlQuery ins(w.db());
     ins.prepare(QStringLiteral("INSERT INTO gx_batch (user_id, site, batch_id, hash, result) VALUES (?, ?, ?, ?, ?)"));
     ins.addBindValue(user.id);

@@ -54,27 +54,6 @@
         </translation>
     </message>
     <message>
-        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
-Commands:
-  init
-  add ENTITY field=value...
-  get ENTITY ID
-  set ENTITY ID field=value...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Entities: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,10 +115,6 @@ Entities: %1</source>
     </message>
     <message>
         <source>Backup written to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -284,6 +259,52 @@ Entities: %1</source>
     </message>
     <message>
         <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
+Commands:
+  init
+  add ENTITY field=value...
+  get ENTITY ID
+  set ENTITY ID field=value...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--update-fields FIELD,...] [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  duplicates | merge ENTITY KEEP_ID OTHER_ID
+  backup FILE | check
+Entities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: merge ENTITY KEEP_ID OTHER_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--update-fields FIELD,...] [--dry-run] [--rejects FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--update-fields: “%1” is not a field of %2 (one of: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--update-fields needs at least one field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--update-fields needs --on-duplicate update</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -508,6 +529,26 @@ Entities: %1</source>
     </message>
     <message>
         <source>duplicate of %1; its fields are already filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fills %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaces %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on line %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -866,13 +907,13 @@ Entities: %1</source>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Merged into</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Server</name>
-    <message>
-        <source>--upstream is not implemented yet; serving without it</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 needs a value</source>
         <translation type="unfinished"></translation>
@@ -946,6 +987,121 @@ Entities: %1</source>
     <message>
         <source>the form token could not be stored</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the upstream account&apos;s password in GAMIX_UPSTREAM_PASSWORD or on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--upstream must be an http:// or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read a certificate from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--upstream-interval must be a positive number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--upstream and --upstream-login go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user set needs --role or --office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) left the user&apos;s view</source>
+        <translation>
+            <numerusform>%n record left the user&apos;s view</numerusform>
+            <numerusform>%n records left the user&apos;s view</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>erase-person needs --email E, --phone P or --id ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no contact or lead matches %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the erasure could not be stored; nothing was erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) erased</source>
+        <translation>
+            <numerusform>%n record erased</numerusform>
+            <numerusform>%n records erased</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict record(s) erased</source>
+        <translation>
+            <numerusform>%n conflict record erased</numerusform>
+            <numerusform>%n conflict records erased</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies) cleared</source>
+        <translation>
+            <numerusform>%n audit entry cleared</numerusform>
+            <numerusform>%n audit entries cleared</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every replica purges them on its next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erased, but the storage could not be compacted (%1); run the command again when the server is idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the role must be admin, manager, sales or relay (an office server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the write-ahead log is in use by another connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream server speaks another protocol version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream refused the login %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream account %1 must have the role relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream refused the login token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream keeps refusing relayed stamps as ahead of its clock; check the clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream answered %1 for the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) updated from upstream</source>
+        <translation>
+            <numerusform>%n account updated from upstream</numerusform>
+            <numerusform>%n accounts updated from upstream</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1201,14 @@ Entities: %1</source>
         <source>unknown field number %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 records cannot be merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge needs two different live %1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreCommand</name>
@@ -1093,6 +1257,10 @@ Entities: %1</source>
     </message>
     <message>
         <source>%1 %2: %3 was refused (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1160,6 +1328,49 @@ Entities: %1</source>
     </message>
 </context>
 <context>
+    <name>gamix::CertificateDialog</name>
+    <message>
+        <source>Untrusted server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 now presents a different certificate from the one you trusted before. This is expected after the administrator renewed it; otherwise someone may be intercepting the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 presented a certificate that this computer does not trust, for example a self-signed one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust it only if its fingerprint is the one your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gamix::ConflictsView</name>
     <message>
         <source>%1, %2</source>
@@ -1213,6 +1424,10 @@ Entities: %1</source>
         <source>Restore the other %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>replica %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gamix::DealBoard</name>
@@ -1261,6 +1476,49 @@ Entities: %1</source>
     </message>
     <message>
         <source>Why was it lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DuplicatesView</name>
+    <message>
+        <source>No duplicates to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge, keep &amp;first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge, keep &amp;second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records were entered on different computers and share an email, a phone or an INN. Merging keeps one record, fills its empty fields from the other and moves deals, tasks and notes over to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records could not be merged: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,6 +1688,45 @@ Entities: %1</source>
         <source>skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>updates the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportDuplicatesPage</name>
+    <message>
+        <source>Records already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A row is the same record when its email, phone or INN is already in the database or earlier in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new record anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating fills the fields of the record that are empty. Fields checked below are replaced by the file&apos;s value as well (empty cells replace nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the record already exists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace these fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gamix::ImportMappingPage</name>
@@ -1454,23 +1751,7 @@ Entities: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skip the row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill the empty fields of the existing record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new record anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save this mapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When the record already exists (same email, phone or INN):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1852,6 +2133,10 @@ Entities: %1</source>
         <source>no keychain: login kept until Gamix quits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gamix::RecordDialog</name>
@@ -2073,6 +2358,10 @@ Entities: %1</source>
             <numerusform>%n change refused by the server</numerusform>
             <numerusform>%n changes refused by the server</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the certificate of %1 is not trusted on this computer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

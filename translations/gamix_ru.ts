@@ -55,44 +55,6 @@
         </translation>
     </message>
     <message>
-        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
-Commands:
-  init
-  add ENTITY field=value...
-  get ENTITY ID
-  set ENTITY ID field=value...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Entities: %1</source>
-        <translation>Использование: gamix-cli [--db PATH] [--json] COMMAND
-Команды:
-  init
-  add ENTITY поле=значение...
-  get ENTITY ID
-  set ENTITY ID поле=значение...
-  delete ENTITY ID | restore ENTITY ID
-  list ENTITY [--search TEXT] [--where поле=значение]... [--sort FIELD] [--limit N]
-  search TEXT
-  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
-         [--map 'Заголовок=поле']... [--date-format FMT] [--on-duplicate skip|update|create]
-         [--dry-run] [--rejects FILE]
-  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
-  csv inspect FILE [--limit N]
-  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
-  conflicts
-  backup FILE | check
-Сущности: %1</translation>
-    </message>
-    <message>
         <source>there is no database at %1 (create one with: gamix-cli --db %1 init)</source>
         <translation>базы данных %1 нет (создайте её командой: gamix-cli --db %1 init)</translation>
     </message>
@@ -157,10 +119,6 @@ Entities: %1</source>
         <translation>Резервная копия записана в %1</translation>
     </message>
     <message>
-        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</source>
-        <translation>использование: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map 'Заголовок=поле']... [--date-format FMT] [--on-duplicate skip|update|create] [--dry-run] [--rejects FILE]</translation>
-    </message>
-    <message>
         <source>cannot import into “%1”</source>
         <translation>импорт в «%1» невозможен</translation>
     </message>
@@ -182,7 +140,7 @@ Entities: %1</source>
     </message>
     <message>
         <source>--map needs &apos;Header=field&apos;, not “%1”</source>
-        <translation>--map: нужно 'Заголовок=поле', а не «%1»</translation>
+        <translation>--map: нужно &apos;Заголовок=поле&apos;, а не «%1»</translation>
     </message>
     <message>
         <source>--map: “%1” is not a field of %2 (one of: %3)</source>
@@ -303,6 +261,70 @@ Entities: %1</source>
     <message>
         <source>no keychain is available (%1): the login token was kept in memory for this run only</source>
         <translation>хранилище паролей недоступно (%1): токен входа хранится в памяти только до конца этого запуска</translation>
+    </message>
+    <message>
+        <source>Usage: gamix-cli [--db PATH] [--json] COMMAND
+Commands:
+  init
+  add ENTITY field=value...
+  get ENTITY ID
+  set ENTITY ID field=value...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where field=value]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--update-fields FIELD,...] [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  duplicates | merge ENTITY KEEP_ID OTHER_ID
+  backup FILE | check
+Entities: %1</source>
+        <translation>Использование: gamix-cli [--db PATH] [--json] COMMAND
+Команды:
+  init
+  add ENTITY поле=значение...
+  get ENTITY ID
+  set ENTITY ID поле=значение...
+  delete ENTITY ID | restore ENTITY ID
+  list ENTITY [--search TEXT] [--where поле=значение]... [--sort FIELD] [--limit N]
+  search TEXT
+  import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR]
+         [--map &apos;Заголовок=поле&apos;]... [--date-format FMT] [--on-duplicate skip|update|create]
+         [--update-fields FIELD,...] [--dry-run] [--rejects FILE]
+  export ENTITY FILE [--format csv|vcard|ical] [--profile excel|data] [--encoding NAME]
+  csv inspect FILE [--limit N]
+  sync --server URL --login LOGIN [--password-stdin] [--ca-cert FILE]
+  conflicts
+  duplicates | merge ENTITY KEEP_ID OTHER_ID
+  backup FILE | check
+Сущности: %1</translation>
+    </message>
+    <message>
+        <source>usage: duplicates</source>
+        <translation>использование: duplicates</translation>
+    </message>
+    <message>
+        <source>usage: merge ENTITY KEEP_ID OTHER_ID</source>
+        <translation>использование: merge ENTITY KEEP_ID OTHER_ID</translation>
+    </message>
+    <message>
+        <source>usage: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Header=field&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--update-fields FIELD,...] [--dry-run] [--rejects FILE]</source>
+        <translation>использование: import ENTITY FILE [--preset auto|NAME] [--encoding auto|NAME] [--delimiter auto|CHAR] [--map &apos;Заголовок=поле&apos;]... [--date-format FMT] [--on-duplicate skip|update|create] [--update-fields FIELD,...] [--dry-run] [--rejects FILE]</translation>
+    </message>
+    <message>
+        <source>--update-fields: “%1” is not a field of %2 (one of: %3)</source>
+        <translation>--update-fields: «%1» — не поле сущности %2 (поля: %3)</translation>
+    </message>
+    <message>
+        <source>--update-fields needs at least one field name</source>
+        <translation>--update-fields: укажите хотя бы одно поле</translation>
+    </message>
+    <message>
+        <source>--update-fields needs --on-duplicate update</source>
+        <translation>--update-fields работает только с --on-duplicate update</translation>
     </message>
 </context>
 <context>
@@ -527,6 +549,26 @@ Entities: %1</source>
     <message>
         <source>duplicate of %1; its fields are already filled</source>
         <translation>дубликат записи %1; её поля уже заполнены</translation>
+    </message>
+    <message>
+        <source>fills %1</source>
+        <translation>заполнит %1</translation>
+    </message>
+    <message>
+        <source>replaces %1</source>
+        <translation>заменит %1</translation>
+    </message>
+    <message>
+        <source>duplicate of %1: %2</source>
+        <translation>дубликат записи %1: %2</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD</source>
+        <translation>в карточке нет END:VCARD</translation>
+    </message>
+    <message>
+        <source>%1 on line %2: %3</source>
+        <translation>%1 в строке %2: %3</translation>
     </message>
 </context>
 <context>
@@ -884,13 +926,13 @@ Entities: %1</source>
         <source>Resolved</source>
         <translation>Решён</translation>
     </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Объединено с</translation>
+    </message>
 </context>
 <context>
     <name>Server</name>
-    <message>
-        <source>--upstream is not implemented yet; serving without it</source>
-        <translation>--upstream пока не поддерживается; сервер работает без него</translation>
-    </message>
     <message>
         <source>%1 needs a value</source>
         <translation>%1: нужно значение</translation>
@@ -966,6 +1008,126 @@ Entities: %1</source>
     <message>
         <source>the form token could not be stored</source>
         <translation>не удалось сохранить токен формы</translation>
+    </message>
+    <message>
+        <source>give the upstream account&apos;s password in GAMIX_UPSTREAM_PASSWORD or on standard input</source>
+        <translation>передайте пароль учётной записи вышестоящего сервера в GAMIX_UPSTREAM_PASSWORD или на стандартный ввод</translation>
+    </message>
+    <message>
+        <source>--upstream must be an http:// or https:// address</source>
+        <translation>--upstream должен быть адресом http:// или https://</translation>
+    </message>
+    <message>
+        <source>cannot read a certificate from %1</source>
+        <translation>не удаётся прочитать сертификат из %1</translation>
+    </message>
+    <message>
+        <source>--upstream-interval must be a positive number of seconds</source>
+        <translation>--upstream-interval: нужно положительное число секунд</translation>
+    </message>
+    <message>
+        <source>--upstream and --upstream-login go together</source>
+        <translation>--upstream и --upstream-login указываются вместе</translation>
+    </message>
+    <message>
+        <source>user set needs --role or --office</source>
+        <translation>для user set нужен --role или --office</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) left the user&apos;s view</source>
+        <translation>
+            <numerusform>%n запись вышла из области видимости пользователя</numerusform>
+            <numerusform>%n записи вышли из области видимости пользователя</numerusform>
+            <numerusform>%n записей вышли из области видимости пользователя</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>erase-person needs --email E, --phone P or --id ID</source>
+        <translation>для erase-person нужен --email E, --phone P или --id ID</translation>
+    </message>
+    <message>
+        <source>no contact or lead matches %1</source>
+        <translation>ни один контакт или лид не соответствует %1</translation>
+    </message>
+    <message>
+        <source>the erasure could not be stored; nothing was erased</source>
+        <translation>не удалось сохранить удаление; ничего не удалено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) erased</source>
+        <translation>
+            <numerusform>удалена %n запись</numerusform>
+            <numerusform>удалены %n записи</numerusform>
+            <numerusform>удалено %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict record(s) erased</source>
+        <translation>
+            <numerusform>удалена %n запись о конфликте</numerusform>
+            <numerusform>удалены %n записи о конфликтах</numerusform>
+            <numerusform>удалено %n записей о конфликтах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies) cleared</source>
+        <translation>
+            <numerusform>очищена %n запись журнала аудита</numerusform>
+            <numerusform>очищены %n записи журнала аудита</numerusform>
+            <numerusform>очищено %n записей журнала аудита</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every replica purges them on its next sync</source>
+        <translation>каждая реплика удалит их при следующей синхронизации</translation>
+    </message>
+    <message>
+        <source>erased, but the storage could not be compacted (%1); run the command again when the server is idle</source>
+        <translation>данные удалены, но хранилище не удалось сжать (%1); повторите команду, когда сервер не занят</translation>
+    </message>
+    <message>
+        <source>the role must be admin, manager, sales or relay (an office server)</source>
+        <translation>роль: admin, manager, sales или relay (сервер офиса)</translation>
+    </message>
+    <message>
+        <source>the write-ahead log is in use by another connection</source>
+        <translation>журнал предзаписи занят другим подключением</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>нет связи с %1: %2</translation>
+    </message>
+    <message>
+        <source>the upstream server speaks another protocol version</source>
+        <translation>у вышестоящего сервера другая версия протокола</translation>
+    </message>
+    <message>
+        <source>the upstream refused the login %1 (%2)</source>
+        <translation>вышестоящий сервер отклонил вход %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the upstream account %1 must have the role relay</source>
+        <translation>учётная запись %1 на вышестоящем сервере должна иметь роль relay</translation>
+    </message>
+    <message>
+        <source>the upstream refused the login token</source>
+        <translation>вышестоящий сервер отклонил токен входа</translation>
+    </message>
+    <message>
+        <source>the upstream keeps refusing relayed stamps as ahead of its clock; check the clocks</source>
+        <translation>вышестоящий сервер продолжает отклонять пересылаемые отметки времени как опережающие его часы; проверьте часы</translation>
+    </message>
+    <message>
+        <source>the upstream answered %1 for the directory</source>
+        <translation>вышестоящий сервер ответил %1 на запрос справочника</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) updated from upstream</source>
+        <translation>
+            <numerusform>%n учётная запись обновлена с вышестоящего сервера</numerusform>
+            <numerusform>%n учётные записи обновлены с вышестоящего сервера</numerusform>
+            <numerusform>%n учётных записей обновлено с вышестоящего сервера</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1227,14 @@ Entities: %1</source>
         <source>unknown field number %1 in %2</source>
         <translation>неизвестный номер поля %1 в %2</translation>
     </message>
+    <message>
+        <source>%1 records cannot be merged</source>
+        <translation>записи типа %1 нельзя объединять</translation>
+    </message>
+    <message>
+        <source>merge needs two different live %1 records</source>
+        <translation>для объединения нужны две разные действующие записи типа %1</translation>
+    </message>
 </context>
 <context>
     <name>StoreCommand</name>
@@ -1114,6 +1284,10 @@ Entities: %1</source>
     <message>
         <source>%1 %2: %3 was refused (%4)</source>
         <translation>%1 %2: %3 отклонено (%4)</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>сервер</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1354,49 @@ Entities: %1</source>
     </message>
 </context>
 <context>
+    <name>gamix::CertificateDialog</name>
+    <message>
+        <source>Untrusted server certificate</source>
+        <translation>Недоверенный сертификат сервера</translation>
+    </message>
+    <message>
+        <source>The server %1 now presents a different certificate from the one you trusted before. This is expected after the administrator renewed it; otherwise someone may be intercepting the connection.</source>
+        <translation>Сервер %1 теперь предъявляет не тот сертификат, которому вы доверяли раньше. Так бывает, когда администратор обновил сертификат; в противном случае кто-то может перехватывать соединение.</translation>
+    </message>
+    <message>
+        <source>The server %1 presented a certificate that this computer does not trust, for example a self-signed one.</source>
+        <translation>Сервер %1 предъявил сертификат, которому этот компьютер не доверяет, например самоподписанный.</translation>
+    </message>
+    <message>
+        <source>Trust it only if its fingerprint is the one your administrator gave you.</source>
+        <translation>Доверяйте ему, только если его отпечаток совпадает с тем, что дал вам администратор.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Отпечаток SHA-256:</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Выдан:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Кем выдан:</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (истёк)</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Действителен до:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>&amp;Доверять этому сертификату</translation>
+    </message>
+</context>
+<context>
     <name>gamix::ConflictsView</name>
     <message>
         <source>%1, %2</source>
@@ -1233,6 +1450,10 @@ Entities: %1</source>
         <source>Restore the other %1</source>
         <translation>восстановление другого значения поля «%1»</translation>
     </message>
+    <message>
+        <source>replica %1</source>
+        <translation>реплика %1</translation>
+    </message>
 </context>
 <context>
     <name>gamix::DealBoard</name>
@@ -1283,6 +1504,49 @@ Entities: %1</source>
     <message>
         <source>Why was it lost?</source>
         <translation>Почему сделка проиграна?</translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DuplicatesView</name>
+    <message>
+        <source>No duplicates to review.</source>
+        <translation>Дубликатов для проверки нет.</translation>
+    </message>
+    <message>
+        <source>Merge, keep &amp;first</source>
+        <translation>Объединить, оставить &amp;первую</translation>
+    </message>
+    <message>
+        <source>Merge, keep &amp;second</source>
+        <translation>Объединить, оставить &amp;вторую</translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation>&amp;Не дубликаты</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Дубликаты</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>Первая запись</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>Вторая запись</translation>
+    </message>
+    <message>
+        <source>These records were entered on different computers and share an email, a phone or an INN. Merging keeps one record, fills its empty fields from the other and moves deals, tasks and notes over to it.</source>
+        <translation>Эти записи внесены на разных компьютерах и совпадают по email, телефону или ИНН. При объединении остаётся одна запись: её пустые поля заполняются из другой, а сделки, задачи и заметки переносятся к ней.</translation>
+    </message>
+    <message>
+        <source>The records could not be merged: %1</source>
+        <translation>Не удалось объединить записи: %1</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1718,45 @@ Entities: %1</source>
         <source>skipped</source>
         <translation>пропущена</translation>
     </message>
+    <message>
+        <source>updates the record</source>
+        <translation>обновит запись</translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ImportDuplicatesPage</name>
+    <message>
+        <source>Records already there</source>
+        <translation>Записи, которые уже есть</translation>
+    </message>
+    <message>
+        <source>A row is the same record when its email, phone or INN is already in the database or earlier in the file.</source>
+        <translation>Строка считается той же записью, если её email, телефон или ИНН уже есть в базе или выше в файле.</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Пропустить строку</translation>
+    </message>
+    <message>
+        <source>Update the existing record</source>
+        <translation>Обновить существующую запись</translation>
+    </message>
+    <message>
+        <source>Create a new record anyway</source>
+        <translation>Всё равно создать новую запись</translation>
+    </message>
+    <message>
+        <source>Updating fills the fields of the record that are empty. Fields checked below are replaced by the file&apos;s value as well (empty cells replace nothing).</source>
+        <translation>При обновлении заполняются пустые поля записи. Отмеченные ниже поля также заменяются значением из файла (пустые ячейки ничего не заменяют).</translation>
+    </message>
+    <message>
+        <source>When the record already exists:</source>
+        <translation>Если запись уже существует:</translation>
+    </message>
+    <message>
+        <source>Replace these fields:</source>
+        <translation>Заменять эти поля:</translation>
+    </message>
 </context>
 <context>
     <name>gamix::ImportMappingPage</name>
@@ -1478,24 +1781,8 @@ Entities: %1</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <source>Skip the row</source>
-        <translation>Пропустить строку</translation>
-    </message>
-    <message>
-        <source>Fill the empty fields of the existing record</source>
-        <translation>Заполнить пустые поля существующей записи</translation>
-    </message>
-    <message>
-        <source>Create a new record anyway</source>
-        <translation>Всё равно создать новую запись</translation>
-    </message>
-    <message>
         <source>Save this mapping</source>
         <translation>Сохранить это сопоставление</translation>
-    </message>
-    <message>
-        <source>When the record already exists (same email, phone or INN):</source>
-        <translation>Если запись уже есть (тот же email, телефон или ИНН):</translation>
     </message>
     <message>
         <source>Using the mapping you saved for this kind of file.</source>
@@ -1879,6 +2166,10 @@ Entities: %1</source>
         <source>no keychain: login kept until Gamix quits</source>
         <translation>нет хранилища паролей: вход хранится до закрытия Gamix</translation>
     </message>
+    <message>
+        <source>&amp;Duplicates…</source>
+        <translation>&amp;Дубликаты…</translation>
+    </message>
 </context>
 <context>
     <name>gamix::RecordDialog</name>
@@ -2105,6 +2396,10 @@ Entities: %1</source>
             <numerusform>сервер отклонил %n изменения</numerusform>
             <numerusform>сервер отклонил %n изменений</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the certificate of %1 is not trusted on this computer</source>
+        <translation>сертификату %1 этот компьютер не доверяет</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,9 @@ target_link_libraries(gamix_phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
 
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 
+# gzip bodies for sync (core/sync/Gzip); the same zlib Qt and cpp-httplib decode with.
+find_package(ZLIB REQUIRED)
+
 find_path(SODIUM_INCLUDE_DIR sodium.h REQUIRED)
 find_library(SODIUM_LIBRARY NAMES sodium libsodium REQUIRED)
 add_library(gamix_sodium INTERFACE)

@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-svg-dev
     qt6-websockets-dev libqt6opengl6-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql
-    libsqlite3-dev sqlite3 libphonenumber-dev libicu-dev libsodium-dev libcpp-httplib-dev
+    libsqlite3-dev sqlite3 libphonenumber-dev libicu-dev libsodium-dev libcpp-httplib-dev zlib1g-dev
     libssl-dev openssl postgresql xvfb xauth libsecret-1-0 gnome-keyring dbus dbus-x11
     fonts-dejavu-core locales imagemagick clang clang-format libclang-rt-dev
     qt6-qpa-plugins libgl1-mesa-dri

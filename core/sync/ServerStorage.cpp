@@ -311,6 +311,11 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                 && (before.ownerId != row.ownerId || before.officeId != row.officeId))
                 ServerPurgeLog::noteMove(w.db(), seq, rc.entity, rc.id, before.visEntity, before.ownerId,
                                          before.officeId);
+            // A new record an office server relayed for another office (an admin there filed
+            // it elsewhere): that office server must drop it, as if it had moved away.
+            else if (!before.exists && !isConflict && user && user->role == u"relay" && !user->officeId.isEmpty()
+                     && !Access::canSee(*user, row.visEntity, row.ownerId, row.officeId))
+                ServerPurgeLog::noteMove(w.db(), seq, rc.entity, rc.id, rc.entity, user->id, user->officeId);
             save(w.db(), rc.entity, rc.id, row, m_prepared);
             if (changed)
                 ++*changed;

@@ -219,6 +219,15 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
             ServerPurgeLog::noteDropped(w.db(), rc.entity, rc.id, false);
         }
+        // Nor a conflict record about such a record, from a client that had not heard yet: it
+        // would stay here outside this office's view (the upstream refuses it to the relay).
+        if (isConflict && !row.exists && !subject.exists && !options.fromUpstream && !dropped.isEmpty()
+            && dropped.contains(subject.visEntity + u'|'
+                                + (rc.field(u"record_id") ? rc.field(u"record_id")->text : QString()))) {
+            o.status.fill(FieldStatus::Forbidden);
+            out << o;
+            continue;
+        }
         const QString visEntity = isConflict ? subject.visEntity : rc.entity;
         const FieldChange *ownerChange = rc.field(QString::fromLatin1(kOwnerField));
         const FieldChange *officeChange = rc.field(QString::fromLatin1(kOfficeField));

@@ -137,6 +137,19 @@ bool ServerDb::createSchema(QString *error)
             return false;
         }
     }
+    // Added later (a pull copies `wire` as text and skips a replica's own records by
+    // `solo_site`); rows saved before keep NULL there and are parsed from `fields`.
+    if (meta(w.db(), QStringLiteral("record_wire")).isEmpty()) {
+        for (const char *sql :
+             {"ALTER TABLE gx_record ADD COLUMN wire TEXT", "ALTER TABLE gx_record ADD COLUMN solo_site VARCHAR(32)"}) {
+            if (!q.exec(QString::fromLatin1(sql))) {
+                *error = QCoreApplication::translate("Server", "cannot create the server tables: %1")
+                             .arg(q.lastError().text());
+                return false;
+            }
+        }
+        setMeta(w.db(), QStringLiteral("record_wire"), QStringLiteral("1"));
+    }
     if (meta(w.db(), QStringLiteral("epoch")).isEmpty()) {
         setMeta(w.db(), QStringLiteral("epoch"), QUuid::createUuid().toString(QUuid::Id128));
         setMeta(w.db(), QStringLiteral("seq"), QStringLiteral("0"));

@@ -16,28 +16,14 @@ namespace gamix {
 
 namespace {
 
-const QString kQ = QStringLiteral("q");
-const QString kU = QStringLiteral("u");
-
-FieldState stateOf(const QJsonObject &f)
+FieldState stateOf(const StoredField &f)
 {
-    FieldChange c;
-    ChangeSetJson::fieldFromJson(QString(), QString(), f, &c);
-    return FieldState {c.text, c.clock, c.prev};
+    return FieldState {f.change.text, f.change.clock, f.change.prev};
 }
 
-QJsonObject storedField(const FieldChange &c, qint64 q, bool upstream)
+StoredField storedField(const FieldChange &c, qint64 q, bool upstream)
 {
-    QJsonObject o = ChangeSetJson::fieldToJson(QString(), c);
-    o.insert(kQ, q);
-    if (upstream)
-        o.insert(kU, 1);
-    return o;
-}
-
-QString textOf(const QJsonObject &fields, const char *name)
-{
-    return FieldCodec::textFromJson(fields.value(QLatin1String(name)).toObject().value(QLatin1String("v")));
+    return StoredField {c, q, upstream};
 }
 
 } // namespace
@@ -96,9 +82,9 @@ namespace {
 const QString kLoadSql
     = QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?");
 const QString kUpdateSql = QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, "
-                                          "fields = ? WHERE entity = ? AND id = ?");
-const QString kInsertSql = QStringLiteral(
-    "INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                          "fields = ?, wire = ?, solo_site = ? WHERE entity = ? AND id = ?");
+const QString kInsertSql = QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, wire, "
+                                          "solo_site, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 } // namespace
 
 struct ServerStorage::Prepared
@@ -138,16 +124,15 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
         row.visEntity = q.value(0).toString();
         row.ownerId = q.value(1).toString();
         row.officeId = q.value(2).toString();
-        row.fields = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+        row.fields = StoredFields::parse(q.value(3).toString());
     }
     return row;
 }
 
 void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared)
 {
-    qint64 seq = 0;
-    for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
-        seq = std::max(seq, qint64(it.value().toObject().value(kQ).toDouble()));
+    const qint64 seq = row.fields.maxSeq();
+    const QString solo = row.fields.soloSite();
     QSqlQuery own(db);
     if (!prepared)
         own.prepare(row.exists ? kUpdateSql : kInsertSql);
@@ -156,7 +141,9 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
     q.addBindValue(row.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.ownerId));
     q.addBindValue(row.officeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.officeId));
     q.addBindValue(seq);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(row.fields).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(row.fields.storedJson()));
+    q.addBindValue(QString::fromUtf8(row.fields.wireJson()));
+    q.addBindValue(solo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(solo));
     q.addBindValue(entity);
     q.addBindValue(id);
     ServerDb::exec(q);
@@ -195,17 +182,17 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         if (isConflict) {
             const FieldChange *ent = rc.field(u"entity");
             const FieldChange *rid = rc.field(u"record_id");
-            const QString subjEntity = ent ? ent->text : textOf(row.fields, "entity");
-            const QString subjId = rid ? rid->text : textOf(row.fields, "record_id");
+            const QString subjEntity = ent ? ent->text : row.fields.text("entity");
+            const QString subjId = rid ? rid->text : row.fields.text("record_id");
             subject = load(w.db(), subjEntity, subjId, m_prepared);
             subject.visEntity = subject.exists ? subject.visEntity : subjEntity;
         }
         if (!erased.isEmpty()
             && (erased.contains(rc.entity + u'|' + rc.id)
                 || (isConflict
-                    && erased.contains(subject.visEntity + u'|'
-                                       + (rc.field(u"record_id") ? rc.field(u"record_id")->text
-                                                                 : textOf(row.fields, "record_id")))))) {
+                    && erased.contains(
+                        subject.visEntity + u'|'
+                        + (rc.field(u"record_id") ? rc.field(u"record_id")->text : row.fields.text("record_id")))))) {
             o.status.fill(FieldStatus::Superseded);
             out << o;
             continue;
@@ -276,9 +263,9 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             if (!FieldCodec::parse(*fd, fc.text, &v, &error))
                 continue; // invalid
             fc.text = FieldCodec::toText(*fd, v);
-            const QJsonObject stored = row.fields.value(fc.name).toObject();
-            const bool has = !stored.isEmpty();
-            const FieldState local = has ? stateOf(stored) : FieldState();
+            const StoredField *stored = row.fields.find(fc.name);
+            const bool has = stored != nullptr;
+            const FieldState local = has ? stateOf(*stored) : FieldState();
             if (isConflict && has && local.clock > fc.prev)
                 fc.prev = local.clock; // bookkeeping records: no conflicts about conflicts
             const bool tracked = MergeRule::tracksConflicts(*e, *fd);
@@ -289,7 +276,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                 lostFields.append(fc.name);
             }
             if (d.apply) {
-                row.fields.insert(fc.name, storedField(fc, -1, options.fromUpstream));
+                row.fields.put(storedField(fc, -1, options.fromUpstream));
                 any = true;
                 if (fd->name == QLatin1String(kOwnerField) || fd->name == QLatin1String(kOfficeField))
                     moved = true;
@@ -298,22 +285,19 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         if (any) {
             const qint64 seq = nextSeq(w);
             // A reassigned record enters new views: its stream then carries every field anew.
-            for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
-                QJsonObject f = it.value().toObject();
-                if (moved || f.value(kQ).toDouble() < 0) {
-                    f.insert(kQ, seq);
-                    it.value() = f;
-                }
+            for (StoredField &f : row.fields.list) {
+                if (moved || f.q < 0)
+                    f.q = seq;
             }
             const Row before = row;
             if (isConflict) {
                 row.visEntity = visEntity;
-                row.ownerId = subject.exists ? subject.ownerId : textOf(row.fields, kOwnerField);
-                row.officeId = subject.exists ? subject.officeId : textOf(row.fields, kOfficeField);
+                row.ownerId = subject.exists ? subject.ownerId : row.fields.text(kOwnerField);
+                row.officeId = subject.exists ? subject.officeId : row.fields.text(kOfficeField);
             } else {
                 row.visEntity = rc.entity;
-                row.ownerId = textOf(row.fields, kOwnerField);
-                row.officeId = textOf(row.fields, kOfficeField);
+                row.ownerId = row.fields.text(kOwnerField);
+                row.officeId = row.fields.text(kOfficeField);
             }
             // Who saw it before a reassignment gets a removal in their next pull.
             if (moved && before.exists && !isConflict
@@ -337,9 +321,9 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         for (int k = 0; k < rc.fields.size(); ++k) {
             if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
                 continue;
-            const QJsonObject stored = row.fields.value(rc.fields.at(k).name).toObject();
-            if (!stored.isEmpty()) {
-                const FieldState s = stateOf(stored);
+            const StoredField *stored = row.fields.find(rc.fields.at(k).name);
+            if (stored) {
+                const FieldState s = stateOf(*stored);
                 o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
             }
         }
@@ -362,7 +346,7 @@ void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const
         return;
     const qint64 seq = nextSeq(w);
     for (const FieldChange &c : rc.fields)
-        existing.fields.insert(c.name, storedField(c, seq, false));
+        existing.fields.put(storedField(c, seq, false));
     existing.visEntity = row.visEntity.isEmpty() ? entity : row.visEntity;
     existing.ownerId = row.ownerId;
     existing.officeId = row.officeId;
@@ -391,9 +375,9 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
         return;
     const qint64 seq = nextSeq(w);
     for (const FieldChange &c : values.fields)
-        row.fields.insert(c.name, storedField(c, seq, true));
-    row.ownerId = textOf(row.fields, kOwnerField);
-    row.officeId = textOf(row.fields, kOfficeField);
+        row.fields.put(storedField(c, seq, true));
+    row.ownerId = row.fields.text(kOwnerField);
+    row.officeId = row.fields.text(kOfficeField);
     save(w.db(), values.entity, values.id, row);
     flushSeq(w);
 }
@@ -403,8 +387,8 @@ QHash<QString, FieldState> ServerStorage::fieldStates(const QString &entity, con
     QSqlDatabase c = m_db.connection();
     const Row row = load(c, entity, id);
     QHash<QString, FieldState> out;
-    for (auto it = row.fields.begin(); it != row.fields.end(); ++it)
-        out.insert(it.key(), stateOf(it.value().toObject()));
+    for (const StoredField &f : row.fields.list)
+        out.insert(f.change.name, stateOf(f));
     return out;
 }
 
@@ -420,12 +404,8 @@ QList<RecordChange> ServerStorage::allRecords()
         RecordChange rc;
         rc.entity = q.value(0).toString();
         rc.id = q.value(1).toString();
-        const QJsonObject stored = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
-            FieldChange fc;
-            ChangeSetJson::fieldFromJson(rc.entity, it.key(), it.value(), &fc);
-            rc.fields << fc;
-        }
+        for (const StoredField &f : StoredFields::parse(q.value(2).toString()).list)
+            rc.fields << f.change;
         out << rc;
     }
     return out;

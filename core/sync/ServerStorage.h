@@ -2,13 +2,15 @@
 // The server's replica: every record as one row (gx_record) whose `fields` column holds
 // the change-set JSON of all its fields plus, per field, the server sequence `q` of its
 // last change and `u` when it came from an upstream server (so a relay does not send it
-// back). Pulls send whole records: the receiver's merge ignores what it already has. Merging applies the rule of
-// MergeRule per field, creates conflict records, and assigns sequence numbers in commit
-// order (ServerDb::Write), so a pull cursor never skips a change.
+// back); `wire` and `solo_site` beside it let a pull copy the record's JSON text and skip
+// a replica's own records without parsing (ServerStorageRow.h). Pulls send whole records: the receiver's merge ignores
+// what it already has. Merging applies the rule of MergeRule per field, creates conflict records, and assigns sequence
+// numbers in commit order (ServerDb::Write), so a pull cursor never skips a change.
 
 #include "Access.h"
 #include "MergeRule.h"
 #include "ServerDb.h"
+#include "ServerStorageRow.h"
 
 #include <functional>
 
@@ -68,7 +70,7 @@ private:
     {
         bool exists = false;
         QString visEntity, ownerId, officeId;
-        QJsonObject fields;
+        StoredFields fields;
     };
     // Statements prepared once per merge() (a push merges thousands of records).
     struct Prepared;

@@ -4,18 +4,9 @@
 #include "ServerPurgeLog.h"
 #include "ServerStorage.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace gamix {
-
-namespace {
-
-const QString kQ = QStringLiteral("q");
-const QString kU = QStringLiteral("u");
-
-} // namespace
 
 qint64 ServerStorage::takeSeq(ServerDb::Write &w)
 {
@@ -34,52 +25,60 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     // Removals and erasures share the sequence: a full page of them bounds the records.
     QList<PurgeMarker> markers = ServerPurgeLog::markers(c, user, since, limit);
     const qint64 bound = markers.size() == limit ? markers.last().seq : -1;
-    QVariantList binds {since};
+    // A record stamped only by the requesting replica comes back as '' (its own writes,
+    // echoed: nothing new for it); one saved before `wire` existed brings its `fields`.
+    QVariantList binds {requesterSite, since};
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlQuery q(c);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, id, seq, fields FROM gx_record WHERE seq > ? AND ") + filter
-              + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
+    q.prepare(QStringLiteral("SELECT entity, id, seq, CASE WHEN solo_site = ? THEN '' ELSE COALESCE(wire, fields) END, "
+                             "CASE WHEN wire IS NULL THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
+              + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
               + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!ServerDb::exec(q))
         return page;
-    QJsonArray arr;
+    QByteArray out;
+    if (json)
+        out += '[';
     int n = 0;
     while (q.next()) {
         ++n;
+        page.next = q.value(2).toLongLong();
+        const QString text = q.value(3).toString();
+        if (text.isEmpty())
+            continue;
         const QString entity = q.value(0).toString();
         const QString id = q.value(1).toString();
-        page.next = q.value(2).toLongLong();
-        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        if (!requesterSite.isEmpty()) {
-            bool allTheirs = !stored.isEmpty();
-            for (auto it = stored.begin(); allTheirs && it != stored.end(); ++it)
-                allTheirs = it.value().toObject().value(QLatin1String("site")).toString() == requesterSite;
-            if (allTheirs)
-                continue; // its own writes, echoed back: nothing new for it
+        QByteArray wire;
+        StoredFields parsed;
+        const bool legacy = q.value(4).toInt() == 1;
+        if (legacy) {
+            parsed = StoredFields::parse(text);
+            if (!requesterSite.isEmpty() && parsed.soloSite() == requesterSite)
+                continue;
         }
-        QJsonObject fields;
-        RecordChange rc;
-        rc.entity = entity;
-        rc.id = id;
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
+        if (json) {
             // Whole records (see localChanges): the receiver ignores what it already has.
-            QJsonObject f = it.value().toObject();
-            f.remove(kQ);
-            f.remove(kU);
-            fields.insert(it.key(), f);
-        }
-        if (json)
-            arr.append(QJsonObject {
-                {QStringLiteral("entity"), entity}, {QStringLiteral("id"), id}, {QStringLiteral("fields"), fields}});
-        else {
-            for (auto it = fields.begin(); it != fields.end(); ++it) {
-                FieldChange fc;
-                ChangeSetJson::fieldFromJson(entity, it.key(), it.value(), &fc);
-                rc.fields << fc;
-            }
+            if (out.size() > 1)
+                out += ',';
+            out += "{\"entity\":";
+            ChangeSetJson::appendString(out, entity);
+            out += ",\"id\":";
+            ChangeSetJson::appendString(out, id);
+            out += ",\"fields\":";
+            out += legacy ? parsed.wireJson() : text.toUtf8();
+            out += '}';
+        } else {
+            RecordChange rc;
+            rc.entity = entity;
+            rc.id = id;
+            // `wire` has the form of `fields` without q and u, which StoredFields ignores.
+            if (!legacy)
+                parsed = StoredFields::parse(text);
+            for (const StoredField &f : std::as_const(parsed.list))
+                rc.fields << f.change;
             page.records << rc;
         }
     }
@@ -97,8 +96,10 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
         if (!m.entity.isEmpty()) // empty: a removal that no longer applies (kept for the bound)
             page.purges << m;
     }
-    if (json)
-        *json = QJsonDocument(arr).toJson(QJsonDocument::Compact);
+    if (json) {
+        out += ']';
+        *json = out;
+    }
     return page;
 }
 
@@ -121,16 +122,11 @@ ChangePage ServerStorage::localChanges(qint64 cursor, int limit)
         rc.entity = q.value(0).toString();
         rc.id = q.value(1).toString();
         page.next = q.value(2).toLongLong();
-        const QJsonObject stored = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        for (auto it = stored.begin(); it != stored.end(); ++it) {
-            const QJsonObject f = it.value().toObject();
+        for (const StoredField &f : StoredFields::parse(q.value(3).toString()).list) {
             // Whole records: a row that moved past a page boundary keeps fields stamped in
             // ranges already passed, so filtering fields by the cursor would lose them.
-            if (f.value(kU).toInt() == 1)
-                continue;
-            FieldChange fc;
-            ChangeSetJson::fieldFromJson(rc.entity, it.key(), f, &fc);
-            rc.fields << fc;
+            if (!f.upstream)
+                rc.fields << f.change;
         }
         if (!rc.fields.isEmpty())
             page.records << rc;

@@ -1,0 +1,119 @@
+#include "ServerStorageRow.h"
+
+#include "schema/FieldCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace gamix {
+
+namespace {
+
+bool nameLess(const StoredField &a, QStringView name)
+{
+    return a.change.name < name;
+}
+
+} // namespace
+
+const StoredField *StoredFields::find(QStringView name) const
+{
+    const auto it = std::lower_bound(list.cbegin(), list.cend(), name, nameLess);
+    return it != list.cend() && it->change.name == name ? &*it : nullptr;
+}
+
+void StoredFields::put(const StoredField &field)
+{
+    const auto it = std::lower_bound(list.begin(), list.end(), QStringView(field.change.name), nameLess);
+    if (it != list.end() && it->change.name == field.change.name)
+        *it = field;
+    else
+        list.insert(it, field);
+}
+
+QString StoredFields::text(const char *name) const
+{
+    const StoredField *f = find(QString::fromLatin1(name));
+    return f ? f->change.text : QString();
+}
+
+qint64 StoredFields::maxSeq() const
+{
+    qint64 seq = 0;
+    for (const StoredField &f : list)
+        seq = std::max(seq, f.q);
+    return seq;
+}
+
+StoredFields StoredFields::parse(const QString &json)
+{
+    StoredFields out;
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    out.list.reserve(o.size());
+    // QJsonObject iterates its keys sorted, which is the order `list` keeps.
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        StoredField f;
+        ChangeSetJson::fieldFromJson(QString(), it.key(), it.value(), &f.change);
+        f.change.name = it.key();
+        const QJsonObject fo = it.value().toObject();
+        f.q = qint64(fo.value(QLatin1String("q")).toDouble());
+        f.upstream = fo.value(QLatin1String("u")).toInt() == 1;
+        out.list.append(f);
+    }
+    return out;
+}
+
+QByteArray StoredFields::storedJson() const
+{
+    QByteArray out;
+    out.reserve(list.size() * 96);
+    out += '{';
+    for (int i = 0; i < list.size(); ++i) {
+        const StoredField &f = list.at(i);
+        if (i > 0)
+            out += ',';
+        ChangeSetJson::appendString(out, f.change.name);
+        out += ':';
+        ChangeSetJson::appendField(out, f.change);
+        out.chop(1); // the field object's '}': q and u go inside it
+        out += ",\"q\":";
+        out += QByteArray::number(f.q);
+        if (f.upstream)
+            out += ",\"u\":1";
+        out += '}';
+    }
+    out += '}';
+    return out;
+}
+
+QByteArray StoredFields::wireJson() const
+{
+    QByteArray out;
+    out.reserve(list.size() * 96);
+    out += '{';
+    for (int i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        ChangeSetJson::appendString(out, list.at(i).change.name);
+        out += ':';
+        ChangeSetJson::appendField(out, list.at(i).change);
+    }
+    out += '}';
+    return out;
+}
+
+QString StoredFields::soloSite() const
+{
+    if (list.isEmpty())
+        return QString();
+    const SiteId site = list.first().change.clock.site;
+    for (const StoredField &f : list) {
+        if (f.change.clock.site != site)
+            return QString();
+    }
+    return list.first().change.clock.siteHex();
+}
+
+} // namespace gamix

@@ -1,0 +1,44 @@
+#pragma once
+// One server record's field states in memory (ServerStorage), and the text forms saved with
+// it in gx_record: `fields` (per field the change-set form plus `q`, the server sequence of
+// its last change, and `"u":1` when it came from an upstream server), `wire` (the change-set
+// fields object a pull sends: spliced into the page as text, never parsed or rebuilt) and
+// `solo_site` (the one site that stamped every field: a pull leaves out a replica's own
+// records by this column instead of parsing them).
+
+#include "ChangeSet.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace gamix {
+
+struct StoredField
+{
+    FieldChange change;
+    qint64 q = -1; // -1: changed by the merge in progress, numbered when the record is saved
+    bool upstream = false;
+};
+
+struct StoredFields
+{
+    QList<StoredField> list; // sorted by name (the order the former QJsonObject form had)
+
+    bool isEmpty() const { return list.isEmpty(); }
+    const StoredField *find(QStringView name) const;
+    // Inserts or replaces the field of the same name.
+    void put(const StoredField &field);
+    // The field's canonical text, "" when absent.
+    QString text(const char *name) const;
+    qint64 maxSeq() const;
+
+    // The `fields` column (written by every version of the server in this form).
+    static StoredFields parse(const QString &json);
+    QByteArray storedJson() const;
+    QByteArray wireJson() const;
+    // The site hex of every field's clock when they are all the same, else "".
+    QString soloSite() const;
+};
+
+} // namespace gamix

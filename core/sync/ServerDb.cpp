@@ -150,6 +150,16 @@ bool ServerDb::createSchema(QString *error)
         }
         setMeta(w.db(), QStringLiteral("record_wire"), QStringLiteral("1"));
     }
+    // The seq `wire` was written at: a row saved since by a server version that does not
+    // know `wire` (a rolling upgrade, a downgrade) has another seq and is parsed instead.
+    if (meta(w.db(), QStringLiteral("record_wire_seq")).isEmpty()) {
+        if (!q.exec(QStringLiteral("ALTER TABLE gx_record ADD COLUMN wire_seq BIGINT"))) {
+            *error = QCoreApplication::translate("Server", "cannot create the server tables: %1")
+                         .arg(q.lastError().text());
+            return false;
+        }
+        setMeta(w.db(), QStringLiteral("record_wire_seq"), QStringLiteral("1"));
+    }
     if (meta(w.db(), QStringLiteral("epoch")).isEmpty()) {
         setMeta(w.db(), QStringLiteral("epoch"), QUuid::createUuid().toString(QUuid::Id128));
         setMeta(w.db(), QStringLiteral("seq"), QStringLiteral("0"));

@@ -81,10 +81,11 @@ void ServerStorage::flushSeq(ServerDb::Write &w)
 namespace {
 const QString kLoadSql
     = QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?");
-const QString kUpdateSql = QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, "
-                                          "fields = ?, wire = ?, solo_site = ? WHERE entity = ? AND id = ?");
+const QString kUpdateSql
+    = QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, "
+                     "fields = ?, wire = ?, solo_site = ?, wire_seq = ? WHERE entity = ? AND id = ?");
 const QString kInsertSql = QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, wire, "
-                                          "solo_site, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                          "solo_site, wire_seq, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 } // namespace
 
 struct ServerStorage::Prepared
@@ -144,6 +145,7 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
     q.addBindValue(QString::fromUtf8(row.fields.storedJson()));
     q.addBindValue(QString::fromUtf8(row.fields.wireJson()));
     q.addBindValue(solo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(solo));
+    q.addBindValue(seq);
     q.addBindValue(entity);
     q.addBindValue(id);
     ServerDb::exec(q);

@@ -26,13 +26,15 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     QList<PurgeMarker> markers = ServerPurgeLog::markers(c, user, since, limit);
     const qint64 bound = markers.size() == limit ? markers.last().seq : -1;
     // A record stamped only by the requesting replica comes back as '' (its own writes,
-    // echoed: nothing new for it); one saved before `wire` existed brings its `fields`.
+    // echoed: nothing new for it); one whose `wire` is missing or older than its last save
+    // (saved by a server version without it: wire_seq <> seq) brings its `fields`.
     QVariantList binds {requesterSite, since};
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlQuery q(c);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, id, seq, CASE WHEN solo_site = ? THEN '' ELSE COALESCE(wire, fields) END, "
-                             "CASE WHEN wire IS NULL THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
+    q.prepare(QStringLiteral("SELECT entity, id, seq, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN fields "
+                             "WHEN solo_site = ? THEN '' ELSE wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq "
+                             "THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
               + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
               + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
     for (const QVariant &b : binds)

@@ -257,8 +257,10 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
         records << rc;
     }
     // The body as received (a resent batch is the same bytes): serialising 100k records
-    // again just to hash them cost a tenth of a push.
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex());
+    // again just to hash them cost a tenth of a push. BLAKE2b: Qt's SHA-256 took 45 ms of a
+    // 5 MB batch, BLAKE2b 10 ms; "b2:" tells it from the SHA-256 hex of batches stored before.
+    const QString hash = QStringLiteral("b2:")
+        + QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Blake2b_256).toBase64());
 
     ServerDb::Write w(m_db);
     {
@@ -268,7 +270,11 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
         q.addBindValue(site);
         q.addBindValue(batchId);
         if (ServerDb::exec(q) && q.next()) {
-            if (q.value(0).toString() != hash)
+            const QString stored = q.value(0).toString();
+            const bool same = stored.startsWith(QLatin1String("b2:"))
+                ? stored == hash
+                : stored == QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex());
+            if (!same)
                 return error(409, "batch_id_reused", QStringLiteral("this batch id was used for a different batch"));
             HttpResponse resp;
             resp.body = q.value(1).toString().toUtf8();

@@ -320,11 +320,16 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             if (conflicts)
                 ++*conflicts;
         }
+        // The server's values go back only to who may read the record: a user or an office
+        // server's relay pushing to a record that left its view learns nothing of where it
+        // went (and the office server keeps its copy's place, so the removal that follows
+        // reaches its own clients).
+        const bool mayRead = !user || (row.exists && Access::canSee(*user, row.visEntity, row.ownerId, row.officeId));
         for (int k = 0; k < rc.fields.size(); ++k) {
             if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
                 continue;
             const StoredField *stored = row.fields.find(rc.fields.at(k).name);
-            if (stored) {
+            if (stored && mayRead) {
                 const FieldState s = stateOf(*stored);
                 o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
             }

@@ -142,8 +142,10 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
     q.addBindValue(row.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.ownerId));
     q.addBindValue(row.officeId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.officeId));
     q.addBindValue(seq);
-    q.addBindValue(QString::fromUtf8(row.fields.storedJson()));
-    q.addBindValue(QString::fromUtf8(row.fields.wireJson()));
+    QByteArray stored, wire;
+    row.fields.writeJson(&stored, &wire);
+    q.addBindValue(QString::fromUtf8(stored));
+    q.addBindValue(QString::fromUtf8(wire));
     q.addBindValue(solo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(solo));
     q.addBindValue(seq);
     q.addBindValue(entity);

@@ -65,42 +65,56 @@ StoredFields StoredFields::parse(const QString &json)
     return out;
 }
 
+void StoredFields::writeJson(QByteArray *stored, QByteArray *wire) const
+{
+    QByteArray field;
+    if (stored) {
+        stored->reserve(list.size() * 110);
+        *stored += '{';
+    }
+    if (wire) {
+        wire->reserve(list.size() * 96);
+        *wire += '{';
+    }
+    for (int i = 0; i < list.size(); ++i) {
+        const StoredField &f = list.at(i);
+        field.clear();
+        ChangeSetJson::appendString(field, f.change.name);
+        field += ':';
+        ChangeSetJson::appendField(field, f.change);
+        if (wire) {
+            if (i > 0)
+                *wire += ',';
+            *wire += field;
+        }
+        if (stored) {
+            if (i > 0)
+                *stored += ',';
+            stored->append(field.constData(), field.size() - 1); // without '}': q and u go inside
+            *stored += ",\"q\":";
+            *stored += QByteArray::number(f.q);
+            if (f.upstream)
+                *stored += ",\"u\":1";
+            *stored += '}';
+        }
+    }
+    if (stored)
+        *stored += '}';
+    if (wire)
+        *wire += '}';
+}
+
 QByteArray StoredFields::storedJson() const
 {
     QByteArray out;
-    out.reserve(list.size() * 96);
-    out += '{';
-    for (int i = 0; i < list.size(); ++i) {
-        const StoredField &f = list.at(i);
-        if (i > 0)
-            out += ',';
-        ChangeSetJson::appendString(out, f.change.name);
-        out += ':';
-        ChangeSetJson::appendField(out, f.change);
-        out.chop(1); // the field object's '}': q and u go inside it
-        out += ",\"q\":";
-        out += QByteArray::number(f.q);
-        if (f.upstream)
-            out += ",\"u\":1";
-        out += '}';
-    }
-    out += '}';
+    writeJson(&out, nullptr);
     return out;
 }
 
 QByteArray StoredFields::wireJson() const
 {
     QByteArray out;
-    out.reserve(list.size() * 96);
-    out += '{';
-    for (int i = 0; i < list.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        ChangeSetJson::appendString(out, list.at(i).change.name);
-        out += ':';
-        ChangeSetJson::appendField(out, list.at(i).change);
-    }
-    out += '}';
+    writeJson(nullptr, &out);
     return out;
 }
 

@@ -37,6 +37,8 @@ struct StoredFields
     static StoredFields parse(const QString &json);
     QByteArray storedJson() const;
     QByteArray wireJson() const;
+    // Both in one pass (each field's change-set form is written once): what a save stores.
+    void writeJson(QByteArray *stored, QByteArray *wire) const;
     // The site hex of every field's clock when they are all the same, else "".
     QString soloSite() const;
 };

@@ -93,6 +93,11 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
         return Step::Failed;
     }
     const QJsonArray results = o.value(QLatin1String("results")).toArray();
+    // The stamps this batch carried, read only when something was refused: a field written
+    // here again after the batch was built keeps that newer write (it goes in the next
+    // batch); adopting the server's value over it would replace the user's latest edit.
+    QHash<QString, Clock> sent; // "entity|id|field"
+    bool sentRead = false;
     for (const QJsonValue &v : results) {
         const QJsonObject r = v.toObject();
         const QString entity = r.value(QLatin1String("entity")).toString();
@@ -112,8 +117,29 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
             if (RecordChange::fromJson(QJsonObject {{QStringLiteral("entity"), entity},
                                                     {QStringLiteral("id"), id},
                                                     {QStringLiteral("fields"), server}},
-                                       &rc, &error))
-                m_replica.adopt(rc);
+                                       &rc, &error)) {
+                if (!sentRead) {
+                    sentRead = true;
+                    const QJsonArray batch = QJsonDocument::fromJson(m_replica.state(kPendingBatch).toUtf8())
+                                                 .object()
+                                                 .value(QLatin1String("records"))
+                                                 .toArray();
+                    for (const QJsonValue &b : batch) {
+                        RecordChange mine;
+                        if (RecordChange::fromJson(b.toObject(), &mine, &error)) {
+                            for (const FieldChange &f : std::as_const(mine.fields))
+                                sent.insert(mine.entity + u'|' + mine.id + u'|' + f.name, f.clock);
+                        }
+                    }
+                }
+                const QHash<QString, FieldState> local = m_replica.fieldStates(entity, id);
+                rc.fields.removeIf([&](const FieldChange &f) {
+                    const auto it = sent.constFind(entity + u'|' + id + u'|' + f.name);
+                    return it != sent.constEnd() && local.contains(f.name) && local.value(f.name).clock != *it;
+                });
+                if (!rc.fields.isEmpty())
+                    m_replica.adopt(rc);
+            }
         }
     }
     const QString next = m_replica.state(kPendingNext);

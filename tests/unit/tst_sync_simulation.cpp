@@ -1,15 +1,25 @@
 // A deterministic, seeded simulation of sync in one process (DESIGN.md §3-4): a central
 // server, two office servers relaying to it, and client Stores (real SQLite files), with
 // random creates, edits, deletes, restores, reassignments and duplicate imports, under
-// partitions and dropped, duplicated and reordered messages. After quiescence every
-// replica must hold the same values, equal to the latest write; nothing may be lost; and
-// every concurrent overwrite must have left a conflict record.
+// partitions and dropped, duplicated and reordered messages. The users have roles and
+// offices (DESIGN.md §4 "Visibility"): an admin, a manager and sales users of two offices;
+// each office server relays with a relay account of its office and holds that office's
+// records only. Reassignments move leads, deals and tasks between users and companies and
+// contacts between offices, so records leave views (removals) and enter others (whole).
+// Writes a server refuses (a sales user's edit of a record no longer theirs, a record made
+// for someone else) are not accepted. After quiescence every replica holds exactly the
+// records its user may see, with the central server's values, equal to the latest accepted
+// write; nothing accepted is lost; every concurrent overwrite left a conflict record.
 // Deterministic: time is simulated (every replica's HLC and every server reads its own
 // skewed view of one simulated clock that advances in small random steps), site ids and
 // record ids come from the seed, so a failing seed replays exactly.
+// GAMIX_SIM_SEEDS=2-25 and GAMIX_SIM_STEPS for a soak; GAMIX_SIM_TRACE=1 prints every request
+// and its answer (GAMIX_SIM_TRACE_BYTES=N: N bytes of each answer instead of 400).
 
 #include "schema/FieldCodec.h"
 #include "store/Store.h"
+#include "sync/Access.h"
+#include "sync/ChangeSet.h"
 #include "sync/ServerReplica.h"
 #include "sync/StoreReplica.h"
 #include "sync/SyncEngine.h"
@@ -17,6 +27,7 @@
 
 #include <QCryptographicHash>
 #include <QHashSeed>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -42,6 +53,7 @@ struct ServerNode
     std::unique_ptr<ServerReplica> upReplica;
     std::unique_ptr<SyncEngine> upEngine;
     QString upToken;
+    SyncUser relay; // offices: the relay account on the central server (its view is this server's)
     bool online = true;
     qint64 skewMs = 0; // this server's wall clock minus the simulated time
 };
@@ -54,6 +66,7 @@ struct ClientNode
     std::unique_ptr<SyncEngine> engine;
     ServerNode *server = nullptr;
     QString token;
+    SyncUser user; // as the central server knows the account
     bool online = true;
     qint64 skewMs = 0; // this machine's wall clock minus the simulated time
     QList<QPair<qint64, QByteArray>> lateAnswers; // pull answers delivered out of order
@@ -101,7 +114,11 @@ HttpResponse call(ServerNode &server, const QByteArray &method, const QString &p
     const HttpResponse resp = server.service->handle(r);
     if (qEnvironmentVariableIsSet("GAMIX_SIM_TRACE"))
         qInfo("%s %s %s -> %d %s", qPrintable(server.name), qPrintable(path), qPrintable(query), resp.status,
-              resp.body.left(400).constData());
+              resp.body
+                  .left(qEnvironmentVariableIntValue("GAMIX_SIM_TRACE_BYTES") > 0
+                            ? qEnvironmentVariableIntValue("GAMIX_SIM_TRACE_BYTES")
+                            : 400)
+                  .constData());
     return resp;
 }
 
@@ -140,6 +157,9 @@ private:
     QString newId(); // a UUIDv7 from the simulated time and the seeded generator
     void advanceTime();
     void noteWrites(const EntityDef &e, const QString &id, const Record &before, const Record &after);
+    void noteRefusals(const QByteArray &request, const QByteArray &answer, bool central);
+    QList<FieldWrite> ownership(const ClientNode &c, const EntityDef &e, bool reassign);
+    QString officeOf(const QString &userId) const;
     Dump dumpStore(Store &store);
     Dump dumpServer(ServerStorage &storage);
 
@@ -147,17 +167,31 @@ private:
     std::vector<std::unique_ptr<ServerNode>> m_servers;
     std::vector<std::unique_ptr<ClientNode>> m_clients;
     QStringList m_userIds;
+    QList<SyncUser> m_users; // as the central server knows them
+    QStringList m_officeIds; // north, south
+    // "entity|id|field|hlc/site" of writes as servers answered them: forbidden/invalid anywhere,
+    // forbidden/invalid by the central server, accepted/superseded anywhere, by the central server.
+    QSet<QString> m_refused, m_refusedCentrally, m_taken, m_takenCentrally;
+    bool accepted(const QString &fieldKey, const Write &w) const;
     QList<QPair<QString, QString>> m_records; // entity, id
     QHash<QString, QList<Write>> m_writes; // "entity|id|field"
     int m_ops = 0;
     int m_merges = 0;
     int m_repointed = 0; // task references moved by merges
+    int m_reassigns = 0;
 };
 
 void TestSyncSimulation::setUp(const QString &dir)
 {
-    const QStringList users {QStringLiteral("anna"), QStringLiteral("boris"), QStringLiteral("vera"),
-                             QStringLiteral("gleb"), QStringLiteral("dina"),  QStringLiteral("egor")};
+    // Who works where: an admin and the north office's manager on the central server; two
+    // sales users of the north office on office1; a sales user of the south office and an
+    // admin (who, on an office server, sees that office's records only) on office2.
+    struct Account
+    {
+        const char *login, *role, *office;
+    };
+    const Account accounts[] {{"anna", "admin", ""},      {"boris", "manager", "north"}, {"vera", "sales", "north"},
+                              {"gleb", "sales", "north"}, {"dina", "sales", "south"},    {"egor", "admin", ""}};
     for (const char *name : {"central", "office1", "office2"}) {
         auto s = std::make_unique<ServerNode>();
         s->name = QLatin1String(name);
@@ -181,21 +215,28 @@ void TestSyncSimulation::setUp(const QString &dir)
     }
     ServerNode &central = *m_servers[0];
     m_userIds.clear();
-    for (const QString &u : users) {
+    m_users.clear();
+    for (const Account &a : accounts) {
         QString error, id;
-        QVERIFY2(central.directory->addUser(u, QStringLiteral("pw"), QStringLiteral("admin"), QString(), &error, &id),
+        QVERIFY2(central.directory->addUser(QLatin1String(a.login), QStringLiteral("pw"), QLatin1String(a.role),
+                                            QLatin1String(a.office), &error, &id),
                  qPrintable(error));
         m_userIds << id;
+        m_users << *central.directory->userByLogin(QLatin1String(a.login));
     }
+    m_officeIds = {m_users[2].officeId, m_users[4].officeId};
+    QVERIFY(!m_officeIds[0].isEmpty() && !m_officeIds[1].isEmpty() && m_officeIds[0] != m_officeIds[1]);
     for (int o = 1; o <= 2; ++o) {
         ServerNode &office = *m_servers[size_t(o)];
         QString error;
-        // Offices authenticate their own clients; the accounts carry the central ids.
-        for (int i = 0; i < users.size(); ++i)
-            QVERIFY(office.directory->addUser(users[i], QStringLiteral("pw"), QStringLiteral("admin"), QString(),
-                                              &error, nullptr, m_userIds[i]));
-        QVERIFY(
-            central.directory->addUser(office.name, QStringLiteral("pw"), QStringLiteral("relay"), QString(), &error));
+        // A relay account of the office: the office server holds that office's records only.
+        QVERIFY2(central.directory->addUser(office.name, QStringLiteral("pw"), QStringLiteral("relay"),
+                                            o == 1 ? QStringLiteral("north") : QStringLiteral("south"), &error),
+                 qPrintable(error));
+        office.relay = *central.directory->userByLogin(office.name);
+        QCOMPARE(office.relay.officeId, m_officeIds[o - 1]);
+        // The accounts come from the central server (what the relay's GET /v1/directory gives).
+        QVERIFY(office.directory->applyUpstreamUsers(central.directory->exportUsers(office.relay)) > 0);
         office.upstream = &central;
         office.upReplica = std::make_unique<ServerReplica>(*office.storage, QStringLiteral("central"));
         office.upEngine = std::make_unique<SyncEngine>(*office.upReplica);
@@ -221,7 +262,9 @@ void TestSyncSimulation::setUp(const QString &dir)
         c->replica = std::make_unique<StoreReplica>(*c->store);
         c->engine = std::make_unique<SyncEngine>(*c->replica);
         c->server = m_servers[size_t(i / 2)].get();
-        c->token = login(*c->server, users[i]);
+        c->user = m_users[i];
+        c->store->bindOwner(c->user.id, c->user.officeId); // what the first login does
+        c->token = login(*c->server, c->user.login);
         QVERIFY(!c->token.isEmpty());
         m_clients.push_back(std::move(c));
     }
@@ -266,6 +309,11 @@ void TestSyncSimulation::tearDown()
     m_ops = 0;
     m_merges = 0;
     m_repointed = 0;
+    m_reassigns = 0;
+    m_refused.clear();
+    m_refusedCentrally.clear();
+    m_taken.clear();
+    m_takenCentrally.clear();
 }
 
 void TestSyncSimulation::exchange(SyncEngine &engine, ServerNode &server, const QString &token, const SiteId &site,
@@ -289,6 +337,7 @@ void TestSyncSimulation::exchange(SyncEngine &engine, ServerNode &server, const 
         if (f < 22)
             r = call(server, "POST", QStringLiteral("/v1/push"), body, token, site); // duplicated
         QCOMPARE(r.status, 200);
+        noteRefusals(body, r.body, &server == m_servers[0].get());
         engine.handlePush(r.status, r.body);
     }
     // Pull round, with late answers from earlier rounds mixed in.
@@ -319,6 +368,8 @@ void TestSyncSimulation::clientStep(ClientNode &c, bool faults)
 {
     if (!c.online || !c.server->online)
         return;
+    if (qEnvironmentVariableIsSet("GAMIX_SIM_TRACE"))
+        qInfo("%s (%s) syncs with %s", qPrintable(c.name), qPrintable(c.user.login), qPrintable(c.server->name));
     exchange(*c.engine, *c.server, c.token, c.store->siteId(), &c.lateAnswers, faults);
 }
 
@@ -326,6 +377,8 @@ void TestSyncSimulation::relayStep(ServerNode &office, bool faults)
 {
     if (!office.online || !office.upstream->online)
         return;
+    if (qEnvironmentVariableIsSet("GAMIX_SIM_TRACE"))
+        qInfo("%s relays", qPrintable(office.name));
     exchange(*office.upEngine, *office.upstream, office.upToken, office.storage->siteId(), nullptr, faults);
 }
 
@@ -338,6 +391,109 @@ void TestSyncSimulation::noteWrites(const EntityDef &e, const QString &id, const
         m_writes[e.name + u'|' + id + u'|' + e.fields.at(i).name].append(
             Write {FieldCodec::toText(e.fields.at(i), after.values.at(i)), c, after.clocks.prev(i)});
     }
+}
+
+static QString clockKey(const Clock &c)
+{
+    return QString::number(c.hlc) + u'/' + c.siteHex();
+}
+
+void TestSyncSimulation::noteRefusals(const QByteArray &request, const QByteArray &answer, bool central)
+{
+    // A field a server answered forbidden (or invalid) was not accepted there: the client
+    // adopts the server's value and keeps its own as a conflict record (when it may still
+    // read the record; otherwise the removal that follows takes it away). Refused by an office
+    // server, or by the central server when an office relays it, it is no one's latest. The
+    // same stamp may go again in a later batch (a round cut short sends it anew) and then
+    // be refused where it was accepted before (the record left the office meanwhile): what
+    // the central server once took stays accepted.
+    QHash<QString, RecordChange> sent;
+    for (const QJsonValue &v : QJsonDocument::fromJson(request).object().value(QLatin1String("records")).toArray()) {
+        RecordChange rc;
+        QString error;
+        if (RecordChange::fromJson(v.toObject(), &rc, &error))
+            sent.insert(rc.entity + u'|' + rc.id, rc);
+    }
+    for (const QJsonValue &v : QJsonDocument::fromJson(answer).object().value(QLatin1String("results")).toArray()) {
+        const QJsonObject r = v.toObject();
+        const QString key
+            = r.value(QLatin1String("entity")).toString() + u'|' + r.value(QLatin1String("id")).toString();
+        const QJsonObject fields = r.value(QLatin1String("fields")).toObject();
+        const RecordChange rc = sent.value(key);
+        for (const FieldChange &f : rc.fields) {
+            FieldStatus st = FieldStatus::Accepted;
+            if (!fieldStatusFromName(fields.value(f.name).toString(), &st))
+                continue;
+            const QString k = key + u'|' + f.name + u'|' + clockKey(f.clock);
+            const bool refused = st == FieldStatus::Forbidden || st == FieldStatus::Invalid;
+            (refused ? m_refused : m_taken).insert(k);
+            if (central)
+                (refused ? m_refusedCentrally : m_takenCentrally).insert(k);
+        }
+    }
+}
+
+bool TestSyncSimulation::accepted(const QString &fieldKey, const Write &w) const
+{
+    // Accepted: the central server took it; or an office server took it and overwrote it
+    // with a later write before relaying, unless that later write was refused centrally (an
+    // office takes stale clients' writes that the central server then refuses to its relay,
+    // a record having left the office). A write overwritten on its own machine before it
+    // was ever sent was never accepted.
+    const QString k = fieldKey + u'|' + clockKey(w.clock);
+    if (m_takenCentrally.contains(k))
+        return true;
+    if (!m_taken.contains(k) || m_refusedCentrally.contains(k))
+        return false;
+    for (const Write &later : m_writes.value(fieldKey)) {
+        if (later.clock > w.clock && m_refusedCentrally.contains(fieldKey + u'|' + clockKey(later.clock))
+            && !m_takenCentrally.contains(fieldKey + u'|' + clockKey(later.clock)))
+            return false;
+    }
+    return true;
+}
+
+QString TestSyncSimulation::officeOf(const QString &userId) const
+{
+    for (const SyncUser &u : m_users) {
+        if (u.id == userId)
+            return u.officeId;
+    }
+    return QString();
+}
+
+QList<FieldWrite> TestSyncSimulation::ownership(const ClientNode &c, const EntityDef &e, bool reassign)
+{
+    // Owner and office of a new record, or of a reassignment, as each role would choose them.
+    const bool shared = e.name == u"company" || e.name == u"contact";
+    const SyncUser &u = c.user;
+    auto anyOffice = [&]() {
+        const int k = int(m_rng.bounded(3));
+        return k == 2 ? QString() : m_officeIds.at(k);
+    };
+    QString owner, office;
+    if (u.role == u"admin") {
+        owner = m_userIds.at(int(m_rng.bounded(qsizetype(m_userIds.size()))));
+        office = officeOf(owner);
+        if (office.isEmpty() || (shared && m_rng.bounded(3) == 0))
+            office = anyOffice(); // companies and contacts also move between offices
+    } else if (u.role == u"manager") {
+        QStringList staff;
+        for (const SyncUser &x : m_users) {
+            if (x.officeId == u.officeId)
+                staff << x.id;
+        }
+        owner = staff.at(int(m_rng.bounded(qsizetype(staff.size()))));
+        office = u.officeId;
+    } else {
+        // Sales: their own records; now and then someone else's, which the server refuses.
+        owner
+            = reassign || m_rng.bounded(10) == 0 ? m_userIds.at(int(m_rng.bounded(qsizetype(m_userIds.size())))) : u.id;
+        office = u.officeId;
+    }
+    if (reassign && shared && u.role == u"admin" && m_rng.bounded(2))
+        return {FieldWrite {QStringLiteral("office_id"), office}};
+    return {FieldWrite {QStringLiteral("owner_id"), owner}, FieldWrite {QStringLiteral("office_id"), office}};
 }
 
 void TestSyncSimulation::randomWrite(ClientNode &c)
@@ -358,9 +514,11 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
         const auto [entityName, contactId] = m_records.at(int(m_rng.bounded(qsizetype(m_records.size()))));
         if (entityName != u"contact" || !s.get(contact, contactId).isValid())
             return;
-        const WriteResult w = s.create(
-            task, {FieldWrite {QStringLiteral("title"), word()}, FieldWrite {QStringLiteral("contact_id"), contactId}},
-            newId());
+        const WriteResult w = s.create(task,
+                                       QList<FieldWrite> {FieldWrite {QStringLiteral("title"), word()},
+                                                          FieldWrite {QStringLiteral("contact_id"), contactId}}
+                                           + ownership(c, task, false),
+                                       newId());
         QVERIFY2(w.ok, qPrintable(w.errorText()));
         noteWrites(task, w.id, Record(), s.get(task, w.id, true));
         m_records.append({task.name, w.id});
@@ -369,10 +527,15 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     }
     if (op < 22 || m_records.isEmpty()) {
         const bool isCompany = op < 5;
-        const EntityDef &e = isCompany ? company : contact;
-        QList<FieldWrite> fields;
+        const bool isSale = op >= 10 && op < 14; // a lead or a deal
+        const EntityDef &e = isCompany ? company
+            : isSale                   ? *Schema::instance().entity(op % 2 ? u"lead" : u"deal")
+                                       : contact;
+        QList<FieldWrite> fields = ownership(c, e, false);
         if (isCompany)
             fields << FieldWrite {QStringLiteral("name"), word() + QStringLiteral(" ООО")};
+        else if (isSale)
+            fields << FieldWrite {QStringLiteral("title"), word()};
         else
             fields << FieldWrite {QStringLiteral("first_name"), word()}
                    << FieldWrite {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(m_rng.bounded(300))};
@@ -407,7 +570,7 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
         if (entityName == u"company")
             fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("name") : QStringLiteral("city"),
                                   m_rng.bounded(2) ? word() : cities.at(int(m_rng.bounded(3)))};
-        else if (entityName == u"task")
+        else if (entityName == u"task" || entityName == u"lead" || entityName == u"deal")
             fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("title") : QStringLiteral("notes"), word()};
         else
             fields << FieldWrite {m_rng.bounded(2) ? QStringLiteral("city") : QStringLiteral("last_name"),
@@ -451,9 +614,9 @@ void TestSyncSimulation::randomWrite(ClientNode &c)
     } else {
         if (before.isDeleted())
             return;
-        w = s.update(
-            e, id,
-            {FieldWrite {QStringLiteral("owner_id"), m_userIds.at(int(m_rng.bounded(qsizetype(m_userIds.size()))))}});
+        // A reassignment: the record leaves some views and enters others.
+        w = s.update(e, id, ownership(c, e, true));
+        m_reassigns += w.ok;
     }
     if (!w.ok)
         return;
@@ -571,35 +734,95 @@ void TestSyncSimulation::simulate()
         previous = now;
     }
 
-    // 1. Every replica holds the same values and clocks.
+    // 1. Every replica holds exactly the records its user may see (DESIGN.md §4), with the
+    // central server's values and clocks; nothing it may not see (a lead reassigned away is
+    // gone). Who may see what comes from the central server's final rows through Access; a
+    // client of an office server sees only what that office's relay account sees.
     const Dump central = dumpServer(*m_servers[0]->storage);
-    auto report = [&](const QString &name, const Dump &d) {
-        if (d != central) {
-            int shown = 0;
-            for (auto it = central.begin(); it != central.end() && shown < 5; ++it) {
-                if (d.value(it.key()) != it.value()) {
-                    qWarning() << name << it.key() << "central" << it.value() << "client" << d.value(it.key());
-                    ++shown;
+    struct Placement
+    {
+        QString visEntity, owner, office;
+    };
+    QHash<QString, Placement> placement; // "entity|id"
+    {
+        QSqlDatabase db = m_servers[0]->db->connection();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT entity, id, vis_entity, owner_id, office_id FROM gx_record")));
+        while (q.next())
+            placement.insert(q.value(0).toString() + u'|' + q.value(1).toString(),
+                             Placement {q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+    }
+    // Records the central server lacks because their writes were not accepted (a sales user's
+    // record made for another user, refused): they stay with their author only.
+    QHash<QString, SiteId> refusedRecords; // "entity|id" -> the site that made it
+    for (auto it = m_writes.begin(); it != m_writes.end(); ++it) {
+        const QString rec = it.key().section(u'|', 0, 1);
+        if (placement.contains(rec))
+            continue;
+        for (const Write &w : it.value()) {
+            if (!accepted(it.key(), w))
+                refusedRecords.insert(rec, it.value().first().clock.site);
+        }
+    }
+    auto textOf = [](const QString &v) {
+        return v.left(v.lastIndexOf(u'@'));
+    };
+    auto maySee = [&](const SyncUser &u, const SyncUser *relay, const QString &rec) {
+        // Conflict records: by their own row, which keeps the place of the record they are
+        // about when they were made (a reassignment does not move them; see the report).
+        const Placement p = placement.value(rec);
+        return Access::canSee(u, p.visEntity, p.owner, p.office)
+            && (!relay || Access::canSee(*relay, p.visEntity, p.owner, p.office));
+    };
+    int recordsSeen = 0;
+    auto checkReplica = [&](const QString &name, const Dump &d, const SyncUser &u, const SyncUser *relay,
+                            const SiteId &site) {
+        int shown = 0;
+        auto fail = [&](const QString &what) {
+            if (shown++ < 10)
+                qWarning().noquote() << name << u.login << u.role << what;
+        };
+        QSet<QString> seen;
+        for (auto it = central.begin(); it != central.end(); ++it) {
+            const QString rec = it.key().section(u'|', 0, 1);
+            if (!maySee(u, relay, rec))
+                continue;
+            seen.insert(rec);
+            // A replica drops the conflict records about a record that left its view, and one
+            // that enters the view comes without its older conflict records: those need not be
+            // here, but when they are, they hold the same values. (Their clocks may differ: a
+            // duplicate flag made on two machines alike; seed 19 has one such office_id.)
+            const bool isConflict = rec.startsWith(QStringLiteral("conflict|"));
+            if (isConflict && !d.contains(it.key()))
+                continue;
+            if (isConflict ? textOf(d.value(it.key())) != textOf(it.value()) : d.value(it.key()) != it.value())
+                fail(it.key() + QStringLiteral(" central ") + it.value() + QStringLiteral(" here ")
+                     + d.value(it.key()));
+        }
+        recordsSeen += int(seen.size());
+        for (auto it = d.begin(); it != d.end(); ++it) {
+            const QString rec = it.key().section(u'|', 0, 1);
+            if (!placement.contains(rec)) {
+                if (!refusedRecords.contains(rec) || refusedRecords.value(rec) != site) {
+                    fail(QStringLiteral("holds a record the central server lacks: ") + it.key() + u' ' + it.value());
+                    for (const Write &w : m_writes.value(it.key()))
+                        qWarning().noquote() << "  write" << w.text << clockKey(w.clock) << accepted(it.key(), w);
                 }
-            }
-            for (auto it = d.begin(); it != d.end() && shown < 10; ++it) {
-                if (!central.contains(it.key())) {
-                    qWarning() << name << "extra" << it.key() << it.value();
-                    ++shown;
-                }
+            } else if (!seen.contains(rec)) {
+                fail(QStringLiteral("holds a record it may not see: ") + it.key() + u' ' + it.value());
             }
         }
+        return shown == 0;
     };
     for (int o = 1; o <= 2; ++o) {
-        const Dump d = dumpServer(*m_servers[size_t(o)]->storage);
-        report(m_servers[size_t(o)]->name, d);
-        QVERIFY2(d == central, qPrintable(m_servers[size_t(o)]->name));
+        ServerNode &office = *m_servers[size_t(o)];
+        QVERIFY2(checkReplica(office.name, dumpServer(*office.storage), office.relay, nullptr, SiteId {}),
+                 qPrintable(office.name));
     }
     for (auto &c : m_clients) {
-        const Dump d = dumpStore(*c->store);
-        report(c->name, d);
-        QCOMPARE(d.size(), central.size());
-        QVERIFY2(d == central, qPrintable(c->name));
+        QVERIFY2(checkReplica(c->name, dumpStore(*c->store), c->user, c->server->upstream ? &c->server->relay : nullptr,
+                              c->store->siteId()),
+                 qPrintable(c->name));
     }
 
     // 2. The value everywhere is the latest write; nothing accepted is lost.
@@ -620,7 +843,22 @@ void TestSyncSimulation::simulate()
     }
     int concurrentLosses = 0;
     for (auto it = m_writes.begin(); it != m_writes.end(); ++it) {
-        const QList<Write> &ws = it.value();
+        // Only accepted writes count: one a server refused (its author adopted the server's value)
+        // or one overwritten on its machine before it was sent is no one's latest.
+        QList<Write> ws;
+        for (const Write &w : it.value()) {
+            if (accepted(it.key(), w))
+                ws << w;
+        }
+        if (ws.isEmpty() || refusedRecords.contains(it.key().section(u'|', 0, 1))) {
+            if (central.contains(it.key())) {
+                qWarning().noquote() << "central" << central.value(it.key());
+                for (const Write &w : it.value())
+                    qWarning().noquote() << "  write" << w.text << clockKey(w.clock) << "prev" << clockKey(w.prev);
+            }
+            QVERIFY2(!central.contains(it.key()), qPrintable(it.key()));
+            continue;
+        }
         const Write *latest = &ws.first();
         for (const Write &w : ws) {
             if (w.clock > latest->clock)
@@ -628,6 +866,12 @@ void TestSyncSimulation::simulate()
         }
         const QString expected
             = latest->text + u'@' + QString::number(latest->clock.hlc) + u'/' + latest->clock.siteHex();
+        if (central.value(it.key()) != expected) {
+            for (const Write &w : it.value())
+                qWarning().noquote() << it.key() << "write" << w.text << clockKey(w.clock) << "prev" << clockKey(w.prev)
+                                     << "accepted" << accepted(it.key(), w) << "refused somewhere"
+                                     << m_refused.contains(it.key() + u'|' + clockKey(w.clock));
+        }
         QCOMPARE(central.value(it.key()), expected);
 
         // 3. Every write overwritten by an author who had not seen it left a conflict record.
@@ -693,8 +937,10 @@ void TestSyncSimulation::simulate()
             && it.value().startsWith(QStringLiteral("(duplicate)@"));
     QVERIFY2(flags > 0 && m_merges > 0, "duplicate imports must meet and be merged");
     qInfo("seed %u: %d writes, %lld fields, %d concurrent overwrites, all recorded; %d duplicate flags, %d merges "
-          "(%d task references repointed)",
-          seed, m_ops, qint64(m_writes.size()), concurrentLosses, flags, m_merges, m_repointed);
+          "(%d task references repointed); %d reassignments, %lld refused field writes (%lld records refused "
+          "outright); %d records checked across replicas",
+          seed, m_ops, qint64(m_writes.size()), concurrentLosses, flags, m_merges, m_repointed, m_reassigns,
+          qint64(m_refused.size()), qint64(refusedRecords.size()), recordsSeen);
     tearDown();
 }
 

@@ -4,6 +4,7 @@
 #include "SiteAuthors.h"
 #include "StoreReplica.h"
 #include "SyncEngine.h"
+#include "SyncRequest.h"
 #include "schema/Schema.h"
 #include "store/Store.h"
 
@@ -22,7 +23,6 @@ namespace {
 
 const QString kLoginKey = QStringLiteral("sync.server.login");
 constexpr int kMaxClockRetries = 3;
-constexpr int kTransferTimeoutMs = 120 * 1000;
 constexpr int kCompressAbove = 1024;
 
 QString serverMessage(const QByteArray &body)
@@ -180,30 +180,14 @@ void SyncClient::cancel()
 
 QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
 {
-    QUrl url = m_server;
-    const int q = int(path.indexOf(u'?'));
-    QString base = url.path();
-    if (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + (q < 0 ? path : path.left(q)));
-    if (q >= 0)
-        url.setQuery(path.mid(q + 1));
-    QNetworkRequest req(url);
-    req.setRawHeader("X-Gamix-Protocol", "1");
-    req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
-    req.setRawHeader("X-Gamix-Site", Clock {0, m_store->siteId()}.siteHex().toLatin1());
+    SyncRequestOptions o;
+    o.server = m_server;
+    o.site = m_store->siteId();
     if (auth)
-        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setTransferTimeout(kTransferTimeoutMs);
-    // cpp-httplib speaks HTTP/1.1; skip the HTTP/2 negotiation.
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (url.scheme() == u"https" && !m_caCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_caCertificates);
-        req.setSslConfiguration(tls);
-    }
+        o.token = m_token;
+    o.jsonBody = !body.isEmpty();
+    o.caCertificates = m_caCertificates;
+    QNetworkRequest req = makeSyncRequest(o, path);
     ++m_requests;
     QNetworkReply *reply = nullptr;
     if (method == "GET") {

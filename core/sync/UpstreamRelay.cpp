@@ -3,6 +3,7 @@
 #include "ServerDirectory.h"
 #include "ServerReplica.h"
 #include "SyncEngine.h"
+#include "SyncRequest.h"
 #include "schema/Schema.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 
 #include <cstdio>
 
@@ -24,7 +24,6 @@ namespace {
 
 constexpr int kPushRecords = 2000;
 constexpr int kPullRecords = 5000;
-constexpr int kTransferTimeoutMs = 120 * 1000;
 constexpr int kMaxClockRetries = 3;
 
 void log(const QString &message)
@@ -97,29 +96,14 @@ void UpstreamRelay::round()
 
 QNetworkReply *UpstreamRelay::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
 {
-    QUrl url = m_upstream;
-    const int q = int(path.indexOf(u'?'));
-    QString base = url.path();
-    if (base.endsWith(u'/'))
-        base.chop(1);
-    url.setPath(base + (q < 0 ? path : path.left(q)));
-    if (q >= 0)
-        url.setQuery(path.mid(q + 1));
-    QNetworkRequest req(url);
-    req.setRawHeader("X-Gamix-Protocol", "1");
-    req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
-    req.setRawHeader("X-Gamix-Site", Clock {0, m_storage.siteId()}.siteHex().toLatin1());
+    SyncRequestOptions o;
+    o.server = m_upstream;
+    o.site = m_storage.siteId();
     if (auth)
-        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setTransferTimeout(kTransferTimeoutMs);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (url.scheme() == u"https" && !m_caCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_caCertificates);
-        req.setSslConfiguration(tls);
-    }
+        o.token = m_token;
+    o.jsonBody = !body.isEmpty();
+    o.caCertificates = m_caCertificates;
+    const QNetworkRequest req = makeSyncRequest(o, path);
     if (method == "GET")
         return m_nam->get(req);
     return m_nam->post(req, body);

@@ -764,9 +764,6 @@ void TestSyncSimulation::simulate()
                 refusedRecords.insert(rec, it.value().first().clock.site);
         }
     }
-    auto textOf = [](const QString &v) {
-        return v.left(v.lastIndexOf(u'@'));
-    };
     auto maySee = [&](const SyncUser &u, const SyncUser *relay, const QString &rec) {
         // Conflict records: by their own row, which keeps the place of the record they are
         // about when they were made (a reassignment does not move them; see the report).
@@ -789,13 +786,16 @@ void TestSyncSimulation::simulate()
                 continue;
             seen.insert(rec);
             // A replica drops the conflict records about a record that left its view, and one
-            // that enters the view comes without its older conflict records: those need not be
-            // here, but when they are, they hold the same values. (Their clocks may differ: a
-            // duplicate flag made on two machines alike; seed 19 has one such office_id.)
+            // that enters the view comes without its older conflict records (they keep the
+            // place of the record when they were made): those need not be here, but when they
+            // are, they hold the same values and clocks. Known defect, not in the default
+            // seeds: with seed 19 a sales user keeps a refused write of a duplicate flag's
+            // office_id under her own, newer clock (the server sends no value back to a pusher
+            // that may not read the record, so nothing replaces it).
             const bool isConflict = rec.startsWith(QStringLiteral("conflict|"));
             if (isConflict && !d.contains(it.key()))
                 continue;
-            if (isConflict ? textOf(d.value(it.key())) != textOf(it.value()) : d.value(it.key()) != it.value())
+            if (d.value(it.key()) != it.value())
                 fail(it.key() + QStringLiteral(" central ") + it.value() + QStringLiteral(" here ")
                      + d.value(it.key()));
         }

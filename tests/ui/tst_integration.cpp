@@ -4,6 +4,7 @@
 // made by two replicas merging concurrent edits, restore the lost value in one click,
 // undo it, keep the current value instead. Real SQLite files in a temporary directory.
 #include "../integration/tst_sync_kit.h"
+#include "../store_kit.h"
 #include "ConflictsView.h"
 #include "DataEvents.h"
 #include "ExportDialog.h"
@@ -35,20 +36,8 @@
 #include <QUndoStack>
 
 using namespace gamix;
-
-namespace {
-const EntityDef &E(const char *name)
-{
-    return *Schema::instance().entity(QString::fromLatin1(name));
-}
-QList<FieldWrite> W(std::initializer_list<std::pair<const char *, QString>> fields)
-{
-    QList<FieldWrite> out;
-    for (const auto &[field, text] : fields)
-        out << FieldWrite {QString::fromLatin1(field), text};
-    return out;
-}
-} // namespace
+using gamix::storekit::E;
+using gamix::storekit::W;
 
 class TestIntegration : public QObject
 {

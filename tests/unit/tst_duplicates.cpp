@@ -3,6 +3,7 @@
 // tombstones the other with merged_into and repoints references, and syncs to the other.
 // Also migration 4 (merged_into) on a version-3 database.
 
+#include "../store_kit.h"
 #include "store/Migrations.h"
 #include "store/Sqlite.h"
 #include "store/Store.h"
@@ -12,21 +13,10 @@
 #include <QtTest>
 
 using namespace gamix;
+using gamix::storekit::E;
+using gamix::storekit::W;
 
 namespace {
-
-const EntityDef &E(const char *name)
-{
-    return *Schema::instance().entity(QString::fromLatin1(name));
-}
-
-QList<FieldWrite> W(std::initializer_list<std::pair<const char *, QString>> fields)
-{
-    QList<FieldWrite> out;
-    for (const auto &[k, v] : fields)
-        out << FieldWrite {QLatin1String(k), v};
-    return out;
-}
 
 // Everything `from` wrote since `cursor` lands in `to`, as a sync page would.
 void send(StoreReplica &from, StoreReplica &to, qint64 *cursor)

@@ -86,7 +86,7 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_today = new TodayPage(store);
+    m_today = new TodayPage(store, m_undo);
     m_pages->addWidget(m_today);
     for (const char *e : {"lead", "contact", "company"}) {
         auto *page = new ListPage(store, *s.entity(QString::fromLatin1(e)));

@@ -96,15 +96,20 @@ void TasksPage::refresh()
 
 bool TasksPage::setDone(const QString &taskId, bool done)
 {
+    return setTaskDone(m_store, m_undo, taskId, done);
+}
+
+bool TasksPage::setTaskDone(Store *store, QUndoStack *undo, const QString &taskId, bool done)
+{
     const EntityDef &task = *Schema::instance().entity(u"task");
     auto *cmd = new EditRecordCommand(
-        m_store, task, taskId, {{QStringLiteral("done"), done ? QStringLiteral("true") : QStringLiteral("false")}},
+        store, task, taskId, {{QStringLiteral("done"), done ? QStringLiteral("true") : QStringLiteral("false")}},
         done ? tr("Complete task") : tr("Reopen task"));
     if (!cmd->execute()) {
         delete cmd;
         return false;
     }
-    m_undo->push(cmd);
+    undo->push(cmd);
     return true;
 }
 

@@ -20,6 +20,8 @@ public:
     TasksPage(Store *store, QUndoStack *undo, QWidget *parent = nullptr);
     QListWidget *list(int bucket) const { return m_lists.value(bucket); }
     bool setDone(const QString &taskId, bool done);
+    // Completes or reopens a task as one undoable command (also used by the Today page).
+    static bool setTaskDone(Store *store, QUndoStack *undo, const QString &taskId, bool done);
 
 public slots:
     void refresh();

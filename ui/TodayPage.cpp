@@ -2,6 +2,7 @@
 
 #include "DataEvents.h"
 #include "Format.h"
+#include "TasksPage.h"
 #include "store/ListModelQueries.h"
 #include "store/Store.h"
 
@@ -20,9 +21,10 @@ namespace {
 const QString kDefaultPipeline = QStringLiteral("00000000-0000-7000-8000-000000000001");
 }
 
-TodayPage::TodayPage(Store *store, QWidget *parent)
+TodayPage::TodayPage(Store *store, QUndoStack *undo, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_undo(undo)
 {
     setObjectName(QStringLiteral("todayPage"));
     auto *grid = new QGridLayout(this);
@@ -64,13 +66,20 @@ QListWidget *TodayPage::makeList(const QString &objectName)
     l->setFrameShape(QFrame::NoFrame);
     l->setSpacing(2);
     connect(l, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        emit openRecord(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString());
+        if (!item->data(Qt::UserRole).isNull())
+            emit openRecord(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString());
+    });
+    connect(l, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (!m_refreshing && (item->flags() & Qt::ItemIsUserCheckable))
+            TasksPage::setTaskDone(m_store, m_undo, item->data(Qt::UserRole + 1).toString(),
+                                   item->checkState() == Qt::Checked);
     });
     return l;
 }
 
 void TodayPage::refresh()
 {
+    m_refreshing = true;
     const Schema &s = Schema::instance();
     const EntityDef &task = *s.entity(u"task");
     const EntityDef &deal = *s.entity(u"deal");
@@ -79,10 +88,12 @@ void TodayPage::refresh()
         list->clear();
         for (const QString &id : ListModelQueries::taskIds(m_store->db(), bucket, today, 100)) {
             const Record t = m_store->get(task, id);
-            auto *item = new QListWidgetItem(QStringLiteral("☐  ") + t.displayName() + QStringLiteral("  ·  ")
-                                             + Format::due(t.text(u"due_at")));
+            auto *item
+                = new QListWidgetItem(t.displayName() + QStringLiteral("  ·  ") + Format::due(t.text(u"due_at")));
             item->setData(Qt::UserRole, task.name);
             item->setData(Qt::UserRole + 1, id);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
             if (bucket == ListModelQueries::TaskBucket::Overdue)
                 item->setForeground(QColor(0xc0, 0x39, 0x2b));
             list->addItem(item);
@@ -143,6 +154,7 @@ void TodayPage::refresh()
     total->setObjectName(QStringLiteral("pipelineTotal"));
     m_pipelineLayout->addWidget(total);
     m_pipelineLayout->addStretch(1);
+    m_refreshing = false;
 }
 
 } // namespace gamix

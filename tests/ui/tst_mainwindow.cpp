@@ -67,6 +67,7 @@ private slots:
     void escapeClosesRecordPage();
     void reminderComes();
     void todayShowsDueOverdueAndPipeline();
+    void todayTickCompletesTask();
 
 private:
     RecordDialog *openDialog() const;
@@ -391,6 +392,27 @@ void TestMainWindow::todayShowsDueOverdueAndPipeline()
     QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("todayOverdue"))->count(), 7);
     QVERIFY(page->findChild<QListWidget *>(QStringLiteral("todayClosing"))->count() > 0);
     QVERIFY(page->findChild<QLabel *>(QStringLiteral("pipelineTotal"))->text().contains(QStringLiteral("₽")));
+}
+
+void TestMainWindow::todayTickCompletesTask()
+{
+    m_window->setSection(MainWindow::Today);
+    auto *page = m_window->findChild<TodayPage *>();
+    QListWidget *due = page->findChild<QListWidget *>(QStringLiteral("todayTasks"));
+    const int before = due->count();
+    QVERIFY(before > 0);
+    QListWidgetItem *first = due->item(0);
+    QVERIFY(first->flags() & Qt::ItemIsUserCheckable);
+    QCOMPARE(first->checkState(), Qt::Unchecked);
+    const QString id = first->data(Qt::UserRole + 1).toString();
+    first->setCheckState(Qt::Checked);
+    QTRY_COMPARE(due->count(), before - 1);
+    QCOMPARE(m_store->get(entity("task"), id).text(u"done"), QStringLiteral("true"));
+    // One undo brings it back to Today.
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Complete task"));
+    m_window->undoStack()->undo();
+    QTRY_COMPARE(due->count(), before);
+    QCOMPARE(m_store->get(entity("task"), id).text(u"done"), QStringLiteral("false"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,6 +2,7 @@
 
 #include "DataEvents.h"
 #include "Format.h"
+#include "ReferencePicker.h"
 #include "commands/ConvertLeadCommand.h"
 #include "commands/CreateRecordCommand.h"
 #include "commands/DeleteRecordCommand.h"
@@ -165,14 +166,18 @@ QWidget *RecordDialog::makeEditor(const FieldDef &f)
         break;
     }
     case FieldType::Reference: {
-        auto *c = new QComboBox;
+        const EntityDef *target = Schema::instance().entity(f.refEntity);
+        if (target && !target->directory && target->name != u"stage" && target->name != u"pipeline") {
+            ed = new ReferencePicker(m_store, *target); // searched as the user types
+            break;
+        }
+        auto *c = new QComboBox; // stages, pipelines, users, offices: a handful
         c->addItem(QString(), QString());
-        if (const EntityDef *target = Schema::instance().entity(f.refEntity)) {
+        if (target) {
             QString err;
             ListQuery q;
             q.entity = target;
             q.sort = target->name == u"stage" ? QStringLiteral("position") : target->displayField;
-            q.limit = 500; // a picker, not a list: large tables are reached through search
             for (const Record &r : m_store->list(q, &err)) {
                 const QString name = target->name == u"stage" ? Format::stageName(r.displayName()) : r.displayName();
                 c->addItem(name, r.id);
@@ -209,6 +214,8 @@ QString RecordDialog::editorText(const FieldDef &f) const
         return t->toPlainText().trimmed();
     if (auto *c = qobject_cast<QCheckBox *>(w))
         return c->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+    if (auto *picker = qobject_cast<ReferencePicker *>(w))
+        return picker->currentId();
     if (auto *combo = qobject_cast<QComboBox *>(w))
         return combo->currentData().toString();
     return QString();
@@ -223,6 +230,8 @@ void RecordDialog::setEditorText(const FieldDef &f, const QString &text)
         t->setPlainText(text);
     } else if (auto *c = qobject_cast<QCheckBox *>(w)) {
         c->setChecked(text == u"true");
+    } else if (auto *picker = qobject_cast<ReferencePicker *>(w)) {
+        picker->setCurrentId(text, QString());
     } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
         int i = combo->findData(text);
         if (i < 0 && !text.isEmpty()) {
@@ -439,9 +448,12 @@ void RecordDialog::showErrors(const QStringList &errors)
 bool RecordDialog::save()
 {
     QList<FieldWrite> writes;
+    QStringList unresolved; // a reference typed but not chosen: said in words, not as a bad id
     for (const FieldDef &f : m_entity.fields) {
         if (f.system)
             continue;
+        if (auto *picker = qobject_cast<ReferencePicker *>(m_editors.value(f.name)); picker && picker->isUnresolved())
+            unresolved << f.name + QStringLiteral(": ") + picker->unresolvedMessage();
         const QString text = editorText(f);
         if (m_id.isEmpty()) {
             if (!text.isEmpty() && !(f.type == FieldType::Bool && text == u"false" && f.defaultValue.isEmpty()))
@@ -449,6 +461,10 @@ bool RecordDialog::save()
         } else if (text != m_record.text(f.name)) {
             writes << FieldWrite {f.name, text};
         }
+    }
+    if (!unresolved.isEmpty()) {
+        showErrors(unresolved);
+        return false;
     }
     if (!m_id.isEmpty() && writes.isEmpty())
         return true;

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "RecordDialog.h"
 #include "RecordTableModel.h"
+#include "ReferencePicker.h"
 #include "ReminderService.h"
 #include "SearchBox.h"
 #include "StageList.h"
@@ -14,6 +15,7 @@
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -68,6 +70,7 @@ private slots:
     void reminderComes();
     void todayShowsDueOverdueAndPipeline();
     void todayTickCompletesTask();
+    void referencePickerSearchesAsYouType();
 
 private:
     RecordDialog *openDialog() const;
@@ -413,6 +416,48 @@ void TestMainWindow::todayTickCompletesTask()
     m_window->undoStack()->undo();
     QTRY_COMPARE(due->count(), before);
     QCOMPARE(m_store->get(entity("task"), id).text(u"done"), QStringLiteral("false"));
+}
+
+void TestMainWindow::referencePickerSearchesAsYouType()
+{
+    // The company sorts after the first rows the picker lists, so only a search finds it.
+    const EntityDef &company = entity("company");
+    for (int i = 0; i < ReferencePicker::kInitialRows + 20; ++i)
+        QVERIFY(m_store->create(company, {{QStringLiteral("name"), QStringLiteral("Альфа %1").arg(i)}}).ok);
+    const WriteResult target = m_store->create(company, {{QStringLiteral("name"), QStringLiteral("Яхонт-Сервис")}});
+    QVERIFY(target.ok);
+    m_window->setSection(MainWindow::Contacts);
+    RecordDialog *dialog = m_window->newRecord();
+    auto *picker = dialog->findChild<ReferencePicker *>(QStringLiteral("field_company_id"));
+    QVERIFY(picker);
+    QCOMPARE(picker->findData(target.id), -1);
+    typeText(dialog->findChild<QLineEdit *>(QStringLiteral("field_last_name")), QStringLiteral("Подбиралов"));
+    // Lower case and ё/е folded like every search.
+    typeText(picker->lineEdit(), QStringLiteral("яхонт"));
+    QAbstractItemView *hits = picker->hitsView();
+    QVERIFY(hits);
+    QTRY_VERIFY(hits->isVisible());
+    QCOMPARE(hits->model()->rowCount(), 1);
+    QCOMPARE(hits->model()->index(0, 0).data().toString(), QStringLiteral("Яхонт-Сервис"));
+    hits->setCurrentIndex(hits->model()->index(0, 0));
+    QTest::keyClick(hits, Qt::Key_Return);
+    QTRY_COMPARE(picker->lineEdit()->text(), QStringLiteral("Яхонт-Сервис"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->recordId().isEmpty());
+    QCOMPARE(m_store->get(entity("contact"), dialog->recordId()).text(u"company_id"), target.id);
+
+    // A name that matches no company is not saved as one: the field says so.
+    RecordDialog *second = m_window->newRecord();
+    auto *picker2 = second->findChild<ReferencePicker *>(QStringLiteral("field_company_id"));
+    typeText(second->findChild<QLineEdit *>(QStringLiteral("field_last_name")), QStringLiteral("Безфирменный"));
+    typeText(picker2->lineEdit(), QStringLiteral("Несуществующая фирма"));
+    QVERIFY(picker2->isUnresolved());
+    const qint64 before = m_store->count(entity("contact"));
+    QTest::mouseClick(second->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    auto *error = second->findChild<QLabel *>(QStringLiteral("error_company_id"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("choose it from the list")), qPrintable(error->text()));
+    QCOMPARE(m_store->count(entity("contact")), before);
 }
 
 QTEST_MAIN(TestMainWindow)

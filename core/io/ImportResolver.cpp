@@ -171,10 +171,9 @@ QString ImportResolver::contact(const QString &rawName)
     if (name.isEmpty())
         return {};
     if (name.contains(u'@')) {
-        return scalarText(
-            QStringLiteral(
-                "SELECT id FROM contact WHERE lower(email) = ?1 AND email IS NOT NULL AND deleted = 0 LIMIT 1"),
-            ValueParsers::emailKey(name));
+        return scalarText(QStringLiteral("SELECT id FROM contact WHERE ((lower(email) = ?1 AND email IS NOT NULL) "
+                                         "OR (lower(email2) = ?1 AND email2 IS NOT NULL)) AND deleted = 0 LIMIT 1"),
+                          ValueParsers::emailKey(name));
     }
     const QString e164 = phoneToE164(name);
     if (!e164.isEmpty()) {
@@ -211,8 +210,9 @@ const ImportResolver::DedupePlan &ImportResolver::dedupePlan(const EntityDef &en
         return *it;
     DedupePlan plan;
     plan.table = entity.name;
-    // Which columns an index answers: migrations may add one later (then the look-up
-    // moves to SQL by itself); the others are looked up in a SideIndex.
+    // Which columns an index answers: all of them (migration 5 indexed contact.email2),
+    // except while a bulk import has set them aside (SuspendedIndexes); those are looked
+    // up in the side index.
     QString indexes;
     {
         SqliteStmt &st = m_store.db().cached(
@@ -266,9 +266,10 @@ void ImportResolver::loadSideIndex(const DedupePlan &plan)
     if (m_sideLoaded.contains(plan.table))
         return;
     m_sideLoaded.insert(plan.table);
-    // One pass over the table for the columns no index answers (contact.email2): the
-    // index holds hashes and rowids only, so a million addresses cost some 30 MB; every
-    // hit is confirmed by rowid below.
+    // One pass over the table for the columns no index answers (a bulk import set them
+    // aside): the side index holds hashes and rowids only, so a million addresses cost some
+    // 30 MB; every hit is confirmed by rowid below. lower() is CaseFold's, the same folding
+    // as ValueParsers::emailKey on the file's side.
     auto load = [&](const Column &c, bool phone) {
         if (c.indexed)
             return;

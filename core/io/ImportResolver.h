@@ -4,9 +4,10 @@
 // the Store's write path when they are missing; and the duplicate of a row already in the
 // database (by id, normalised email, E.164 phone, INN, or name where a record has nothing
 // better). Every email and phone column of the entity counts, primary and secondary
-// (contact: email, email2, phone, mobile). Reads are plain SQL on indexed columns; a
-// column without an index (contact.email2) is looked up in a side index built in one pass
-// over the table and kept up to date with the rows this import writes (noteWritten). Rows
+// (contact: email, email2, phone, mobile); emails compare fully case-folded (CaseFold).
+// Reads are plain SQL on indexed columns; a column whose index a bulk import has set aside
+// (SuspendedIndexes) is looked up in a side index built in one pass over the table and
+// kept up to date with the rows this import writes (noteWritten). Rows
 // written earlier in the same transaction are seen, so duplicates within one file are
 // found the same way.
 
@@ -81,7 +82,7 @@ private:
     QHash<QString, QString> m_pipelines;
     QHash<QString, QString> m_stages; // pipeline id + '\n' + folded name -> id
     QHash<QString, DedupePlan> m_plans; // entity -> how its duplicates are looked up
-    // Unindexed dedupe columns: hash of (table.column, key) -> rowid. Stale entries (rows
+    // Dedupe columns without their index: hash of (table.column, key) -> rowid. Stale entries (rows
     // rolled back) are harmless: every hit is confirmed against the table. Never cleared
     // by clearCaches(): rebuilding it would cost a table scan per rejected row.
     RowidMultiMap m_side;

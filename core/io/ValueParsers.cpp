@@ -1,6 +1,7 @@
 #include "ValueParsers.h"
 
 #include "schema/FieldCodec.h"
+#include "store/CaseFold.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -331,7 +332,7 @@ QString emailKey(QStringView email)
     QStringView e = email.trimmed();
     if (e.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
         e = e.mid(7);
-    return e.toString().toLower();
+    return CaseFold::fold(e);
 }
 
 namespace {

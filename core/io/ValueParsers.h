@@ -52,7 +52,8 @@ QString normaliseAmount(QStringView text);
 // Unrecognised values come back trimmed so FieldCodec can name the problem.
 QString toFieldText(const FieldDef &field, QStringView cell, const DateOptions &options);
 
-// The dedupe key of an email: trimmed and lower-cased ("mailto:" dropped).
+// The dedupe key of an email: trimmed, fully case-folded ("mailto:" dropped); the same
+// folding as SQL lower() on a Store's connection (CaseFold), so Иван@Почта.рф matches.
 QString emailKey(QStringView email);
 
 } // namespace ValueParsers

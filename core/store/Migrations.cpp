@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "CaseFold.h"
 #include "Sqlite.h"
 
 #include <QCoreApplication>
@@ -94,7 +95,21 @@ ALTER TABLE "company" ADD COLUMN merged_into TEXT;
 ALTER TABLE "contact" ADD COLUMN merged_into TEXT;
 )SQL";
 
-const char *const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Dedupe look-ups that scanned a table (issue 4): a contact's second email (the importer,
+// lead conversion and sync's duplicate check compare it), a deal by its title (a deal
+// import's duplicate check, a task's deal by name) and a lead by its name (a lead import's
+// duplicate check when the row has no email or phone). And emails compare under full
+// Unicode case folding: lower() is CaseFold's from this version on, so the indexes built
+// with SQLite's ASCII-only lower() are rebuilt.
+const char *const kMigration5 = R"SQL(
+REINDEX contact_email;
+REINDEX lead_email;
+CREATE INDEX contact_email2 ON "contact"(lower(email2)) WHERE email2 IS NOT NULL;
+CREATE INDEX deal_title ON "deal"(title);
+CREATE INDEX lead_name ON "lead"(last_name, first_name);
+)SQL";
+
+const char *const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 
 } // namespace
 
@@ -111,6 +126,8 @@ QString Migrations::sql(int version)
 void Migrations::run(SqliteDb &db, int upTo)
 {
     const int target = upTo < 0 ? latestVersion() : upTo;
+    // Before anything touches an index on lower(...): the schema is built on CaseFold's.
+    CaseFold::install(db);
     int current = int(db.scalar(QStringLiteral("PRAGMA user_version")));
     if (current > latestVersion()) {
         throw SqliteError(

@@ -1,5 +1,6 @@
 #include "SuspendedIndexes.h"
 
+#include "CaseFold.h"
 #include "Sqlite.h"
 
 #include <QJsonArray>
@@ -79,6 +80,9 @@ QStringList SuspendedIndexes::suspend(SqliteDb &db, const QString &table, const 
 
 void SuspendedIndexes::restore(SqliteDb &db)
 {
+    // The email indexes are on lower(), which must be CaseFold's when they are rebuilt
+    // (Store::open calls this before Migrations::run).
+    CaseFold::install(db);
     if (!hasMetaTable(db))
         return; // a new database: nothing was ever suspended
     const QStringList sql = noted(db);

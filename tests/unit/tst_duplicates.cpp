@@ -184,7 +184,7 @@ private slots:
         Store s;
         QString error;
         QVERIFY2(s.open(path, &error), qPrintable(error));
-        QCOMPARE(s.db().scalar(QStringLiteral("PRAGMA user_version")), 4);
+        QVERIFY(s.db().scalar(QStringLiteral("PRAGMA user_version")) >= 4); // later migrations run too
         const Record old = s.get(E("contact"), QStringLiteral("01930000-0000-7000-8000-0000000000aa"));
         QVERIFY(old.isValid());
         QCOMPARE(old.text(u"last_name"), QStringLiteral("Старый"));

@@ -1,4 +1,5 @@
 // The one write path: validation, clocks, tombstones, merge and conflicts, backup.
+#include "io/ImportJob.h"
 #include "store/Migrations.h"
 #include "store/Store.h"
 
@@ -338,6 +339,73 @@ private slots:
         QString error;
         QVERIFY(!s.open(path, &error));
         QVERIFY2(error.contains(QStringLiteral("newer version of Gamix")), qPrintable(error));
+    }
+
+    void migration5IndexesEmail2AndFoldsEmailsFully()
+    {
+        const QString path = freshPath();
+        {
+            SqliteDb raw;
+            raw.open(path);
+            Migrations::run(raw, 4);
+        }
+        {
+            // Rows written by a version-4 Gamix: its email index holds SQLite's own lower(),
+            // which leaves Cyrillic capitals as they are.
+            SqliteDb v4;
+            v4.open(path, false);
+            v4.exec(QStringLiteral("INSERT INTO contact (id, last_name, email, email2, seq) VALUES "
+                                   "('01930000-0000-7000-8000-0000000000b1', 'Старов', 'Иван@Почта.РФ', "
+                                   "'Second@Mail.RU', 1), "
+                                   "('01930000-0000-7000-8000-0000000000b2', 'Новиков', 'n@mail.ru', "
+                                   "'Пётр@Пример.рф', 2)"));
+            QCOMPARE(v4.scalar(QStringLiteral("PRAGMA user_version")), 4);
+        }
+        Store s;
+        QString error;
+        QVERIFY2(s.open(path, &error), qPrintable(error));
+        QCOMPARE(s.db().scalar(QStringLiteral("PRAGMA user_version")), 5);
+        const CheckReport report = s.check();
+        QVERIFY2(report.ok, qPrintable(report.problems.join(u'\n')));
+        // The look-ups dedupe makes are answered by an index, not a table scan.
+        auto plan = [&](const QString &sql) {
+            SqliteStmt st = s.db().prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+            QStringList lines;
+            while (st.step())
+                lines << st.text(3);
+            return lines.join(u'\n');
+        };
+        QVERIFY(plan(QStringLiteral("SELECT id FROM contact WHERE lower(email2) = ?1 AND email2 IS NOT NULL"))
+                    .contains(QStringLiteral("contact_email2")));
+        QVERIFY(plan(QStringLiteral("SELECT id FROM deal WHERE title = ?1 AND company_id IS ?2 AND contact_id IS ?3"))
+                    .contains(QStringLiteral("INDEX")));
+        QVERIFY(plan(QStringLiteral("SELECT id FROM lead WHERE last_name IS ?1 AND first_name IS ?2 AND title IS ?3"))
+                    .contains(QStringLiteral("lead_name")));
+        // Dedupe by email2 (through the new index) and by an email written by version 4
+        // with Cyrillic capitals (through the rebuilt index).
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("in.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("last_name,email\nСтаров,second@mail.ru\nСтаров,иван@почта.рф\nНовиков,ПЁТР@ПРИМЕР.РФ\n"
+                "Другой,other@mail.ru\n");
+        f.close();
+        ImportOptions o;
+        o.entity = &E("contact");
+        o.file = csv;
+        QList<ImportRowReport> rows;
+        ImportJob job(s, o);
+        job.onRow = [&](const ImportRowReport &r) {
+            rows << r;
+        };
+        const ImportSummary sum = job.run();
+        QVERIFY2(sum.ok(), qPrintable(sum.fatalError));
+        QCOMPARE(sum.skipped, 3);
+        QCOMPARE(sum.created, 1);
+        QCOMPARE(rows.at(0).id, QStringLiteral("01930000-0000-7000-8000-0000000000b1"));
+        QCOMPARE(rows.at(1).id, QStringLiteral("01930000-0000-7000-8000-0000000000b1"));
+        QCOMPARE(rows.at(2).id, QStringLiteral("01930000-0000-7000-8000-0000000000b2"));
+        QVERIFY(s.check().ok);
     }
 
     void upgradesAVersion1Fixture()

@@ -266,6 +266,7 @@ int runImport(const QString &dbPath, bool json, const QStringList &input, QTextS
                        {QStringLiteral("skipped"), s.skipped},
                        {QStringLiteral("rejected"), s.rejected},
                        {QStringLiteral("companies_created"), s.companiesCreated},
+                       {QStringLiteral("contacts_created"), s.contactsCreated},
                        {QStringLiteral("errors"), errors}};
         if (options.dryRun)
             o.insert(QStringLiteral("report"), report);

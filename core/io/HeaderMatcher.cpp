@@ -309,6 +309,16 @@ QString HeaderMatcher::fold(QStringView header)
     return out;
 }
 
+const QStringList &HeaderMatcher::dealContactFields()
+{
+    static const QStringList fields
+        = {QStringLiteral("first_name"), QStringLiteral("middle_name"), QStringLiteral("last_name"),
+           QStringLiteral("email"),      QStringLiteral("email2"),      QStringLiteral("phone"),
+           QStringLiteral("mobile"),     QStringLiteral("telegram"),    QStringLiteral("position"),
+           QStringLiteral("city")};
+    return fields;
+}
+
 QString HeaderMatcher::fuzzyTarget(const QString &folded, bool exactOnly)
 {
     const auto it = synonymTable().constFind(folded);
@@ -330,6 +340,15 @@ QString HeaderMatcher::resolve(const EntityDef &e, const QString &target)
     const FieldDef *f = e.field(target);
     if (f && !f->system)
         return target;
+    // A deal file carries its contact's details beside the deal (amoCRM, Pipedrive): they
+    // belong to that contact (contact.phone...), found or created with the deal.
+    if (e.name == u"deal") {
+        const QStringList &fields = dealContactFields();
+        if (target.startsWith(QLatin1String("contact.")) && fields.contains(target.mid(8)))
+            return target;
+        if (fields.contains(target))
+            return QStringLiteral("contact.") + target;
+    }
     const bool person = hasField(e, "first_name");
     if (target == u"full_name" || target == u"name" || target == u"title") {
         if (person && target != u"title")
@@ -382,6 +401,10 @@ QStringList HeaderMatcher::targets(const EntityDef &e)
         const QString name = QString::fromLatin1(p);
         if (!out.contains(name) && resolve(e, name) == name)
             out << name;
+    }
+    if (e.name == u"deal") {
+        for (const QString &f : dealContactFields())
+            out << QStringLiteral("contact.") + f;
     }
     out << QStringLiteral("id");
     return out;

@@ -45,6 +45,9 @@ public:
     // no place in the entity.
     static QString resolve(const EntityDef &entity, const QString &target);
 
+    // The contact fields a deal file may carry, as targets `contact.FIELD` of a deal.
+    static const QStringList &dealContactFields();
+
     // The targets a user may choose for `entity` (field names and pseudo-fields), for the
     // wizard's combo boxes and for checking --map.
     static QStringList targets(const EntityDef &entity);

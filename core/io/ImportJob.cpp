@@ -23,11 +23,11 @@ namespace {
 // table's random-key lookup indexes aside and rebuilds them once at the end.
 constexpr qint64 kBulkMinRows = 20000;
 
-// The indexes a bulk import of `entity` may set aside: those on email and phone columns,
-// which ImportResolver answers from its in-memory side index when no SQL index exists, and
-// company_id, which no import look-up reads. Kept: id, seq and dirty_seq (keys arrive in
-// order, so their inserts are cheap appends; sync and the search catch-up read them) and
-// the name index (name-only duplicates are looked up by SQL).
+// The indexes a bulk import of `entity` may set aside: those on email and phone columns
+// (contact.email2's too, since migration 5), which ImportResolver answers from its in-memory side index when no SQL
+// index exists, and company_id, which no import look-up reads. Kept: id, seq and dirty_seq (keys arrive in order, so
+// their inserts are cheap appends; sync and the search catch-up read them) and the name index (name-only duplicates are
+// looked up by SQL).
 QStringList bulkIndexes(SqliteDb &db, const EntityDef &entity)
 {
     QStringList columns {QStringLiteral("company_id")};
@@ -393,6 +393,7 @@ ImportSummary ImportJob::run()
         return summary;
     }
     summary.companiesCreated = m_options.dryRun ? 0 : writer.companiesCreated();
+    summary.contactsCreated = m_options.dryRun ? 0 : writer.contactsCreated();
     if (rejects) {
         rejects.reset();
         if (summary.rejected > 0)

@@ -65,6 +65,7 @@ struct ImportSummary
     qint64 skipped = 0;
     qint64 rejected = 0;
     qint64 companiesCreated = 0;
+    qint64 contactsCreated = 0; // a deal file's contacts
     bool cancelled = false;
     bool dryRun = false;
     QString fatalError; // one line naming file, line and column; nothing was written

@@ -1,84 +1,30 @@
 #include "ImportRowWriter.h"
 
 #include "CsvRow.h"
-#include "schema/PhoneNumber.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace gamix {
-
-namespace {
-
-bool isPseudo(const QString &t)
-{
-    static const QStringList pseudo
-        = {QStringLiteral("company"), QStringLiteral("company_inn"), QStringLiteral("full_name"),
-           QStringLiteral("contact"), QStringLiteral("pipeline"),    QStringLiteral("stage"),
-           QStringLiteral("deal"),    QStringLiteral("lead")};
-    return pseudo.contains(t);
-}
-
-// " ::: " (Google), a JSON array (Twenty's additional emails), or one value.
-QStringList splitMulti(QStringView cell)
-{
-    const QStringView t = cell.trimmed();
-    if (t.startsWith(u'[') && t.endsWith(u']')) {
-        const QJsonDocument doc = QJsonDocument::fromJson(t.toString().toUtf8());
-        if (doc.isArray()) {
-            QStringList out;
-            for (const QJsonValue &v : doc.array()) {
-                if (v.isString() && !v.toString().trimmed().isEmpty())
-                    out << v.toString().trimmed();
-                else if (v.isObject()) // [{"number": "...", "callingCode": "+7"}]
-                    out << QString(v[QLatin1String("callingCode")].toString() + u' '
-                                   + v[QLatin1String("number")].toString())
-                               .trimmed();
-            }
-            return out;
-        }
-    }
-    if (!t.contains(QLatin1String(" ::: ")))
-        return {t.toString()};
-    QStringList out;
-    for (const QString &part : t.toString().split(QStringLiteral(" ::: "))) {
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    }
-    return out;
-}
-
-bool isPatronymic(const QString &word)
-{
-    static const char16_t *const endings[] = {u"вич", u"вна", u"чна", u"ична", u"оглы", u"кызы"};
-    for (const char16_t *e : endings) {
-        if (word.endsWith(QStringView(e), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 ImportRowWriter::ImportRowWriter(Store &store, const ImportOptions &options, const QList<ColumnMapping> &mapping)
     : m_store(store)
     , m_options(options)
     , m_entity(*options.entity)
-    , m_mapping(mapping)
+    , m_builder(options, mapping)
     , m_resolver(store)
 {
-    // A column headed "ФИО" (Фамилия Имя Отчество) says the order: "Петрова Анна" is
-    // Анна Петрова there, where a "Name" column would read it the other way round.
-    for (const ColumnMapping &c : m_mapping) {
-        const QString h = HeaderMatcher::fold(c.header).remove(u'.').remove(u' ').remove(u',');
-        if (c.target == u"full_name" && (h == u"фио" || h.startsWith(QLatin1String("фамилияимя"))))
-            m_surnameFirst = true;
-    }
-    m_notesField = m_entity.fieldIndex(u"notes") >= 0 ? QStringLiteral("notes")
-        : m_entity.fieldIndex(u"body") >= 0           ? QStringLiteral("body")
-                                                      : QString();
+    m_notesField = m_builder.notesField();
+    // A deal file carries its contact (amoCRM, Pipedrive): found or created with the deal.
+    if (m_entity.name == u"deal")
+        m_dealContact = std::make_unique<ImportDealContact>(store, m_resolver, options, m_builder.surnameFirst());
+}
+
+ImportRowWriter::~ImportRowWriter() = default;
+
+qint64 ImportRowWriter::contactsCreated() const
+{
+    return m_dealContact ? m_dealContact->created() : 0;
 }
 
 bool ImportRowWriter::checkUpdateFields(const EntityDef &entity, QStringList *fields, QString *unknown)
@@ -112,169 +58,7 @@ QStringList ImportRowWriter::updatableFields(const EntityDef &entity)
     return out;
 }
 
-void ImportRowWriter::splitFullName(const QString &full, QString *first, QString *middle, QString *last,
-                                    bool surnameFirst)
-{
-    const QStringList w = full.simplified().split(u' ', Qt::SkipEmptyParts);
-    first->clear();
-    middle->clear();
-    last->clear();
-    if (w.isEmpty())
-        return;
-    if (w.size() == 1) {
-        *first = w.at(0);
-    } else if (w.size() == 3 && isPatronymic(w.at(2))) { // Фамилия Имя Отчество
-        *last = w.at(0);
-        *first = w.at(1);
-        *middle = w.at(2);
-    } else if (w.size() == 3 && isPatronymic(w.at(1))) { // Имя Отчество Фамилия
-        *first = w.at(0);
-        *middle = w.at(1);
-        *last = w.at(2);
-    } else if (w.size() == 2 && isPatronymic(w.at(1))) {
-        *first = w.at(0);
-        *middle = w.at(1);
-    } else if (surnameFirst) {
-        *last = w.at(0);
-        *first = w.at(1);
-        *middle = w.mid(2).join(u' ');
-    } else {
-        *first = w.at(0);
-        *last = w.mid(1).join(u' ');
-    }
-}
-
-void ImportRowWriter::addNote(Built &b, const ColumnMapping &c, const QString &value)
-{
-    if (!m_options.unmappedToNotes)
-        return;
-    const QString v = value.trimmed();
-    if (v == u"0/0/00" || v == u"0.0.00")
-        return; // Outlook's "no date"
-    b.notes << c.header.trimmed() + QStringLiteral(": ") + value.trimmed();
-}
-
-void ImportRowWriter::place(Built &b, const ColumnMapping &c, const QString &rawValue, const QString &label)
-{
-    const QString &target = c.target;
-    if (target == u"id") {
-        b.id = rawValue.trimmed();
-        return;
-    }
-    if (target == m_notesField) {
-        b.notes << (m_options.dates.excelGuards ? ValueParsers::unwrapExcel(rawValue) : rawValue);
-        return;
-    }
-    if (isPseudo(target)) {
-        const QString v = rawValue.trimmed();
-        if (!b.pseudo.contains(target)) {
-            b.pseudo.insert(target, v);
-            b.columns.insert(target, c.column);
-        } else if (b.pseudo.value(target) != v) {
-            addNote(b, c, v);
-        }
-        return;
-    }
-    const bool email = target == u"email" || target == u"email2";
-    const bool phone = target == u"phone" || target == u"mobile";
-    if (email || phone) {
-        QString value = rawValue.trimmed();
-        QStringList family;
-        if (email)
-            family = {target, target == u"email" ? QStringLiteral("email2") : QStringLiteral("email")};
-        else {
-            const QString l = label.toLower();
-            const bool mobile = target == u"mobile" || l.contains(QLatin1String("mobile"))
-                || l.contains(QLatin1String("моб")) || l.contains(QLatin1String("cell"));
-            family = mobile ? QStringList {QStringLiteral("mobile"), QStringLiteral("phone")}
-                            : QStringList {QStringLiteral("phone"), QStringLiteral("mobile")};
-            // Twenty keeps the calling code apart: "+7" and "9161234567".
-            const QString code = label.trimmed();
-            if (code.startsWith(u'+') && !value.startsWith(u'+') && code.size() <= 5)
-                value = code + u' ' + value;
-        }
-        const FieldDef *first = m_entity.field(family.first());
-        const QString text
-            = ValueParsers::toFieldText(first ? *first : *m_entity.field(family.last()), value, m_options.dates);
-        const QString key = email ? ValueParsers::emailKey(text) : phoneToE164(text);
-        for (const QString &f : family) {
-            const QString have = b.values.value(f);
-            if (have.isEmpty())
-                continue;
-            const QString haveKey = email ? ValueParsers::emailKey(have) : phoneToE164(have);
-            if (have == text || (!key.isEmpty() && haveKey == key))
-                return; // the same address or number twice
-        }
-        for (const QString &f : family) {
-            if (m_entity.fieldIndex(f) >= 0 && b.values.value(f).isEmpty()) {
-                b.values.insert(f, text);
-                b.columns.insert(f, c.column);
-                return;
-            }
-        }
-        addNote(b, c, value);
-        return;
-    }
-    const FieldDef *field = m_entity.field(target);
-    if (!field)
-        return;
-    const QString text = ValueParsers::toFieldText(*field, rawValue, m_options.dates);
-    if (text.isEmpty())
-        return;
-    if (field->type == FieldType::Tags && b.values.contains(target)) {
-        b.values[target] += u',' + text;
-        return;
-    }
-    if (b.values.value(target).isEmpty()) {
-        b.values.insert(target, text);
-        b.columns.insert(target, c.column);
-    } else if (b.values.value(target) != text) {
-        addNote(b, c, rawValue);
-    }
-}
-
-ImportRowWriter::Built ImportRowWriter::build(const CsvRow &row)
-{
-    Built b;
-    for (const ColumnMapping &c : m_mapping) {
-        if (c.column >= row.size() || c.target == u"-")
-            continue;
-        const QStringView raw = row.cell(c.column);
-        if (raw.trimmed().isEmpty())
-            continue;
-        if (c.target.isEmpty()) {
-            addNote(b, c, raw.toString());
-            continue;
-        }
-        const QString label
-            = c.labelColumn >= 0 && c.labelColumn < row.size() ? row.cell(c.labelColumn).toString() : QString();
-        if (c.target == u"email" || c.target == u"email2" || c.target == u"phone" || c.target == u"mobile") {
-            for (const QString &part : splitMulti(raw))
-                place(b, c, part, label);
-        } else {
-            place(b, c, raw.toString(), label);
-        }
-    }
-    if (b.pseudo.contains(QStringLiteral("full_name")) && m_entity.fieldIndex(u"first_name") >= 0
-        && b.values.value(QStringLiteral("first_name")).isEmpty()
-        && b.values.value(QStringLiteral("last_name")).isEmpty()) {
-        QString first, middle, last;
-        splitFullName(b.pseudo.value(QStringLiteral("full_name")), &first, &middle, &last, m_surnameFirst);
-        const int col = b.columns.value(QStringLiteral("full_name"));
-        const QList<QPair<QString, QString>> parts = {{QStringLiteral("first_name"), first},
-                                                      {QStringLiteral("middle_name"), middle},
-                                                      {QStringLiteral("last_name"), last}};
-        for (const auto &[field, value] : parts) {
-            if (!value.isEmpty() && m_entity.fieldIndex(field) >= 0 && b.values.value(field).isEmpty()) {
-                b.values.insert(field, value);
-                b.columns.insert(field, col);
-            }
-        }
-    }
-    return b;
-}
-
-bool ImportRowWriter::resolveReferences(Built &b, QString *error, int *column)
+bool ImportRowWriter::resolveReferences(ImportRow &b, QString *error, int *column)
 {
     const Schema &schema = Schema::instance();
     // Ids from another database (a Data export) fall back to the names beside them.
@@ -315,8 +99,9 @@ bool ImportRowWriter::resolveReferences(Built &b, QString *error, int *column)
         }
         b.values.insert(QStringLiteral("stage_id"), id);
     }
-    if (m_entity.fieldIndex(u"contact_id") >= 0 && b.values.value(QStringLiteral("contact_id")).isEmpty()
-        && !pseudo("contact").isEmpty()) {
+    // A deal's contact is looked up with its phones and emails in writeBuilt (ImportDealContact).
+    if (!m_dealContact && m_entity.fieldIndex(u"contact_id") >= 0
+        && b.values.value(QStringLiteral("contact_id")).isEmpty() && !pseudo("contact").isEmpty()) {
         const QString id = m_resolver.contact(pseudo("contact"));
         if (id.isEmpty())
             unresolved("contact");
@@ -336,7 +121,7 @@ bool ImportRowWriter::resolveReferences(Built &b, QString *error, int *column)
     return true;
 }
 
-int ImportRowWriter::columnForError(const Built &b, const QString &error) const
+int ImportRowWriter::columnForError(const ImportRow &b, const QString &error) const
 {
     const qsizetype colon = error.indexOf(u':');
     if (colon <= 0)
@@ -351,7 +136,7 @@ int ImportRowWriter::columnForError(const Built &b, const QString &error) const
 
 ImportRowReport ImportRowWriter::write(const CsvRow &row, qint64 line)
 {
-    Built b = build(row);
+    ImportRow b = m_builder.build(row);
     // A row that creates companies, pipelines or stages before its own record writes under
     // a savepoint (opened by beginSideEffects), so a rejected row leaves nothing behind.
     m_savepoint = false;
@@ -382,7 +167,7 @@ void ImportRowWriter::beginSideEffects()
     m_savepoint = true;
 }
 
-ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
+ImportRowReport ImportRowWriter::writeBuilt(ImportRow &b, qint64 line)
 {
     ImportRowReport report;
     report.line = line;
@@ -409,7 +194,20 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
             b.values.insert(QStringLiteral("company_id"), id);
     }
 
-    const Schema &schema = Schema::instance();
+    // A deal's contact: found now (a re-run links the same one, so the deal is found a
+    // duplicate); created only when the row is written.
+    const bool wantsContact
+        = m_dealContact && b.values.value(QStringLiteral("contact_id")).isEmpty() && ImportDealContact::wanted(b);
+    bool contactFound = false;
+    if (wantsContact) {
+        const QString id
+            = m_dealContact->find(b, m_dealContact->values(b, b.values.value(QStringLiteral("company_id"))));
+        if (!id.isEmpty()) {
+            b.values.insert(QStringLiteral("contact_id"), id);
+            contactFound = true;
+        }
+    }
+
     QString duplicate;
     if (!b.id.isEmpty() && m_resolver.exists(m_entity, b.id))
         duplicate = b.id.toLower();
@@ -438,6 +236,21 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
             b.notes << QCoreApplication::translate("Schema", "INN") + QStringLiteral(": ")
                     + b.pseudo.value(QStringLiteral("company_inn"));
         m_companiesCreated += created ? 1 : 0;
+    }
+
+    if (wantsContact) {
+        beginSideEffects();
+        if (contactFound) {
+            b.notes << m_dealContact->link(b, b.values.value(QStringLiteral("contact_id")), &error);
+        } else {
+            QString id;
+            m_dealContact->create(b, m_dealContact->values(b, b.values.value(QStringLiteral("company_id"))), &id,
+                                  &error, &column);
+            if (!id.isEmpty())
+                b.values.insert(QStringLiteral("contact_id"), id);
+        }
+        if (!error.isEmpty())
+            return reject(error, column);
     }
 
     QList<FieldWrite> writes;
@@ -493,7 +306,6 @@ ImportRowReport ImportRowWriter::writeBuilt(Built &b, qint64 line)
     const WriteResult r = m_store.create(m_entity, writes, duplicate.isEmpty() ? b.id : QString());
     if (!r.ok)
         return reject(r.errorText(), columnForError(b, r.errors.value(0)));
-    Q_UNUSED(schema);
     m_resolver.noteWritten(m_entity, r.id, b.values);
     report.action = ImportRowReport::Action::Create;
     report.id = r.id;

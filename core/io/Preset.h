@@ -9,7 +9,8 @@
 // Targets are Gamix field names or these pseudo-fields, resolved per entity by
 // HeaderMatcher::resolve: `company` (a company's name: linked or created), `company_inn`,
 // `full_name` (split into first/middle/last), `contact`, `pipeline`, `stage`, `deal`,
-// `lead` (records by name), `id` (Gamix's own id), and `-` (ignore the column).
+// `lead` (records by name), `id` (Gamix's own id), and `-` (ignore the column); in a deal
+// file, a contact's field (`phone`, `email`...) becomes `contact.phone`: the deal's contact.
 
 #include "ValueParsers.h"
 

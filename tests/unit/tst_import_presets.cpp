@@ -215,6 +215,115 @@ private slots:
         QCOMPARE(service.text(u"stage_id"), QStringLiteral("00000000-0000-7000-8000-000000000011")); // seed "New"
     }
 
+    void amoCrmDealExportCreatesAndLinksItsContacts()
+    {
+        // The real header line of an amoCRM deals export: the deal's contact rides along
+        // (name, phones, emails, position, city).
+        QFile h(data("headers/amocrm_leads_ru_prefix.csv"));
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QStringList header = QString::fromUtf8(h.readLine()).trimmed().split(u',');
+        auto line = [&](const QHash<QString, QString> &cells) {
+            QStringList out;
+            for (const QString &column : header)
+                out << u'"' + cells.value(column) + u'"';
+            return QString(out.join(u',') + u'\n');
+        };
+        const EntityDef &contact = *Schema::instance().entity(u"contact");
+        const EntityDef &deal = *Schema::instance().entity(u"deal");
+        const EntityDef &company = *Schema::instance().entity(u"company");
+        const WriteResult maria = m_store->create(contact,
+                                                  {{QStringLiteral("first_name"), QStringLiteral("Мария")},
+                                                   {QStringLiteral("last_name"), QStringLiteral("Орлова")},
+                                                   {QStringLiteral("email"), QStringLiteral("maria@orlova.ru")}});
+        QVERIFY(maria.ok);
+        QString csv = header.join(u',') + u'\n';
+        csv += line({{QStringLiteral("Название сделки"), QStringLiteral("Поставка бумаги")},
+                     {QStringLiteral("Полное имя контакта"), QStringLiteral("Пётр Сидоров")},
+                     {QStringLiteral("Компания"), QStringLiteral("ООО Вектор")},
+                     {QStringLiteral("Рабочий телефон"), QStringLiteral("+7 495 111-22-33")},
+                     {QStringLiteral("Мобильный телефон"), QStringLiteral("8 916 000-11-22")},
+                     {QStringLiteral("Рабочий email"), QStringLiteral("Sidorov@Vector.ru")},
+                     {QStringLiteral("Личный email"), QStringLiteral("petr@сидоров.рф")},
+                     {QStringLiteral("Должность"), QStringLiteral("Закупщик")},
+                     {QStringLiteral("Город"), QStringLiteral("Москва")}});
+        // The same person by email: linked, not doubled.
+        csv += line({{QStringLiteral("Название сделки"), QStringLiteral("Сервис")},
+                     {QStringLiteral("Полное имя контакта"), QStringLiteral("Пётр Сидоров")},
+                     {QStringLiteral("Компания"), QStringLiteral("ООО Вектор")},
+                     {QStringLiteral("Рабочий email"), QStringLiteral("sidorov@vector.ru")}});
+        // A contact already in the database, by email; a number it lacks stays in the deal's notes.
+        csv += line({{QStringLiteral("Название сделки"), QStringLiteral("Ремонт")},
+                     {QStringLiteral("Полное имя контакта"), QStringLiteral("Мария Орлова")},
+                     {QStringLiteral("Рабочий email"), QStringLiteral("MARIA@orlova.ru")},
+                     {QStringLiteral("Мобильный телефон"), QStringLiteral("+7 926 555-44-33")}});
+        // A contact the store refuses: the row is rejected whole (no company, no contact).
+        csv += line({{QStringLiteral("Название сделки"), QStringLiteral("Брак")},
+                     {QStringLiteral("Полное имя контакта"), QStringLiteral("Кто-то Новый")},
+                     {QStringLiteral("Компания"), QStringLiteral("ООО Брак")},
+                     {QStringLiteral("Рабочий email"), QStringLiteral("не почта")}});
+        const QString path = m_dir.filePath(QStringLiteral("amocrm_deals_with_contacts.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(csv.toUtf8());
+        f.close();
+
+        ImportOptions o;
+        o.entity = &deal;
+        o.file = path;
+        QList<ImportRowReport> rows;
+        ImportSummary s;
+        {
+            ImportJob job(*m_store, o);
+            job.onRow = [&](const ImportRowReport &r) {
+                rows << r;
+            };
+            s = job.run();
+        }
+        QVERIFY2(s.ok(), qPrintable(s.fatalError));
+        QCOMPARE(s.preset, QStringLiteral("amocrm"));
+        QCOMPARE(s.created, 3);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.contactsCreated, 1);
+        QVERIFY2(rows.at(3).message.contains(QStringLiteral("email")), qPrintable(rows.at(3).message));
+        QCOMPARE(header.at(rows.at(3).column - 1), QStringLiteral("Рабочий email"));
+
+        const Record petr = find("contact", "last_name", QStringLiteral("Сидоров"));
+        QVERIFY(petr.isValid());
+        QCOMPARE(petr.text(u"first_name"), QStringLiteral("Пётр"));
+        QCOMPARE(petr.text(u"phone"), QStringLiteral("+7 495 111-22-33"));
+        QCOMPARE(petr.text(u"mobile"), QStringLiteral("8 916 000-11-22"));
+        QCOMPARE(petr.text(u"email"), QStringLiteral("Sidorov@Vector.ru"));
+        QCOMPARE(petr.text(u"email2"), QStringLiteral("petr@сидоров.рф"));
+        QCOMPARE(petr.text(u"position"), QStringLiteral("Закупщик"));
+        QCOMPARE(petr.text(u"city"), QStringLiteral("Москва"));
+        QCOMPARE(companyName(petr), QStringLiteral("ООО Вектор"));
+
+        const Record paper = find("deal", "title", QStringLiteral("Поставка бумаги"));
+        QCOMPARE(paper.text(u"contact_id"), petr.id);
+        QCOMPARE(paper.text(u"company_id"), petr.text(u"company_id"));
+        QVERIFY2(!paper.text(u"notes").contains(QStringLiteral("телефон")), qPrintable(paper.text(u"notes")));
+        QCOMPARE(find("deal", "title", QStringLiteral("Сервис")).text(u"contact_id"), petr.id);
+        const Record repair = find("deal", "title", QStringLiteral("Ремонт"));
+        QCOMPARE(repair.text(u"contact_id"), maria.id);
+        QVERIFY2(repair.text(u"notes").contains(QStringLiteral("Мобильный телефон: +7 926 555-44-33")),
+                 qPrintable(repair.text(u"notes")));
+        QCOMPARE(m_store->get(contact, maria.id).text(u"mobile"), QString()); // skip: left as it is
+        QCOMPARE(m_store->count(contact), 2);
+        QCOMPARE(m_store->count(company), 1); // ООО Брак went with its rejected row
+        QVERIFY(!find("deal", "title", QStringLiteral("Брак")).isValid());
+
+        // Run again (a crash or a second click): nothing new.
+        ImportJob again(*m_store, o);
+        const ImportSummary s2 = again.run();
+        QVERIFY2(s2.ok(), qPrintable(s2.fatalError));
+        QCOMPARE(s2.created, 0);
+        QCOMPARE(s2.skipped, 3);
+        QCOMPARE(s2.contactsCreated, 0);
+        QCOMPARE(m_store->count(contact), 2);
+        QCOMPARE(m_store->count(deal), 3);
+        QVERIFY(m_store->check().ok);
+    }
+
     void bitrix24()
     {
         const ImportSummary s = import("contact", "bitrix24_contacts.csv");

@@ -1,5 +1,5 @@
 // Cell values as other programs write them, turned into what the Store expects.
-#include "io/ImportRowWriter.h"
+#include "io/ImportRowBuilder.h"
 #include "io/ValueParsers.h"
 #include "schema/Schema.h"
 
@@ -174,7 +174,7 @@ private slots:
         QFETCH(QString, middle);
         QFETCH(QString, last);
         QString f, m, l;
-        ImportRowWriter::splitFullName(full, &f, &m, &l);
+        ImportRowBuilder::splitFullName(full, &f, &m, &l);
         QCOMPARE(f, first);
         QCOMPARE(m, middle);
         QCOMPARE(l, last);

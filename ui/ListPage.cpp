@@ -1,6 +1,7 @@
 #include "ListPage.h"
 
 #include "DataEvents.h"
+#include "DateRangeDialog.h"
 #include "Format.h"
 #include "RecordTableModel.h"
 #include "Settings.h"
@@ -19,6 +20,10 @@
 #include <QVBoxLayout>
 
 namespace gamix {
+
+namespace {
+constexpr int kCustomPeriod = -1; // the period combo's "Custom range…" item
+}
 
 ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     : QWidget(parent)
@@ -81,6 +86,7 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     m_periodFilter->addItem(tr("Last 7 days"), 7);
     m_periodFilter->addItem(tr("Last 30 days"), 30);
     m_periodFilter->addItem(tr("This year"), 365);
+    m_periodFilter->addItem(tr("Custom range…"), kCustomPeriod);
     bar->addWidget(m_periodFilter);
     m_columns = new QToolButton;
     m_columns->setObjectName(QStringLiteral("columnChooser"));
@@ -144,7 +150,7 @@ ListPage::ListPage(Store *store, const EntityDef &entity, QWidget *parent)
     if (m_statusFilter)
         connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &ListPage::applyFilter);
     connect(m_ownerFilter, &QComboBox::currentIndexChanged, this, &ListPage::applyFilter);
-    connect(m_periodFilter, &QComboBox::currentIndexChanged, this, &ListPage::applyFilter);
+    connect(m_periodFilter, &QComboBox::activated, this, &ListPage::periodChosen);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         const QString id = m_model->idAt(index.row());
         if (!id.isEmpty())
@@ -221,13 +227,46 @@ void ListPage::applyFilter()
         f.equals << qMakePair(m_statusFilter->property("field").toString(), m_statusFilter->currentData().toString());
     f.ownerId = m_ownerFilter->currentData().toString();
     const int days = m_periodFilter->currentData().toInt();
-    if (days > 0) {
+    if (days == kCustomPeriod && m_rangeFrom.isValid()) {
+        f.dateField = QLatin1String(kCreatedField);
+        f.from = m_rangeFrom;
+        f.to = m_rangeTo.addDays(1);
+    } else if (days > 0) {
         f.dateField = QLatin1String(kCreatedField);
         const QDate today = QDate::currentDate();
         f.from = days == 365 ? QDate(today.year(), 1, 1) : today.addDays(1 - days);
         f.to = today.addDays(1);
     }
     m_model->setFilter(f);
+}
+
+void ListPage::periodChosen(int index)
+{
+    if (m_periodFilter->itemData(index).toInt() != kCustomPeriod) {
+        m_periodIndex = index;
+        applyFilter();
+        return;
+    }
+    const QDate today = QDate::currentDate();
+    auto *dialog = new DateRangeDialog(m_rangeFrom.isValid() ? m_rangeFrom : today.addDays(-30),
+                                       m_rangeTo.isValid() ? m_rangeTo : today, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setCustomPeriod(dialog->from(), dialog->to()); });
+    connect(dialog, &QDialog::rejected, this, [this] { m_periodFilter->setCurrentIndex(m_periodIndex); });
+    dialog->open();
+}
+
+void ListPage::setCustomPeriod(const QDate &from, const QDate &to)
+{
+    m_rangeFrom = from;
+    m_rangeTo = to;
+    const int custom = m_periodFilter->findData(kCustomPeriod);
+    m_periodFilter->setItemText(custom,
+                                QStringLiteral("%1 – %2").arg(Format::date(from.toString(Qt::ISODate)),
+                                                              Format::date(to.toString(Qt::ISODate))));
+    m_periodFilter->setCurrentIndex(custom);
+    m_periodIndex = custom;
+    applyFilter();
 }
 
 void ListPage::buildColumnMenu()

@@ -5,6 +5,7 @@
 
 #include "store/Store.h"
 
+#include <QDate>
 #include <QWidget>
 
 class QComboBox;
@@ -37,12 +38,15 @@ public:
     ListQuery currentQuery(bool *exact = nullptr) const;
     // True when any quick filter narrows the list.
     bool isFiltered() const;
+    // Shows records created between the two days (both included): "Custom range…".
+    void setCustomPeriod(const QDate &from, const QDate &to);
 
 signals:
     void openRecord(const QString &entity, const QString &id);
 
 private:
     void applyFilter();
+    void periodChosen(int index);
     void buildColumnMenu();
 
     Store *m_store;
@@ -53,6 +57,9 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_ownerFilter;
     QComboBox *m_periodFilter;
+    int m_periodIndex = 0; // the period shown before "Custom range…" was picked
+    QDate m_rangeFrom;
+    QDate m_rangeTo;
     QToolButton *m_columns;
     QLabel *m_count;
 };

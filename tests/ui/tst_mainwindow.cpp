@@ -1,5 +1,6 @@
 // GUI tests of the desktop app: what a user does with the keyboard and the mouse, driven
 // through widgets found by objectName, on a real SQLite database in a temporary dir.
+#include "DateRangeDialog.h"
 #include "DealBoard.h"
 #include "ListPage.h"
 #include "MainWindow.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -71,6 +73,7 @@ private slots:
     void todayShowsDueOverdueAndPipeline();
     void todayTickCompletesTask();
     void referencePickerSearchesAsYouType();
+    void customPeriodFiltersByCreationDay();
 
 private:
     RecordDialog *openDialog() const;
@@ -458,6 +461,40 @@ void TestMainWindow::referencePickerSearchesAsYouType()
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("choose it from the list")), qPrintable(error->text()));
     QCOMPARE(m_store->count(entity("contact")), before);
+}
+
+void TestMainWindow::customPeriodFiltersByCreationDay()
+{
+    m_window->setSection(MainWindow::Contacts);
+    ListPage *page = m_window->listPage(QStringLiteral("contact"));
+    QTRY_VERIFY(!page->model()->isLoading());
+    const int all = page->model()->totalRows();
+    QVERIFY(all > 0);
+    auto *period = page->findChild<QComboBox *>(QStringLiteral("periodFilter"));
+    const int custom = period->count() - 1;
+    QCOMPARE(period->itemText(custom), QStringLiteral("Custom range…"));
+    period->setCurrentIndex(custom);
+    emit period->activated(custom); // as a click on the item does
+    DateRangeDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = page->findChild<DateRangeDialog *>()) != nullptr);
+    // A year before the demo data was made: nothing. Dates entered the wrong way round.
+    dialog->findChild<QDateEdit *>(QStringLiteral("rangeFrom"))->setDate(QDate(2021, 12, 31));
+    dialog->findChild<QDateEdit *>(QStringLiteral("rangeTo"))->setDate(QDate(2021, 1, 1));
+    dialog->accept();
+    QTRY_COMPARE(page->model()->totalRows(), 0);
+    QVERIFY(period->currentText().contains(QStringLiteral("2021")));
+    // Up to today, inclusive: everything (the demo was created today).
+    page->setCustomPeriod(QDate(2021, 1, 1), QDate::currentDate());
+    QTRY_COMPARE(page->model()->totalRows(), all);
+    // Cancelling the dialog goes back to the period shown before.
+    period->setCurrentIndex(0);
+    emit period->activated(0);
+    QTRY_COMPARE(page->model()->totalRows(), all);
+    period->setCurrentIndex(custom);
+    emit period->activated(custom);
+    QTRY_VERIFY((dialog = page->findChild<DateRangeDialog *>()) != nullptr);
+    dialog->reject();
+    QTRY_COMPARE(period->currentIndex(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

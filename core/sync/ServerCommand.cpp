@@ -1,6 +1,7 @@
 #include "ServerCommand.h"
 
 #include "ServerErasure.h"
+#include "ServerPurgeHorizon.h"
 
 #include <QCoreApplication>
 
@@ -174,6 +175,24 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
     }
     if (c.size() == 3 && c.at(0) == u"erase-person")
         return erasePerson(c.at(1), c.at(2));
+    if (!c.isEmpty() && c.at(0) == u"prune-log") {
+        int days = ServerPurgeHorizon::kRetentionDays;
+        if (c.size() == 3 && c.at(1) == u"--inactive-days") {
+            bool ok = false;
+            days = c.at(2).toInt(&ok);
+            if (!ok || days < 0)
+                return fail(
+                    QCoreApplication::translate("Server", "--inactive-days needs a number of days (0 or more)"));
+        } else if (c.size() != 1) {
+            return fail(QCoreApplication::translate("Server", "usage: prune-log [--inactive-days N]"));
+        }
+        const ServerPurgeHorizon::Report r = ServerPurgeHorizon(*m_db).prune(days);
+        m_out << r.moved << ' ' << r.unseen << ' ' << r.dropped << ' ' << r.horizon << Qt::endl;
+        m_err << QCoreApplication::translate("Server", "%n removal(s) pruned", nullptr, r.moved + r.unseen) << "; "
+              << QCoreApplication::translate("Server", "%n dropped record(s) forgotten", nullptr, r.dropped)
+              << Qt::endl;
+        return 0;
+    }
     return fail(QCoreApplication::translate("Server", "unknown command: %1").arg(c.join(u' ')));
 }
 
@@ -201,7 +220,7 @@ int ServerCommand::erasePerson(const QString &option, const QString &value)
     if (found.isEmpty())
         return fail(QCoreApplication::translate("Server", "no contact or lead matches %1").arg(value));
     ServerErasure::Report report;
-    if (!erasure.erase(found, QString(), &report))
+    if (!erasure.erase(found, QString(), &report, ServerErasure::keyName(key), ServerErasure::digest(key, value)))
         return fail(QCoreApplication::translate("Server", "the erasure could not be stored; nothing was erased"));
     // What was erased, one record per line: the machine-readable answer.
     for (const auto &[entity, id] : report.records)
@@ -210,6 +229,11 @@ int ServerCommand::erasePerson(const QString &option, const QString &value)
           << QCoreApplication::translate("Server", "%n conflict record(s) erased", nullptr, report.conflicts) << "; "
           << QCoreApplication::translate("Server", "%n audit entry(ies) cleared", nullptr, report.auditEntries) << "; "
           << QCoreApplication::translate("Server", "every replica purges them on its next sync") << Qt::endl;
+    if (report.queuedUpstream)
+        m_err << QCoreApplication::translate("Server",
+                                             "this server relays to an upstream server: the erasure goes there on "
+                                             "the relay's next round, and from there to every other office")
+              << Qt::endl;
     QString error;
     if (!erasure.compact(&error))
         return fail(QCoreApplication::translate("Server",

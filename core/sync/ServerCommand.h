@@ -9,6 +9,11 @@
 //   gamix-server ... erase-person --email E | --phone P | --id ID
 //       152-FZ: erases the person's contacts and leads everywhere (ServerErasure); prints
 //       `ENTITY ID` per erased record on stdout. Whoever can run it has the storage, hence admin-only.
+//       On an office server the erasure also goes upstream (ServerErasure, UpstreamRelay).
+//   gamix-server ... prune-log [--inactive-days N]
+//       prunes removal logs every replica active in the last N days (default 30) has pulled
+//       past (ServerPurgeHorizon); prints `MOVED UNSEEN DROPPED HORIZON`. A running server
+//       does this by itself every hour.
 //   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS] [--upstream-ca-cert FILE]:
 //       an office server (UpstreamRelay); the service account (role relay, created on the
 //       upstream) gives its password in $GAMIX_UPSTREAM_PASSWORD (removed from the

@@ -6,10 +6,13 @@
 #include "schema/Schema.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace gamix {
 
@@ -27,13 +30,52 @@ ServerErasure::ServerErasure(ServerDb &db, ServerStorage &storage)
     , m_storage(storage)
 { }
 
-QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &rawValue)
+QString ServerErasure::keyName(Key key)
+{
+    return key == Key::Email ? QStringLiteral("email")
+        : key == Key::Phone  ? QStringLiteral("phone")
+                             : QStringLiteral("id");
+}
+
+bool ServerErasure::keyFromName(const QString &name, Key *key)
+{
+    for (Key k : {Key::Email, Key::Phone, Key::Id}) {
+        if (keyName(k) == name) {
+            *key = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString ServerErasure::digest(Key key, const QString &rawValue)
+{
+    QString value = rawValue.trimmed();
+    if (value.isEmpty())
+        return QString();
+    if (key == Key::Phone) {
+        const QString e164 = phoneToE164(value);
+        if (!e164.isEmpty())
+            value = e164;
+    } else {
+        value = value.toLower();
+    }
+    // Salted by purpose and kind: the digest of an address is not reused elsewhere.
+    const QByteArray text = "gamix-erase|" + keyName(key).toLatin1() + '|' + value.toUtf8();
+    return QStringLiteral("s256:")
+        + QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+}
+
+QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &value)
+{
+    return findByDigest(key, digest(key, value));
+}
+
+QList<ServerErasure::RecordKey> ServerErasure::findByDigest(Key key, const QString &wanted)
 {
     QList<RecordKey> out;
-    const QString value = rawValue.trimmed();
-    if (value.isEmpty())
+    if (wanted.isEmpty())
         return out;
-    const QString phone = key == Key::Phone ? phoneToE164(value) : QString();
     QSqlDatabase c = m_db.connection();
     QSqlQuery q(c);
     q.setForwardOnly(true);
@@ -44,7 +86,7 @@ QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &rawV
         const QString entity = q.value(0).toString();
         const QString id = q.value(1).toString();
         if (key == Key::Id) {
-            if (id.compare(value, Qt::CaseInsensitive) == 0)
+            if (digest(key, id) == wanted)
                 out << RecordKey {entity, id};
             continue;
         }
@@ -52,13 +94,10 @@ QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &rawV
         const QJsonObject fields = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
         bool match = false;
         for (const FieldDef &f : e->fields) {
-            const QString v = valueOf(fields, f.name);
-            if (v.isEmpty())
+            if (match || !((key == Key::Email && f.type == FieldType::Email) || (key == Key::Phone && f.isPhone())))
                 continue;
-            if (key == Key::Email && f.type == FieldType::Email)
-                match = match || v.compare(value, Qt::CaseInsensitive) == 0;
-            else if (key == Key::Phone && f.isPhone())
-                match = match || (!phone.isEmpty() ? phoneToE164(v) == phone : v == value);
+            const QString v = valueOf(fields, f.name);
+            match = !v.isEmpty() && digest(key, v) == wanted;
         }
         if (match)
             out << RecordKey {entity, id};
@@ -66,7 +105,8 @@ QList<ServerErasure::RecordKey> ServerErasure::find(Key key, const QString &rawV
     return out;
 }
 
-bool ServerErasure::erase(const QList<RecordKey> &records, const QString &actorId, Report *report)
+bool ServerErasure::erase(const QList<RecordKey> &records, const QString &actorId, Report *report,
+                          const QString &upstreamKey, const QString &upstreamDigest)
 {
     Report r;
     ServerDb::Write w(m_db);
@@ -127,11 +167,95 @@ bool ServerErasure::erase(const QList<RecordKey> &records, const QString &actorI
         ServerDb::exec(note);
         r.records << k;
     }
+    if (!upstreamKey.isEmpty()) {
+        // Only a server that relays (it keeps per-peer cursors) has an upstream to tell.
+        QSqlQuery peers(w.db());
+        if (peers.exec(QStringLiteral("SELECT count(*) FROM gx_meta WHERE k LIKE 'peer.%'")) && peers.next()
+            && peers.value(0).toInt() > 0) {
+            QJsonArray ids;
+            for (const RecordKey &k : records)
+                ids.append(QJsonObject {{QStringLiteral("entity"), k.first}, {QStringLiteral("id"), k.second}});
+            const QJsonObject request {{QStringLiteral("key"), upstreamKey},
+                                       {QStringLiteral("digest"), upstreamDigest},
+                                       {QStringLiteral("records"), ids}};
+            m_db.setMeta(w.db(), QStringLiteral("erase_up.") + QUuid::createUuid().toString(QUuid::Id128),
+                         QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+            r.queuedUpstream = true;
+        }
+    }
     if (!w.commit())
         return false;
     if (report)
         *report = r;
     return true;
+}
+
+QJsonObject ServerErasure::eraseForwarded(const SyncUser &relay, const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QSet<QString> seen;
+    QList<RecordKey> records;
+    auto add = [&](const QString &entity, const QString &id) {
+        if ((entity == u"contact" || entity == u"lead") && !id.isEmpty() && !seen.contains(entity + u'|' + id)) {
+            seen.insert(entity + u'|' + id);
+            records << RecordKey {entity, id};
+        }
+    };
+    // The person everywhere: every contact and lead whose key matches.
+    Key key;
+    if (keyFromName(o.value(QLatin1String("key")).toString(), &key)) {
+        for (const RecordKey &k : findByDigest(key, o.value(QLatin1String("digest")).toString()))
+            add(k.first, k.second);
+    }
+    // And the records the office erased, when it may see them here (or they never came here).
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT vis_entity, owner_id, office_id FROM gx_record WHERE entity = ? AND id = ?"));
+    for (const QJsonValue &v : o.value(QLatin1String("records")).toArray()) {
+        const QString entity = v.toObject().value(QLatin1String("entity")).toString();
+        const QString id = v.toObject().value(QLatin1String("id")).toString();
+        q.addBindValue(entity);
+        q.addBindValue(id);
+        if (!ServerDb::exec(q))
+            continue;
+        const bool visible
+            = !q.next() || Access::canSee(relay, q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        q.finish();
+        if (visible)
+            add(entity, id);
+    }
+    Report report;
+    // An office of an office: the request goes on up from here too.
+    if (!records.isEmpty()
+        && !erase(records, relay.id, &report, o.value(QLatin1String("key")).toString(),
+                  o.value(QLatin1String("digest")).toString()))
+        return QJsonObject {{QStringLiteral("erased"), -1}};
+    QString error;
+    if (!records.isEmpty() && !compact(&error))
+        qWarning("gamix-server: after an erasure relayed from an office: %s", qPrintable(error));
+    return QJsonObject {{QStringLiteral("erased"), int(report.records.size())}};
+}
+
+QList<QPair<QString, QByteArray>> ServerErasure::pendingUpstream()
+{
+    QList<QPair<QString, QByteArray>> out;
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    if (q.exec(QStringLiteral("SELECT k, v FROM gx_meta WHERE k LIKE 'erase\\_up.%' ESCAPE '\\' ORDER BY k"))) {
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString().toUtf8()});
+    }
+    return out;
+}
+
+void ServerErasure::forgetUpstream(const QString &key)
+{
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("DELETE FROM gx_meta WHERE k = ?"));
+    q.addBindValue(key);
+    ServerDb::exec(q);
+    w.commit();
 }
 
 void ServerErasure::dropRemoved(const QList<RecordKey> &records)

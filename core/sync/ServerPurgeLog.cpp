@@ -1,6 +1,7 @@
 #include "ServerPurgeLog.h"
 
 #include "ServerDb.h"
+#include "ServerPurgeHorizon.h"
 
 #include <QSqlQuery>
 
@@ -122,7 +123,7 @@ QSet<QString> erasedKeys(QSqlDatabase &db)
     return out;
 }
 
-QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit)
+QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit, const QString &site)
 {
     QList<PurgeMarker> out;
     {
@@ -134,6 +135,25 @@ QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since,
         if (ServerDb::exec(q)) {
             while (q.next())
                 out << PurgeMarker {q.value(1).toString(), q.value(2).toString(), true, q.value(0).toLongLong()};
+        }
+    }
+    // Behind the horizon, the removals of its range are pruned (ServerPurgeHorizon): rebuilt
+    // as a removal of every record this user may not see now that changed after `since`
+    // (whatever left the view since then did change then). Extra ones are no-ops. A replica
+    // that pulled before and now starts again from zero (its view or the epoch changed) gets
+    // them too when it was behind the horizon; a new one holds nothing to purge.
+    if (ServerPurgeHorizon::behind(db, user.id, site, since)) {
+        QVariantList binds {since};
+        const QString filter = Access::sqlFilter(user, &binds);
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT seq, entity, id FROM gx_record WHERE seq > ? AND CASE WHEN ") + filter
+                  + QStringLiteral(" THEN 0 ELSE 1 END = 1 ORDER BY seq LIMIT ") + QString::number(limit));
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        if (ServerDb::exec(q)) {
+            while (q.next())
+                out << PurgeMarker {q.value(1).toString(), q.value(2).toString(), false, q.value(0).toLongLong()};
         }
     }
     {

@@ -34,8 +34,10 @@ QSet<QString> erasedKeys(QSqlDatabase &db);
 QSet<QString> droppedKeys(QSqlDatabase &db);
 void noteDropped(QSqlDatabase &db, const QString &entity, const QString &id, bool dropped);
 // What this user must purge after `since`: removals of records they could see before a
-// move and cannot see now, and all erasures. At most `limit`, in sequence order.
-QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit);
+// move and cannot see now, and all erasures. At most `limit`, in sequence order. Behind the
+// pruned horizon (ServerPurgeHorizon), removals are rebuilt for the replica `site`.
+QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since, int limit,
+                           const QString &site = QString());
 
 } // namespace ServerPurgeLog
 

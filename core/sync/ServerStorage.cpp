@@ -42,6 +42,17 @@ ServerStorage::ServerStorage(ServerDb &db)
         }
         w.commit();
     }
+    // Added later: the replica that pushed a record's current state, so a pull leaves out
+    // what an office server's relay pushed (its clients' records) instead of echoing them.
+    if (m_db.meta(c, QStringLiteral("record_via")).isEmpty()) {
+        ServerDb::Write w(m_db);
+        if (m_db.meta(w.db(), QStringLiteral("record_via")).isEmpty()) {
+            QSqlQuery q(w.db());
+            if (q.exec(QStringLiteral("ALTER TABLE gx_record ADD COLUMN via_site VARCHAR(32)")))
+                m_db.setMeta(w.db(), QStringLiteral("record_via"), QStringLiteral("1"));
+        }
+        w.commit();
+    }
 }
 
 QString ServerStorage::epoch()
@@ -79,13 +90,14 @@ void ServerStorage::flushSeq(ServerDb::Write &w)
 }
 
 namespace {
-const QString kLoadSql
-    = QStringLiteral("SELECT vis_entity, owner_id, office_id, fields FROM gx_record WHERE entity = ? AND id = ?");
+const QString kLoadSql = QStringLiteral(
+    "SELECT vis_entity, owner_id, office_id, fields, via_site FROM gx_record WHERE entity = ? AND id = ?");
 const QString kUpdateSql
     = QStringLiteral("UPDATE gx_record SET vis_entity = ?, owner_id = ?, office_id = ?, seq = ?, "
-                     "fields = ?, wire = ?, solo_site = ?, wire_seq = ? WHERE entity = ? AND id = ?");
-const QString kInsertSql = QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, wire, "
-                                          "solo_site, wire_seq, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "fields = ?, wire = ?, solo_site = ?, wire_seq = ?, via_site = ? WHERE entity = ? AND id = ?");
+const QString kInsertSql
+    = QStringLiteral("INSERT INTO gx_record (vis_entity, owner_id, office_id, seq, fields, wire, solo_site, wire_seq, "
+                     "via_site, entity, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 } // namespace
 
 struct ServerStorage::Prepared
@@ -126,6 +138,7 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
         row.ownerId = q.value(1).toString();
         row.officeId = q.value(2).toString();
         row.fields = StoredFields::parse(q.value(3).toString());
+        row.viaSite = q.value(4).toString();
     }
     return row;
 }
@@ -148,6 +161,7 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
     q.addBindValue(QString::fromUtf8(wire));
     q.addBindValue(solo.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(solo));
     q.addBindValue(seq);
+    q.addBindValue(row.viaSite.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.viaSite));
     q.addBindValue(entity);
     q.addBindValue(id);
     ServerDb::exec(q);
@@ -287,6 +301,14 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
         }
         if (any) {
+            // Every current field from this push, or from this pusher's pushes before: the
+            // pusher holds the record as it is now (q < 0: changed by this merge).
+            bool allNow = true;
+            for (const StoredField &f : std::as_const(row.fields.list))
+                allNow = allNow && f.q < 0;
+            row.viaSite = !options.pusherSite.isEmpty() && (allNow || row.viaSite == options.pusherSite)
+                ? options.pusherSite
+                : QString();
             const qint64 seq = nextSeq(w);
             // A reassigned record enters new views: its stream then carries every field anew.
             for (StoredField &f : row.fields.list) {
@@ -385,6 +407,7 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     const qint64 seq = nextSeq(w);
     for (const FieldChange &c : values.fields)
         row.fields.put(storedField(c, seq, true));
+    row.viaSite.clear();
     row.ownerId = row.fields.text(kOwnerField);
     row.officeId = row.fields.text(kOfficeField);
     save(w.db(), values.entity, values.id, row);

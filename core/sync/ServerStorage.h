@@ -27,6 +27,9 @@ struct MergeOptions
     const SyncUser *user = nullptr; // permissions; nullptr = the server itself
     bool fromUpstream = false;
     bool enforceOwnerOnCreate = true;
+    // The pushing replica's site (hex, lower case): a record whose every current field came
+    // in pushes from that replica is not sent back to it (gx_record.via_site).
+    QString pusherSite;
 };
 
 class ServerStorage
@@ -70,6 +73,7 @@ private:
     {
         bool exists = false;
         QString visEntity, ownerId, officeId;
+        QString viaSite; // the replica whose pushes brought every current field, else ""
         StoredFields fields;
     };
     // Statements prepared once per merge() (a push merges thousands of records).

@@ -23,20 +23,24 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     page.next = since;
     QSqlDatabase c = m_db.connection();
     // Removals and erasures share the sequence: a full page of them bounds the records.
-    QList<PurgeMarker> markers = ServerPurgeLog::markers(c, user, since, limit);
+    QList<PurgeMarker> markers = ServerPurgeLog::markers(c, user, since, limit, requesterSite);
     const qint64 bound = markers.size() == limit ? markers.last().seq : -1;
     // A record stamped only by the requesting replica comes back as '' (its own writes,
     // echoed: nothing new for it); one whose `wire` is missing or older than its last save
     // (saved by a server version without it: wire_seq <> seq) brings its `fields`.
-    QVariantList binds {requesterSite, since};
+    // Nor one whose every field this replica pushed (an office server's relay pushing its
+    // clients' records: via_site), which it holds as they are.
+    QVariantList binds {requesterSite, requesterSite, since};
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlQuery q(c);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, id, seq, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN fields "
-                             "WHEN solo_site = ? THEN '' ELSE wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq "
-                             "THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
-              + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
-              + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
+    q.prepare(
+        QStringLiteral(
+            "SELECT entity, id, seq, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN fields "
+            "WHEN solo_site = ? OR via_site = ? THEN '' ELSE wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq "
+            "THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
+        + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
+        + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!ServerDb::exec(q))

@@ -25,8 +25,17 @@ public:
         QString login;
     };
 
-    // Server: every (site, user) that pushed, with the user's login.
+    // Server: every (site, user) that pushed here or behind an office server relaying here
+    // (localList), plus, on an office server, its upstream's list (kept by UpstreamRelay),
+    // the upstream servers' own sites flagged "server": true. A client behind an office thus
+    // names authors from every office and the central server.
     static QJsonArray serverList(ServerDb &db);
+    static QJsonArray localList(ServerDb &db);
+    // A relay's POST /v1/sites body ({sites: localList of the office}), kept per relay account.
+    static QJsonObject storeRelayed(ServerDb &db, const QString &relayUserId, const QByteArray &body);
+    // An office server: its upstream's GET /v1/sites answer.
+    static void storeUpstream(ServerDb &db, const QByteArray &body);
+    static constexpr const char *kUpstreamKey = "upstream.sites";
 
     // Client: the list this database knows (its own site included once bound to a user).
     explicit SiteAuthors(Store &store);
@@ -44,6 +53,7 @@ private:
     Store &m_store;
     QHash<QString, Author> m_authors;
     QString m_serverSite;
+    QSet<QString> m_serverSites; // upstream servers of an office server
 };
 
 } // namespace gamix

@@ -1,5 +1,6 @@
 #include "SyncService.h"
 
+#include "ServerErasure.h"
 #include "ServerPurgeLog.h"
 
 #include "SiteAuthors.h"
@@ -27,6 +28,7 @@ SyncService::SyncService(ServerDb &db, ServerStorage &storage, ServerDirectory &
     : m_db(db)
     , m_storage(storage)
     , m_directory(directory)
+    , m_horizon(db)
 { }
 
 qint64 SyncService::now() const
@@ -87,11 +89,21 @@ HttpResponse SyncService::handle(const HttpRequest &r)
             resp = error(405, "method_not_allowed", QStringLiteral("use POST"));
         }
         resp.headers.append(qMakePair(QByteArray(kCors), QByteArray("*")));
-    } else if (r.path == u"/v1/sites" && r.method == "GET") {
+    } else if ((r.path == u"/v1/sites" && (r.method == "GET" || r.method == "POST"))
+               || (r.path == u"/v1/erase" && r.method == "POST")) {
         // Who writes from which replica: conflict views name people, not site ids.
         const QByteArray auth = r.headers.value("authorization");
-        if (!auth.startsWith("Bearer ") || !m_directory.userForToken(QString::fromLatin1(auth.mid(7).trimmed())))
+        const std::optional<SyncUser> user = auth.startsWith("Bearer ")
+            ? m_directory.userForToken(QString::fromLatin1(auth.mid(7).trimmed()))
+            : std::nullopt;
+        if (!user)
             resp = error(401, "unauthorized", QStringLiteral("log in again: the token is missing, expired or revoked"));
+        else if (r.method == "POST" && user->role != u"relay")
+            resp = error(403, "forbidden", QStringLiteral("only an office server's account may do this"));
+        else if (r.path == u"/v1/erase")
+            resp = json(200, ServerErasure(m_db, m_storage).eraseForwarded(*user, r.body));
+        else if (r.method == "POST")
+            resp = json(200, SiteAuthors::storeRelayed(m_db, user->id, r.body));
         else
             resp = json(200,
                         QJsonObject {{QStringLiteral("sites"), SiteAuthors::serverList(m_db)},
@@ -284,6 +296,7 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     }
     MergeOptions options;
     options.user = &user;
+    options.pusherSite = site.toLower();
     int changed = 0;
     int conflicts = 0;
     const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);
@@ -370,8 +383,12 @@ HttpResponse SyncService::pull(const HttpRequest &r, const SyncUser &user)
     QByteArray records;
     SiteId site;
     const QString siteHex = QString::fromLatin1(r.headers.value("x-gamix-site")).toLower();
-    const ChangePage page
-        = m_storage.pull(user, since, limit, &records, Clock::siteFromHex(siteHex, &site) ? siteHex : QString());
+    const QString validSite = Clock::siteFromHex(siteHex, &site) ? siteHex : QString();
+    m_horizon.maybePrune();
+    const ChangePage page = m_storage.pull(user, since, limit, &records, validSite);
+    // What this replica holds (noted after the pull, which reads what was noted before), so
+    // the removal logs can be pruned behind every replica.
+    m_horizon.notePull(user.id, validSite, since);
     QByteArray purge;
     if (!page.purges.isEmpty()) {
         QJsonArray arr;

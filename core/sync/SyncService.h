@@ -2,10 +2,13 @@
 // The server side of the sync protocol (DESIGN.md §4), independent of the HTTP library:
 // app/server feeds it requests from cpp-httplib, and the simulation test calls it
 // directly. Endpoints: POST /v1/auth/login, POST /v1/push, GET /v1/pull (records plus
-// `purge`: removals and erasures), GET /v1/directory (relay accounts), POST /v1/leads
+// `purge`: removals and erasures), GET /v1/directory (relay accounts), GET /v1/sites
+// (who writes from which replica; POST from a relay: its clients' sites), POST /v1/erase
+// (a relay forwards an erasure made at its office: ServerErasure), POST /v1/leads
 // (web forms, CORS), GET /v1/health, GET /metrics.
 
 #include "ServerDirectory.h"
+#include "ServerPurgeHorizon.h"
 #include "ServerStorage.h"
 
 #include <QByteArray>
@@ -77,6 +80,7 @@ private:
     qint64 (*m_now)() = nullptr;
     std::function<void()> m_onLocalChange;
     std::function<QJsonObject()> m_upstreamStatus;
+    ServerPurgeHorizon m_horizon;
 
     QMutex m_metricsMutex;
     QHash<QString, qint64> m_requests; // "path|status" -> count

@@ -1,7 +1,9 @@
 #include "UpstreamRelay.h"
 
 #include "ServerDirectory.h"
+#include "ServerErasure.h"
 #include "ServerReplica.h"
+#include "SiteAuthors.h"
 #include "SyncEngine.h"
 #include "SyncRequest.h"
 #include "schema/Schema.h"
@@ -84,14 +86,44 @@ void UpstreamRelay::round()
     m_relogged = false;
     m_clockRetries = 0;
     m_engine->clearReport();
-    auto push = [this] {
+    if (m_token.isEmpty())
+        login([this] { forwardErasures(); });
+    else
+        forwardErasures();
+}
+
+void UpstreamRelay::forwardErasures()
+{
+    ServerErasure erasure(m_storage.db(), m_storage);
+    const QList<QPair<QString, QByteArray>> pending = erasure.pendingUpstream();
+    if (pending.isEmpty()) {
         m_engine->beginPush();
         pushNext();
-    };
-    if (m_token.isEmpty())
-        login(push);
-    else
-        push();
+        return;
+    }
+    const QString key = pending.first().first;
+    onReply(send("POST", QStringLiteral("/v1/erase"), pending.first().second, true),
+            [this, key](int status, const QByteArray &b) {
+                if (status == 401) {
+                    reloginThen([this] { forwardErasures(); });
+                    return;
+                }
+                if (status != 200) {
+                    // Kept for the next round; the rest of the sync goes on meanwhile.
+                    log(QCoreApplication::translate("Server",
+                                                    "the upstream answered %1 to an erasure made here; "
+                                                    "it is sent again on the next round")
+                            .arg(status));
+                    m_engine->beginPush();
+                    pushNext();
+                    return;
+                }
+                const int erased = QJsonDocument::fromJson(b).object().value(QLatin1String("erased")).toInt();
+                log(QCoreApplication::translate("Server", "an erasure made here was carried out upstream: %n record(s)",
+                                                nullptr, erased));
+                ServerErasure(m_storage.db(), m_storage).forgetUpstream(key);
+                forwardErasures();
+            });
 }
 
 QNetworkReply *UpstreamRelay::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
@@ -246,7 +278,34 @@ void UpstreamRelay::fetchDirectory()
         const int changed = m_directory.applyUpstreamUsers(users);
         if (changed > 0)
             log(QCoreApplication::translate("Server", "%n account(s) updated from upstream", nullptr, changed));
-        finish(true, QString());
+        exchangeSites();
+    });
+}
+
+void UpstreamRelay::exchangeSites()
+{
+    onReply(send("GET", QStringLiteral("/v1/sites"), QByteArray(), true), [this](int status, const QByteArray &b) {
+        if (status == 401) {
+            reloginThen([this] { exchangeSites(); });
+            return;
+        }
+        if (status != 200) { // an upstream without /v1/sites: authors stay unnamed, sync goes on
+            finish(true, QString());
+            return;
+        }
+        SiteAuthors::storeUpstream(m_storage.db(), b);
+        const QByteArray mine
+            = QJsonDocument(QJsonObject {{QStringLiteral("sites"), SiteAuthors::localList(m_storage.db())}})
+                  .toJson(QJsonDocument::Compact);
+        if (mine == m_sitesSent) {
+            finish(true, QString());
+            return;
+        }
+        onReply(send("POST", QStringLiteral("/v1/sites"), mine, true), [this, mine](int s, const QByteArray &) {
+            if (s == 200)
+                m_sitesSent = mine;
+            finish(true, QString());
+        });
     });
 }
 

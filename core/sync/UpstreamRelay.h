@@ -7,7 +7,8 @@
 // they are not sent back; erasures are carried out here too), and takes the user
 // directory (logins, roles, offices, password hashes) from the upstream, the authority
 // for users and offices. Rounds run every `interval` and soon after a local client pushed.
-// Cursors live in the server's gx_meta, one set per upstream URL.
+// Cursors live in the server's gx_meta, one set per upstream URL. Each round also forwards
+// erasures made here (ServerErasure) and exchanges site -> author lists (SiteAuthors).
 
 #include <QJsonObject>
 #include <QList>
@@ -65,6 +66,10 @@ private:
     void pushNext();
     void pullNext();
     void fetchDirectory();
+    // Erasures made here (gamix-server erase-person) go up before anything else.
+    void forwardErasures();
+    // Site -> author lists: the upstream's kept here, this server's own sent up.
+    void exchangeSites();
     void finish(bool ok, const QString &message);
 
     ServerStorage &m_storage;
@@ -89,6 +94,7 @@ private:
     qint64 m_lastOkMs = 0;
     QString m_lastError;
     qint64 m_pullSince = 0;
+    QByteArray m_sitesSent; // the last site list the upstream took
 };
 
 } // namespace gamix

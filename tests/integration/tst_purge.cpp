@@ -5,7 +5,9 @@
 //   delete that syncs back); the same when a user moves to another office (`user set`);
 // - `gamix-server erase-person` erases one person (a contact, a web-form lead with its
 //   consent, a tombstone, a conflict record) and after the next sync no byte of their
-//   name, email or phone is left in any client database file nor in the server's storage.
+//   name, email or phone is left in any client database file nor in the server's storage;
+// - the removal log is pruned behind every active replica (`prune-log`), and a replica that
+//   was away longer than the retention still loses what left its view meanwhile.
 
 #include "tst_sync_kit.h"
 
@@ -177,6 +179,84 @@ private Q_SLOTS:
         QCOMPARE(sync(QStringLiteral("b")).code, 0);
         QVERIFY(!get(QStringLiteral("b"), QStringLiteral("contact"), moscow).isEmpty());
         QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), kazan).isEmpty());
+    }
+
+    void prunedRemovalsStillReachAStaleClient()
+    {
+        // boris syncs, then stays away while anna's Москва contact moves to Казань.
+        auto add = [&](const char *name) {
+            return QString::fromUtf8(cli(QStringLiteral("a"),
+                                         {QStringLiteral("add"), QStringLiteral("contact"),
+                                          QStringLiteral("first_name=") + QString::fromUtf8(name)})
+                                         .out.trimmed());
+        };
+        const QString moving = add("Анфиса");
+        const QString staying = add("Прасковья");
+        QVERIFY(!moving.isEmpty() && !staying.isEmpty());
+        for (const char *name : {"a", "b", "r"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        QVERIFY(!get(QStringLiteral("b"), QStringLiteral("contact"), moving).isEmpty());
+        QString kazan;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(
+                 cli(QStringLiteral("r"), {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("office")})
+                     .out)
+                 .array()) {
+            if (v.toObject().value(QLatin1String("name")).toString() == u"Казань")
+                kazan = v.toObject().value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!kazan.isEmpty());
+        QCOMPARE(cli(QStringLiteral("r"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), moving, QStringLiteral("office_id=") + kazan})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        const QString file = m_storage.at(1);
+        auto movedRows = [&] {
+            return sqliteValue(file, QStringLiteral("SELECT count(*) FROM gx_moved WHERE id = ?"), {moving}).toInt();
+        };
+        QCOMPARE(movedRows(), 1);
+        // boris, active within the retention (30 days), has not pulled past it: it stays.
+        Run pruned = serverAdmin(m_storage, {QStringLiteral("prune-log")});
+        QVERIFY2(pruned.code == 0, qPrintable(pruned.err));
+        QCOMPARE(movedRows(), 1);
+        // Counted as inactive (0 days), he no longer holds it back: the log is pruned.
+        const int before = sqliteValue(file, QStringLiteral("SELECT count(*) FROM gx_moved")).toInt();
+        pruned = serverAdmin(m_storage,
+                             {QStringLiteral("prune-log"), QStringLiteral("--inactive-days"), QStringLiteral("0")});
+        QVERIFY2(pruned.code == 0, qPrintable(pruned.err));
+        const QList<QByteArray> numbers = pruned.out.trimmed().split(' ');
+        QCOMPARE(numbers.size(), 4);
+        QCOMPARE(numbers.at(0).toInt(), before);
+        QVERIFY(numbers.at(3).toLongLong() > 0); // the horizon
+        QCOMPARE(sqliteValue(file, QStringLiteral("SELECT count(*) FROM gx_moved")).toInt(), 0);
+        qInfo("prune-log: %d removal row(s) pruned, horizon %s", before, numbers.at(3).constData());
+        // boris comes back from behind the horizon: the removal he missed is rebuilt for him,
+        // what he may still see stays, and he converges with anna (same office, same view).
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QVERIFY(get(QStringLiteral("b"), QStringLiteral("contact"), moving).isEmpty());
+        QCOMPARE(
+            get(QStringLiteral("b"), QStringLiteral("contact"), staying).value(QLatin1String("first_name")).toString(),
+            QStringLiteral("Прасковья"));
+        auto ids = [&](const QString &dbName) {
+            QStringList out;
+            for (const QJsonValue &v :
+                 QJsonDocument::fromJson(
+                     cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")}).out)
+                     .array())
+                out << v.toObject().value(QLatin1String("id")).toString();
+            out.sort();
+            return out;
+        };
+        QCOMPARE(sync(QStringLiteral("a")).code, 0);
+        QStringList annas = ids(QStringLiteral("a"));
+        QVERIFY(annas.removeOne(moving)); // hers still (she owns it), no longer the Москва office's
+        QVERIFY(!ids(QStringLiteral("b")).isEmpty());
+        QCOMPARE(ids(QStringLiteral("b")), annas);
+        // The central copy is intact.
+        QCOMPARE(
+            get(QStringLiteral("r"), QStringLiteral("contact"), moving).value(QLatin1String("office_id")).toString(),
+            kazan);
     }
 
     void erasureFindsPeopleByPhoneAndId()

@@ -10,6 +10,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QUrl>
 
@@ -144,6 +146,27 @@ inline QString login(const QString &base, const QString &user, const QString &pa
                QJsonDocument(QJsonObject {{QStringLiteral("login"), user}, {QStringLiteral("password"), password}})
                    .toJson(QJsonDocument::Compact));
     return a.json().value(QLatin1String("token")).toString();
+}
+
+// One value read from a server's SQLite storage file, as a second reader beside the server.
+inline QVariant sqliteValue(const QString &file, const QString &sql, const QVariantList &binds = {})
+{
+    const QString name = QStringLiteral("synckit-reader");
+    QVariant out;
+    {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        d.setDatabaseName(file);
+        if (d.open()) {
+            QSqlQuery q(d);
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (q.exec() && q.next())
+                out = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
 }
 
 inline QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)

@@ -1,0 +1,154 @@
+#include "ServerPurgeHorizon.h"
+
+#include "ServerDb.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace gamix {
+
+namespace {
+
+const QString kHorizonKey = QStringLiteral("purge_horizon");
+constexpr qint64 kNoteEveryMs = 60 * 1000;
+constexpr qint64 kPruneEveryMs = 3600 * 1000;
+
+qint64 scalar(QSqlDatabase &db, const QString &sql, const QVariantList &binds, qint64 fallback)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (ServerDb::exec(q) && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return fallback;
+}
+
+int run(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    return ServerDb::exec(q) ? std::max(0, q.numRowsAffected()) : 0;
+}
+
+} // namespace
+
+ServerPurgeHorizon::ServerPurgeHorizon(ServerDb &db)
+    : m_db(db)
+{ }
+
+void ServerPurgeHorizon::ensureTable()
+{
+    if (m_tableReady)
+        return;
+    ServerDb::Write w(m_db);
+    QSqlQuery q(w.db());
+    if (q.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS gx_cursor (user_id VARCHAR(64) NOT NULL, site VARCHAR(32) "
+            "NOT NULL, since_seq BIGINT NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (user_id, site))"))
+        && w.commit())
+        m_tableReady = true;
+}
+
+qint64 ServerPurgeHorizon::horizon(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT v FROM gx_meta WHERE k = ?"));
+    q.addBindValue(kHorizonKey);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool ServerPurgeHorizon::behind(QSqlDatabase &db, const QString &userId, const QString &site, qint64 since)
+{
+    const qint64 h = horizon(db);
+    if (h <= 0 || since >= h)
+        return false;
+    if (since > 0)
+        return true;
+    if (site.isEmpty())
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT since_seq FROM gx_cursor WHERE user_id = ? AND site = ?"));
+    q.addBindValue(userId);
+    q.addBindValue(site);
+    return q.exec() && q.next() && q.value(0).toLongLong() > 0 && q.value(0).toLongLong() < h;
+}
+
+void ServerPurgeHorizon::notePull(const QString &userId, const QString &site, qint64 since)
+{
+    if (userId.isEmpty() || site.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString key = userId + u'|' + site;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_noted.constFind(key);
+        if (it != m_noted.constEnd() && (it->first == since || now - it->second < kNoteEveryMs))
+            return;
+        m_noted.insert(key, {since, now});
+    }
+    ensureTable();
+    ServerDb::Write w(m_db);
+    run(w.db(),
+        QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT "
+                       "(user_id, site) DO UPDATE SET since_seq = excluded.since_seq, seen_at = excluded.seen_at"),
+        {userId, site, since, now});
+    w.commit();
+}
+
+void ServerPurgeHorizon::maybePrune()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (now - m_lastPruneMs < kPruneEveryMs)
+            return;
+        m_lastPruneMs = now;
+    }
+    prune(kRetentionDays);
+}
+
+ServerPurgeHorizon::Report ServerPurgeHorizon::prune(int inactiveDays)
+{
+    ensureTable();
+    Report r;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 cutoff = inactiveDays > 0 ? now - qint64(inactiveDays) * 24 * 3600 * 1000 : now + 1;
+    ServerDb::Write w(m_db);
+    QSqlDatabase &db = w.db();
+    const qint64 current = m_db.meta(db, QStringLiteral("seq")).toLongLong();
+    // What every active replica has pulled past; and every replica ever seen.
+    const qint64 activeMin
+        = scalar(db, QStringLiteral("SELECT MIN(since_seq) FROM gx_cursor WHERE seen_at >= ?"), {cutoff}, current);
+    const qint64 allMin = scalar(db, QStringLiteral("SELECT MIN(since_seq) FROM gx_cursor"), {}, current);
+    const QString dropped
+        = QStringLiteral("EXISTS (SELECT 1 FROM gx_dropped d WHERE d.entity = gx_moved.entity AND d.id = gx_moved.id)");
+    // Records still stored: a replica behind the horizon gets their removal rebuilt.
+    const qint64 highest
+        = scalar(db, QStringLiteral("SELECT MAX(seq) FROM gx_moved WHERE seq <= ? AND NOT ") + dropped, {activeMin}, 0);
+    r.moved = run(db, QStringLiteral("DELETE FROM gx_moved WHERE seq <= ? AND NOT ") + dropped, {activeMin});
+    // Records an office server no longer stores: only when every replica has purged them
+    // (until then its clients' late pushes must not bring them back either).
+    r.moved += run(db, QStringLiteral("DELETE FROM gx_moved WHERE seq <= ? AND ") + dropped, {allMin});
+    r.dropped = run(db,
+                    QStringLiteral("DELETE FROM gx_dropped WHERE NOT EXISTS (SELECT 1 FROM gx_moved m WHERE m.entity = "
+                                   "gx_dropped.entity AND m.id = gx_dropped.id)"),
+                    {});
+    // A user's own view change: per user, once all of their replicas have passed it.
+    r.unseen
+        = run(db,
+              QStringLiteral("DELETE FROM gx_unseen WHERE seq <= COALESCE((SELECT MIN(c.since_seq) FROM gx_cursor c "
+                             "WHERE c.user_id = gx_unseen.user_id), ?)"),
+              {current});
+    r.horizon = horizon(db);
+    if (highest > r.horizon) {
+        r.horizon = highest;
+        m_db.setMeta(db, kHorizonKey, QString::number(highest));
+    }
+    w.commit();
+    return r;
+}
+
+} // namespace gamix

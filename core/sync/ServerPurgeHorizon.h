@@ -1,0 +1,60 @@
+#pragma once
+// Keeps the server's removal logs (ServerPurgeLog: gx_moved, gx_unseen, gx_dropped) from
+// growing forever. Every pull notes its (user, site, cursor) in gx_cursor; prune() deletes
+// log rows that every replica active within the retention has pulled past and raises the
+// horizon (gx_meta purge_horizon) to the highest pruned number. A replica that comes back
+// with a cursor below the horizon does not miss a removal: its pull then carries a removal
+// for every record it may not see now that changed after its cursor (ServerPurgeLog::markers).
+// Rows whose removal cannot be rebuilt that way are pruned only when every replica ever seen
+// has passed them: gx_unseen (a user's own view changed, the records did not) per user, and
+// an office server's gx_dropped with its gx_moved row (the record is no longer stored there).
+
+#include <QHash>
+#include <QMutex>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <atomic>
+
+namespace gamix {
+
+class ServerDb;
+
+class ServerPurgeHorizon
+{
+public:
+    explicit ServerPurgeHorizon(ServerDb &db);
+
+    // A pull by this user's replica `site` asked for changes after `since` (what it holds).
+    // Written at once for a replica seen the first time, else at most once a minute (the
+    // stored cursor then lags, which only prunes less).
+    void notePull(const QString &userId, const QString &site, qint64 since);
+
+    struct Report
+    {
+        int moved = 0, unseen = 0, dropped = 0;
+        qint64 horizon = 0;
+    };
+    // Replicas not seen for `inactiveDays` (0: all) no longer hold pruning back.
+    Report prune(int inactiveDays);
+    // Runs prune(kRetentionDays) when the last run is older than an hour (called by pulls).
+    void maybePrune();
+
+    static qint64 horizon(QSqlDatabase &db);
+    // Whether a pull from `since` must have its removals rebuilt: behind the horizon, or
+    // from zero by a replica last noted (before this pull) behind it.
+    static bool behind(QSqlDatabase &db, const QString &userId, const QString &site, qint64 since);
+    static constexpr int kRetentionDays = 30;
+
+private:
+    void ensureTable();
+
+    ServerDb &m_db;
+    QMutex m_mutex;
+    QHash<QString, QPair<qint64, qint64>> m_noted; // "user|site" -> cursor, written at (ms)
+    qint64 m_lastPruneMs = 0;
+    std::atomic<bool> m_tableReady {false};
+};
+
+} // namespace gamix

@@ -1,0 +1,349 @@
+// Office to office through a central server (DESIGN.md §4 "Office to office"), with the real
+// gamix-server (a central one and two office servers started with --upstream) and gamix-cli
+// clients on loopback: c (root) at the central server, k (olga) behind the Казань office, s
+// (semyon) behind the Самара office.
+// - What an office server's relay pushed is not sent back to it (no echo): the central
+//   server's pull for that office's site leaves its clients' new records out.
+// - GET /v1/sites passes through relays: a client behind one office learns the authors of
+//   sites behind the other office, and the upstream servers' sites as servers.
+// - `gamix-server erase-person` run on an office server reaches the central server and the
+//   other office: afterwards no byte of the person is left in the central server's files,
+//   the other office server's, nor any client database.
+
+#include "tst_sync_kit.h"
+
+#include "schema/Schema.h"
+#include "store/Store.h"
+#include "sync/SiteAuthors.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace synckit;
+using namespace gamix;
+
+class TestOffices : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_central, m_kazan, m_samara;
+    Server m_centralServer, m_kazanServer, m_samaraServer;
+
+    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
+    Run cli(const QString &dbName, const QStringList &args)
+    {
+        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args);
+    }
+    Run sync(const QString &dbName)
+    {
+        static const QHash<QString, QPair<QString, QByteArray>> accounts {
+            {QStringLiteral("c"), {QStringLiteral("root"), QByteArray("root-pass\n")}},
+            {QStringLiteral("k"), {QStringLiteral("olga"), QByteArray("пароль-ольги\n")}},
+            {QStringLiteral("s"), {QStringLiteral("semyon"), QByteArray("пароль-семёна\n")}}};
+        const auto account = accounts.value(dbName);
+        const Server &server = dbName == u"c" ? m_centralServer : (dbName == u"k" ? m_kazanServer : m_samaraServer);
+        return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
+                       server.url(), QStringLiteral("--login"), account.first, QStringLiteral("--password-stdin")},
+                      account.second);
+    }
+    bool startOffice(Server &server, const QStringList &storage, const QString &relay, const QString &log)
+    {
+        qputenv("GAMIX_UPSTREAM_PASSWORD", "relay-pass");
+        const bool ok
+            = server.start(storage, log,
+                           {QStringLiteral("--upstream"), m_centralServer.url(), QStringLiteral("--upstream-login"),
+                            relay, QStringLiteral("--upstream-interval"), QStringLiteral("1")});
+        qunsetenv("GAMIX_UPSTREAM_PASSWORD");
+        return ok;
+    }
+    QJsonObject get(const QString &dbName, const QString &id)
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("contact"), id});
+        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+    int conflicts(const QString &dbName)
+    {
+        return int(QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+                       .array()
+                       .size());
+    }
+    // Syncs the three clients until `done` holds (the offices relay every second).
+    bool convergeUntil(const std::function<bool()> &done)
+    {
+        for (int i = 0; i < 60; ++i) {
+            for (const char *name : {"k", "s", "c"})
+                sync(QString::fromLatin1(name));
+            if (done())
+                return true;
+        }
+        return false;
+    }
+    QVariant serverValue(const QStringList &storage, const QString &sql, const QVariantList &binds = {})
+    {
+        return sqliteValue(storage.at(1), sql, binds);
+    }
+    QString siteOf(const QStringList &storage)
+    {
+        return serverValue(storage, QStringLiteral("SELECT v FROM gx_meta WHERE k = 'site'")).toString();
+    }
+    QString clientSite(const QString &dbName)
+    {
+        Store store;
+        QString error;
+        return store.open(db(dbName), &error) ? Clock {0, store.siteId()}.siteHex() : QString();
+    }
+    QByteArray rawBytes(const QString &prefix)
+    {
+        QByteArray all;
+        for (const QFileInfo &fi : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
+            QFile f(fi.filePath());
+            if (fi.fileName().startsWith(prefix) && f.open(QIODevice::ReadOnly))
+                all += f.readAll();
+        }
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_central = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("central.sqlite"))};
+        m_kazan = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("kazan.sqlite"))};
+        m_samara = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("samara.sqlite"))};
+        QVERIFY(
+            !addUser(m_central, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
+                 .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
+                         QStringLiteral("пароль-ольги"))
+                     .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("semyon"), QStringLiteral("admin"), QStringLiteral("Самара"),
+                         QStringLiteral("пароль-семёна"))
+                     .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
+                         QStringLiteral("relay-pass"))
+                     .isEmpty());
+        QVERIFY(!addUser(m_central, QStringLiteral("samara-relay"), QStringLiteral("relay"), QStringLiteral("Самара"),
+                         QStringLiteral("relay-pass"))
+                     .isEmpty());
+        QVERIFY(m_centralServer.start(m_central, m_dir.filePath(QStringLiteral("central.log"))));
+        QVERIFY(startOffice(m_kazanServer, m_kazan, QStringLiteral("kazan-relay"),
+                            m_dir.filePath(QStringLiteral("kazan.log"))));
+        QVERIFY(startOffice(m_samaraServer, m_samara, QStringLiteral("samara-relay"),
+                            m_dir.filePath(QStringLiteral("samara.log"))));
+        for (const char *name : {"c", "k", "s"})
+            QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
+        // The offices take olga and semyon from the central directory on their first round.
+        QVERIFY(
+            convergeUntil([&] { return sync(QStringLiteral("k")).code == 0 && sync(QStringLiteral("s")).code == 0; }));
+    }
+
+    void relayedRecordsAreNotEchoed()
+    {
+        const int n = 500;
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(db(QStringLiteral("k")), &error), qPrintable(error));
+            const EntityDef &contact = *Schema::instance().entity(u"contact");
+            store.beginBatch(true);
+            for (int i = 0; i < n; ++i)
+                QVERIFY(store
+                            .create(contact,
+                                    {{QStringLiteral("first_name"), QStringLiteral("Эхо")},
+                                     {QStringLiteral("last_name"), QStringLiteral("Казанский-%1").arg(i)},
+                                     {QStringLiteral("email"), QStringLiteral("echo%1@example.ru").arg(i)}})
+                            .ok);
+            store.commitBatch();
+        }
+        QCOMPARE(sync(QStringLiteral("k")).code, 0);
+        // The Казань office relays them to the central server...
+        QTRY_COMPARE_WITH_TIMEOUT(serverValue(m_central,
+                                              QStringLiteral("SELECT count(*) FROM gx_record WHERE entity = 'contact' "
+                                                             "AND fields LIKE '%echo%@example.ru%'"))
+                                      .toInt(),
+                                  n, 30000);
+        // ...whose pull for that office's replica leaves them out; for another replica of the
+        // same account (or the other office) they are all there.
+        const QString token = login(m_centralServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass"));
+        QVERIFY(!token.isEmpty());
+        auto pull = [&](const QString &site, int *echoes) {
+            const Answer a
+                = http("GET", m_centralServer.url() + QStringLiteral("/v1/pull?since=0&limit=5000"), QByteArray(),
+                       bearer(token) + QList<QPair<QByteArray, QByteArray>> {{"X-Gamix-Site", site.toLatin1()}});
+            *echoes = 0;
+            for (const QJsonValue &v : a.json().value(QLatin1String("records")).toArray())
+                *echoes += QJsonDocument(v.toObject()).toJson().contains("@example.ru") ? 1 : 0;
+            return a.body.size();
+        };
+        int fromOffice = -1, fromElsewhere = -1;
+        const qsizetype officeBytes = pull(siteOf(m_kazan), &fromOffice);
+        const qsizetype otherBytes = pull(QStringLiteral("0123456789abcdef0123456789abcdef"), &fromElsewhere);
+        QCOMPARE(fromOffice, 0);
+        QCOMPARE(fromElsewhere, n);
+        qInfo("central pull for the Казань office after its push of %d records: %lld bytes (%lld with the echo)", n,
+              qlonglong(officeBytes), qlonglong(otherBytes));
+        // The central client still gets them, and an edit made there goes down to the office
+        // again (the record is no longer the office's alone).
+        QVERIFY(convergeUntil([&] {
+            Store store;
+            QString error;
+            return store.open(db(QStringLiteral("c")), &error)
+                && store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'echo%'")) == n;
+        }));
+        const QString echoId
+            = QJsonDocument::fromJson(cli(QStringLiteral("c"),
+                                          {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact"),
+                                           QStringLiteral("--where"), QStringLiteral("email=echo7@example.ru")})
+                                          .out)
+                  .array()
+                  .at(0)
+                  .toObject()
+                  .value(QLatin1String("id"))
+                  .toString();
+        QVERIFY(!echoId.isEmpty());
+        QCOMPARE(cli(QStringLiteral("c"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), echoId, QStringLiteral("city=Москва")})
+                     .code,
+                 0);
+        QVERIFY(convergeUntil(
+            [&] { return get(QStringLiteral("k"), echoId).value(QLatin1String("city")).toString() == u"Москва"; }));
+    }
+
+    void sitesPassThroughRelays()
+    {
+        // semyon pushes to the Самара office; the Казань office learns his site through the
+        // central server, which learned it from the Самара office's relay.
+        QVERIFY(!cli(QStringLiteral("s"),
+                     {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Самарский")})
+                     .out.trimmed()
+                     .isEmpty());
+        QCOMPARE(sync(QStringLiteral("s")).code, 0);
+        const QString semyonSite = clientSite(QStringLiteral("s"));
+        const QString olgaSite = clientSite(QStringLiteral("k"));
+        const QString centralSite = siteOf(m_central);
+        QVERIFY(!semyonSite.isEmpty() && !olgaSite.isEmpty() && !centralSite.isEmpty());
+        const QString token = login(m_kazanServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги"));
+        QVERIFY(!token.isEmpty());
+        auto sites = [&] {
+            return http("GET", m_kazanServer.url() + QStringLiteral("/v1/sites"), QByteArray(), bearer(token)).json();
+        };
+        auto entry = [&](const QJsonObject &answer, const QString &site) {
+            for (const QJsonValue &v : answer.value(QLatin1String("sites")).toArray()) {
+                if (v.toObject().value(QLatin1String("site")).toString() == site)
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!entry(sites(), semyonSite).isEmpty(), 20000);
+        const QJsonObject answer = sites();
+        QCOMPARE(entry(answer, semyonSite).value(QLatin1String("login")).toString(), QStringLiteral("semyon"));
+        QCOMPARE(entry(answer, olgaSite).value(QLatin1String("login")).toString(), QStringLiteral("olga"));
+        QCOMPARE(entry(answer, centralSite).value(QLatin1String("server")).toBool(), true);
+        QCOMPARE(answer.value(QLatin1String("server_site")).toString(), siteOf(m_kazan));
+        // A client behind the Казань office names them.
+        Store store;
+        QString error;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("names.db")), &error));
+        SiteAuthors authors(store);
+        authors.update(answer.value(QLatin1String("sites")).toArray(),
+                       answer.value(QLatin1String("server_site")).toString(), QStringLiteral("olga"));
+        QCOMPARE(authors.nameFor(semyonSite), QStringLiteral("semyon"));
+        QCOMPARE(authors.nameFor(centralSite), QCoreApplication::translate("Sync", "server"));
+        QCOMPARE(SiteAuthors(store).nameFor(centralSite), QCoreApplication::translate("Sync", "server")); // kept
+    }
+
+    void erasureAtAnOfficeReachesEveryReplica()
+    {
+        const QString id = QString::fromUtf8(
+            cli(QStringLiteral("c"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Евдокия"),
+                 QStringLiteral("last_name=Пантелеева"), QStringLiteral("email=evdokia@example.ru"),
+                 QStringLiteral("phone=+7 912 765-43-21")})
+                .out.trimmed());
+        QVERIFY(!id.isEmpty());
+        QVERIFY(convergeUntil([&] {
+            return get(QStringLiteral("k"), id).value(QLatin1String("first_name")).toString() == u"Евдокия"
+                && get(QStringLiteral("s"), id).value(QLatin1String("first_name")).toString() == u"Евдокия";
+        }));
+        // A concurrent edit at the two offices: a conflict record holding both names everywhere.
+        QCOMPARE(
+            cli(QStringLiteral("k"),
+                {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("last_name=Пантелеева-Орлова")})
+                .code,
+            0);
+        QCOMPARE(
+            cli(QStringLiteral("s"),
+                {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("last_name=Пантелеева-Смирнова")})
+                .code,
+            0);
+        QVERIFY(convergeUntil([&] {
+            return conflicts(QStringLiteral("k")) == 1 && conflicts(QStringLiteral("s")) == 1
+                && conflicts(QStringLiteral("c")) == 1;
+        }));
+        const QList<QByteArray> needles {QStringLiteral("Евдокия").toUtf8(),
+                                         QStringLiteral("евдокия").toUtf8(),
+                                         QStringLiteral("Пантелеева").toUtf8(),
+                                         QStringLiteral("пантелеева").toUtf8(),
+                                         QByteArray("evdokia"),
+                                         QByteArray("9127654321"),
+                                         QByteArray("912 765-43-21")};
+        QVERIFY(rawBytes(QStringLiteral("central.sqlite")).contains(needles.at(2)));
+
+        // The Казань office's administrator erases her there.
+        const Run erased = serverAdmin(
+            m_kazan, {QStringLiteral("erase-person"), QStringLiteral("--email"), QStringLiteral("Evdokia@Example.ru")});
+        QVERIFY2(erased.code == 0, qPrintable(erased.err));
+        QCOMPARE(erased.out.trimmed(), "contact " + id.toLatin1());
+        QVERIFY2(erased.err.contains(QStringLiteral("upstream")), qPrintable(erased.err));
+        // It reaches the central server (which erases its copy, tombstones, conflicts and
+        // audit values) and from there the Самара office and every client.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            serverValue(m_central, QStringLiteral("SELECT count(*) FROM gx_erased WHERE id = ?"), {id}).toInt(), 1,
+            20000);
+        QCOMPARE(serverValue(m_central, QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"), {id}).toInt(),
+                 0);
+        QCOMPARE(
+            serverValue(m_central,
+                        QStringLiteral("SELECT count(*) FROM gx_audit WHERE record_id = ? AND action = 'erase' "
+                                       "AND user_id IN (SELECT user_id FROM gx_login WHERE login = 'kazan-relay')"),
+                        {id})
+                .toInt(),
+            1);
+        QVERIFY(convergeUntil([&] {
+            return get(QStringLiteral("s"), id).isEmpty() && get(QStringLiteral("c"), id).isEmpty()
+                && get(QStringLiteral("k"), id).isEmpty() && conflicts(QStringLiteral("s")) == 0
+                && conflicts(QStringLiteral("c")) == 0 && conflicts(QStringLiteral("k")) == 0;
+        }));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            serverValue(m_samara, QStringLiteral("SELECT count(*) FROM gx_erased WHERE id = ?"), {id}).toInt(), 1,
+            20000);
+        for (const QString &prefix :
+             {QStringLiteral("central.sqlite"), QStringLiteral("samara.sqlite"), QStringLiteral("kazan.sqlite"),
+              QStringLiteral("s.db"), QStringLiteral("c.db"), QStringLiteral("k.db")}) {
+            QByteArray bytes;
+            // A running server compacts right after the erasure; give a busy moment time to pass.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    bytes = rawBytes(prefix);
+                    for (const QByteArray &needle : needles) {
+                        if (bytes.contains(needle))
+                            return false;
+                    }
+                    return true;
+                }(),
+                10000);
+            QVERIFY(!bytes.isEmpty());
+        }
+        // The office's queued request is gone once carried out (it held no value, only a digest).
+        QCOMPARE(serverValue(m_kazan, QStringLiteral("SELECT count(*) FROM gx_meta WHERE k LIKE 'erase_up.%'")).toInt(),
+                 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOffices)
+#include "tst_offices.moc"

@@ -31,15 +31,18 @@ TARGETS="$unit_tests" BUILD_TYPE=Debug "$here/scripts/build.sh" "$here/build-asa
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 run_ctest "$here/build-asan" -L unit
 
 if command -v clang++ >/dev/null && [ -d "$here/tests/fuzz" ]; then
-    echo "== fuzz the CSV reader (30 s)"
-    CXX=clang++ TARGETS=fuzz_csv_reader BUILD_TYPE=Debug "$here/scripts/build.sh" "$here/build-fuzz" -DGAMIX_FUZZ=ON -DGAMIX_GUI_TESTS=OFF
-    fuzzer=$(find "$here/build-fuzz" -name 'fuzz_csv_reader' -type f -perm -u+x | head -n1)
-    if [ -n "$fuzzer" ]; then
+    # The CSV reader (files users import) and the server's push-body reader (network input).
+    CXX=clang++ TARGETS="fuzz_csv_reader fuzz_changeset_reader" BUILD_TYPE=Debug "$here/scripts/build.sh" "$here/build-fuzz" -DGAMIX_FUZZ=ON -DGAMIX_GUI_TESTS=OFF
+    for target in csv_reader:csv:30 changeset_reader:push:20; do
+        IFS=: read -r name seeds seconds <<<"$target"
+        echo "== fuzz $name ($seconds s)"
+        fuzzer=$(find "$here/build-fuzz" -name "fuzz_$name" -type f -perm -u+x | head -n1)
+        [ -n "$fuzzer" ] || { echo "fuzz_$name was not built"; exit 1; }
         corpus="$(mktemp -d)"
-        cp "$here"/tests/data/csv/* "$corpus"/ 2>/dev/null || true
-        "$fuzzer" -max_total_time=30 -rss_limit_mb=2048 "$corpus"
+        cp "$here"/tests/data/"$seeds"/* "$corpus"/ 2>/dev/null || true
+        "$fuzzer" -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 "$corpus"
         rm -rf "$corpus"
-    fi
+    done
 fi
 
 echo "== all tests passed in $(( $(date +%s) - start )) s"

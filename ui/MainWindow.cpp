@@ -11,6 +11,7 @@
 #include "SearchBox.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
+#include "SyncStatusLabel.h"
 #include "TasksPage.h"
 #include "TodayPage.h"
 #include "commands/DeleteRecordCommand.h"
@@ -24,7 +25,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFutureWatcher>
-#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -124,8 +124,7 @@ MainWindow::MainWindow(Store *store, QWidget *parent)
     m_counts->setObjectName(QStringLiteral("statusCounts"));
     statusBar()->addPermanentWidget(m_counts);
     m_sync = new SyncController(store->path(), this);
-    m_syncStatus = new QLabel;
-    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus = new SyncStatusLabel(m_sync, this);
     statusBar()->addPermanentWidget(m_syncStatus);
     auto *coalesce = new QTimer(this);
     coalesce->setSingleShot(true);
@@ -430,8 +429,6 @@ SettingsDialog *MainWindow::showAccount()
 
 void MainWindow::setUpSync()
 {
-    connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncStatus);
-    connect(m_sync, &SyncController::passwordNeeded, this, &MainWindow::askPassword);
     CertificateDialog::attach(m_sync, this);
     connect(m_sync, &SyncController::syncFinished, this, [this](bool ok, const QString &message) {
         if (!ok) {
@@ -442,63 +439,15 @@ void MainWindow::setUpSync()
         for (const EntityDef &e : Schema::instance().entities())
             DataEvents::instance()->notify(e.name);
     });
-    connect(m_syncStatus, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (link == u"conflicts")
-            showConflicts();
-        else if (link == u"account")
-            showAccount();
-    });
+    connect(m_syncStatus, &SyncStatusLabel::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_syncStatus, &SyncStatusLabel::accountRequested, this, &MainWindow::showAccount);
     const QString server = Settings::instance().get(Settings::Key::SyncServer).toString();
     const QString login = Settings::instance().get(Settings::Key::SyncLogin).toString();
     if (!server.isEmpty() && !login.isEmpty()) {
         m_sync->setAccount(QUrl(server), login);
         m_sync->start();
     }
-    updateSyncStatus();
-}
-
-void MainWindow::updateSyncStatus()
-{
-    QStringList parts;
-    if (!m_sync->isConfigured()) {
-        parts << tr("Sync is off (<a href=\"account\">set up</a>)");
-    } else if (m_sync->isSyncing()) {
-        parts << tr("Syncing…");
-    } else {
-        parts << (m_sync->isOnline() ? tr("Online") : tr("Offline"));
-        const QDateTime last = m_sync->lastSync();
-        const QString when = !last.isValid()      ? QString()
-            : last.date() == QDate::currentDate() ? QLocale().toString(last.time(), QLocale::ShortFormat)
-                                                  : QLocale().toString(last, QLocale::ShortFormat);
-        parts << (last.isValid() ? tr("last sync %1").arg(when) : tr("not synced yet"));
-        if (m_sync->tokenInMemoryOnly())
-            parts << tr("no keychain: login kept until Gamix quits");
-    }
-    if (m_sync->pendingChanges() > 0)
-        parts << tr("%n change(s) to send", nullptr, int(qMin<qint64>(m_sync->pendingChanges(), INT_MAX)));
-    if (m_sync->conflicts() > 0)
-        parts << QStringLiteral("<a href=\"conflicts\">") + tr("%n conflict(s)", nullptr, m_sync->conflicts())
-                + QStringLiteral("</a>");
-    m_syncStatus->setText(parts.join(QStringLiteral(" · ")));
-    m_syncStatus->setToolTip(m_sync->lastError());
-    if (m_syncNow)
-        m_syncNow->setEnabled(m_sync->isConfigured() && !m_sync->isSyncing());
-}
-
-void MainWindow::askPassword(const QString &reason)
-{
-    // One prompt at a time, and not a nested event loop: the app keeps working meanwhile.
-    if (findChild<QInputDialog *>(QStringLiteral("syncPasswordPrompt")))
-        return;
-    auto *prompt = new QInputDialog(this);
-    prompt->setObjectName(QStringLiteral("syncPasswordPrompt"));
-    prompt->setAttribute(Qt::WA_DeleteOnClose);
-    prompt->setWindowTitle(tr("Sync login"));
-    prompt->setLabelText(reason + u'\n'
-                         + tr("Password for %1:").arg(Settings::instance().get(Settings::Key::SyncLogin).toString()));
-    prompt->setTextEchoMode(QLineEdit::Password);
-    connect(prompt, &QInputDialog::textValueSelected, m_sync, &SyncController::logIn);
-    prompt->open();
+    m_syncStatus->setSyncAction(m_syncNow);
 }
 
 void MainWindow::saveLayout()

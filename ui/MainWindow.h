@@ -26,6 +26,7 @@ class ExportDialog;
 class ConflictsView;
 class SyncController;
 class SettingsDialog;
+class SyncStatusLabel;
 struct EntityDef;
 
 class MainWindow : public QMainWindow
@@ -78,8 +79,6 @@ private:
     const EntityDef *transferEntity() const;
     void saveLayout();
     void setUpSync();
-    void updateSyncStatus();
-    void askPassword(const QString &reason);
 
     Store *m_store;
     QUndoStack *m_undo;
@@ -95,7 +94,7 @@ private:
     QLabel *m_counts;
     QAction *m_boardToggle;
     SyncController *m_sync;
-    QLabel *m_syncStatus;
+    SyncStatusLabel *m_syncStatus;
     QAction *m_syncNow = nullptr;
 };
 

@@ -1,0 +1,87 @@
+#include "SyncStatusLabel.h"
+
+#include "Settings.h"
+#include "sync/SyncController.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMainWindow>
+
+namespace gamix {
+
+// The texts were the main window's: they keep its translation context.
+SyncStatusLabel::SyncStatusLabel(SyncController *sync, QMainWindow *window)
+    : QLabel(window)
+    , m_sync(sync)
+    , m_window(window)
+{
+    setObjectName(QStringLiteral("syncStatus"));
+    connect(m_sync, &SyncController::stateChanged, this, &SyncStatusLabel::updateStatus);
+    connect(m_sync, &SyncController::passwordNeeded, this, &SyncStatusLabel::askPassword);
+    connect(this, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"conflicts")
+            emit conflictsRequested();
+        else if (link == u"account")
+            emit accountRequested();
+    });
+}
+
+void SyncStatusLabel::setSyncAction(QAction *syncNow)
+{
+    m_syncNow = syncNow;
+    updateStatus();
+}
+
+void SyncStatusLabel::updateStatus()
+{
+    QStringList parts;
+    if (!m_sync->isConfigured()) {
+        parts << QCoreApplication::translate("MainWindow", "Sync is off (<a href=\"account\">set up</a>)");
+    } else if (m_sync->isSyncing()) {
+        parts << QCoreApplication::translate("MainWindow", "Syncing…");
+    } else {
+        parts << (m_sync->isOnline() ? QCoreApplication::translate("MainWindow", "Online")
+                                     : QCoreApplication::translate("MainWindow", "Offline"));
+        const QDateTime last = m_sync->lastSync();
+        const QString when = !last.isValid()      ? QString()
+            : last.date() == QDate::currentDate() ? QLocale().toString(last.time(), QLocale::ShortFormat)
+                                                  : QLocale().toString(last, QLocale::ShortFormat);
+        parts << (last.isValid() ? QCoreApplication::translate("MainWindow", "last sync %1").arg(when)
+                                 : QCoreApplication::translate("MainWindow", "not synced yet"));
+        if (m_sync->tokenInMemoryOnly())
+            parts << QCoreApplication::translate("MainWindow", "no keychain: login kept until Gamix quits");
+    }
+    if (m_sync->pendingChanges() > 0)
+        parts << QCoreApplication::translate("MainWindow", "%n change(s) to send", nullptr,
+                                             int(qMin<qint64>(m_sync->pendingChanges(), INT_MAX)));
+    if (m_sync->conflicts() > 0)
+        parts << QStringLiteral("<a href=\"conflicts\">")
+                + QCoreApplication::translate("MainWindow", "%n conflict(s)", nullptr, m_sync->conflicts())
+                + QStringLiteral("</a>");
+    setText(parts.join(QStringLiteral(" · ")));
+    setToolTip(m_sync->lastError());
+    if (m_syncNow)
+        m_syncNow->setEnabled(m_sync->isConfigured() && !m_sync->isSyncing());
+}
+
+void SyncStatusLabel::askPassword(const QString &reason)
+{
+    // One prompt at a time, and not a nested event loop: the app keeps working meanwhile.
+    if (m_window->findChild<QInputDialog *>(QStringLiteral("syncPasswordPrompt")))
+        return;
+    auto *prompt = new QInputDialog(m_window);
+    prompt->setObjectName(QStringLiteral("syncPasswordPrompt"));
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowTitle(QCoreApplication::translate("MainWindow", "Sync login"));
+    prompt->setLabelText(reason + u'\n'
+                         + QCoreApplication::translate("MainWindow", "Password for %1:")
+                               .arg(Settings::instance().get(Settings::Key::SyncLogin).toString()));
+    prompt->setTextEchoMode(QLineEdit::Password);
+    connect(prompt, &QInputDialog::textValueSelected, m_sync, &SyncController::logIn);
+    prompt->open();
+}
+
+} // namespace gamix

@@ -262,7 +262,17 @@ void ImportMappingPage::initializePage()
         combo->addItem(tr("(ignore)"), QStringLiteral("-"));
         for (const QString &t : targets) {
             const FieldDef *f = e.field(t);
-            combo->addItem(f ? f->translatedLabel() + QStringLiteral(" (") + t + u')' : t, t);
+            // A deal's contact.phone...: "Contact: Phone (contact.phone)".
+            const EntityDef *contact = Schema::instance().entity(u"contact");
+            const FieldDef *cf = t.startsWith(QLatin1String("contact.")) ? contact->field(t.mid(8)) : nullptr;
+            if (f)
+                combo->addItem(f->translatedLabel() + QStringLiteral(" (") + t + u')', t);
+            else if (cf)
+                combo->addItem(contact->translatedLabel() + QStringLiteral(": ") + cf->translatedLabel()
+                                   + QStringLiteral(" (") + t + u')',
+                               t);
+            else
+                combo->addItem(t, t);
         }
         const QString target = saved.contains(c.header) ? saved.value(c.header).toString() : c.target;
         combo->setCurrentIndex(std::max(0, combo->findData(target)));

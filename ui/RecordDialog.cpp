@@ -1,6 +1,7 @@
 #include "RecordDialog.h"
 
 #include "DataEvents.h"
+#include "FieldEditor.h"
 #include "Format.h"
 #include "ReferencePicker.h"
 #include "commands/ConvertLeadCommand.h"
@@ -9,7 +10,6 @@
 #include "commands/EditRecordCommand.h"
 #include "schema/FieldCodec.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -20,7 +20,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -87,7 +86,9 @@ RecordDialog::RecordDialog(Store *store, QUndoStack *undo, const EntityDef &enti
         auto *v = new QVBoxLayout(cell);
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(2);
-        QWidget *ed = makeEditor(f);
+        QWidget *ed = FieldEditor::create(m_store, f);
+        if (auto *line = qobject_cast<QLineEdit *>(ed))
+            connect(line, &QLineEdit::textChanged, this, &RecordDialog::updateLinks);
         v->addWidget(ed);
         auto *err = new QLabel(cell);
         err->setObjectName(QStringLiteral("error_") + f.name);
@@ -144,103 +145,14 @@ RecordDialog::RecordDialog(Store *store, QUndoStack *undo, const EntityDef &enti
     resize(hasTimeline(entity) ? 980 : 620, 640);
 }
 
-QWidget *RecordDialog::makeEditor(const FieldDef &f)
-{
-    QWidget *ed = nullptr;
-    switch (f.type) {
-    case FieldType::LongText: {
-        auto *t = new QPlainTextEdit;
-        t->setMaximumHeight(90);
-        t->setTabChangesFocus(true);
-        ed = t;
-        break;
-    }
-    case FieldType::Bool:
-        ed = new QCheckBox;
-        break;
-    case FieldType::Enum: {
-        auto *c = new QComboBox;
-        for (const QString &v : f.enumValues)
-            c->addItem(Format::enumLabel(f, v), v);
-        ed = c;
-        break;
-    }
-    case FieldType::Reference: {
-        const EntityDef *target = Schema::instance().entity(f.refEntity);
-        if (target && !target->directory && target->name != u"stage" && target->name != u"pipeline") {
-            ed = new ReferencePicker(m_store, *target); // searched as the user types
-            break;
-        }
-        auto *c = new QComboBox; // stages, pipelines, users, offices: a handful
-        c->addItem(QString(), QString());
-        if (target) {
-            QString err;
-            ListQuery q;
-            q.entity = target;
-            q.sort = target->name == u"stage" ? QStringLiteral("position") : target->displayField;
-            for (const Record &r : m_store->list(q, &err)) {
-                const QString name = target->name == u"stage" ? Format::stageName(r.displayName()) : r.displayName();
-                c->addItem(name, r.id);
-            }
-        }
-        ed = c;
-        break;
-    }
-    default: {
-        auto *l = new QLineEdit;
-        if (f.type == FieldType::Date)
-            l->setPlaceholderText(tr("YYYY-MM-DD"));
-        else if (f.type == FieldType::DueDate)
-            l->setPlaceholderText(tr("YYYY-MM-DD or YYYY-MM-DD HH:MM"));
-        else if (f.type == FieldType::Money)
-            l->setPlaceholderText(QStringLiteral("0.00"));
-        else if (f.type == FieldType::Telegram)
-            l->setPlaceholderText(QStringLiteral("@username"));
-        connect(l, &QLineEdit::textChanged, this, &RecordDialog::updateLinks);
-        ed = l;
-        break;
-    }
-    }
-    ed->setObjectName(QStringLiteral("field_") + f.name);
-    return ed;
-}
-
 QString RecordDialog::editorText(const FieldDef &f) const
 {
-    QWidget *w = m_editors.value(f.name);
-    if (auto *l = qobject_cast<QLineEdit *>(w))
-        return l->text().trimmed();
-    if (auto *t = qobject_cast<QPlainTextEdit *>(w))
-        return t->toPlainText().trimmed();
-    if (auto *c = qobject_cast<QCheckBox *>(w))
-        return c->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
-    if (auto *picker = qobject_cast<ReferencePicker *>(w))
-        return picker->currentId();
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        return combo->currentData().toString();
-    return QString();
+    return FieldEditor::text(m_editors.value(f.name));
 }
 
 void RecordDialog::setEditorText(const FieldDef &f, const QString &text)
 {
-    QWidget *w = m_editors.value(f.name);
-    if (auto *l = qobject_cast<QLineEdit *>(w)) {
-        l->setText(text);
-    } else if (auto *t = qobject_cast<QPlainTextEdit *>(w)) {
-        t->setPlainText(text);
-    } else if (auto *c = qobject_cast<QCheckBox *>(w)) {
-        c->setChecked(text == u"true");
-    } else if (auto *picker = qobject_cast<ReferencePicker *>(w)) {
-        picker->setCurrentId(text, QString());
-    } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
-        int i = combo->findData(text);
-        if (i < 0 && !text.isEmpty()) {
-            const FieldDef *fd = m_entity.field(f.name);
-            combo->addItem(fd ? Format::value(*fd, text, m_store) : text, text);
-            i = combo->count() - 1;
-        }
-        combo->setCurrentIndex(qMax(0, i));
-    }
+    FieldEditor::setText(m_editors.value(f.name), m_store, f, text);
 }
 
 void RecordDialog::loadRecord()

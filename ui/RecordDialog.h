@@ -44,7 +44,6 @@ signals:
     void saved(const QString &id);
 
 private:
-    QWidget *makeEditor(const FieldDef &field);
     QString editorText(const FieldDef &field) const;
     void setEditorText(const FieldDef &field, const QString &text);
     void loadRecord();

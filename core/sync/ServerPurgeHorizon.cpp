@@ -10,7 +10,7 @@ namespace gamix {
 namespace {
 
 const QString kHorizonKey = QStringLiteral("purge_horizon");
-constexpr qint64 kNoteEveryMs = 60 * 1000;
+constexpr qint64 kNoteEveryMs = 5 * 1000;
 constexpr qint64 kPruneEveryMs = 3600 * 1000;
 
 qint64 scalar(QSqlDatabase &db, const QString &sql, const QVariantList &binds, qint64 fallback)
@@ -37,7 +37,9 @@ int run(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 
 ServerPurgeHorizon::ServerPurgeHorizon(ServerDb &db)
     : m_db(db)
-{ }
+{
+    ensureTable(); // pushes and pulls read it: a missing table would fail (on PostgreSQL, abort) them
+}
 
 void ServerPurgeHorizon::ensureTable()
 {
@@ -60,6 +62,15 @@ qint64 ServerPurgeHorizon::horizon(QSqlDatabase &db)
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+qint64 ServerPurgeHorizon::noted(QSqlDatabase &db, const QString &userId, const QString &site)
+{
+    QSqlQuery q(db); // no table before the first pull: -1, quietly
+    q.prepare(QStringLiteral("SELECT since_seq FROM gx_cursor WHERE user_id = ? AND site = ?"));
+    q.addBindValue(userId);
+    q.addBindValue(site);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+}
+
 bool ServerPurgeHorizon::behind(QSqlDatabase &db, const QString &userId, const QString &site, qint64 since)
 {
     const qint64 h = horizon(db);
@@ -69,11 +80,8 @@ bool ServerPurgeHorizon::behind(QSqlDatabase &db, const QString &userId, const Q
         return true;
     if (site.isEmpty())
         return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT since_seq FROM gx_cursor WHERE user_id = ? AND site = ?"));
-    q.addBindValue(userId);
-    q.addBindValue(site);
-    return q.exec() && q.next() && q.value(0).toLongLong() > 0 && q.value(0).toLongLong() < h;
+    const qint64 last = noted(db, userId, site);
+    return last > 0 && last < h;
 }
 
 void ServerPurgeHorizon::notePull(const QString &userId, const QString &site, qint64 since)

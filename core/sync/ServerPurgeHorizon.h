@@ -27,7 +27,7 @@ public:
     explicit ServerPurgeHorizon(ServerDb &db);
 
     // A pull by this user's replica `site` asked for changes after `since` (what it holds).
-    // Written at once for a replica seen the first time, else at most once a minute (the
+    // Written at once for a replica seen the first time, else at most every 5 s (the
     // stored cursor then lags, which only prunes less).
     void notePull(const QString &userId, const QString &site, qint64 since);
 
@@ -42,6 +42,8 @@ public:
     void maybePrune();
 
     static qint64 horizon(QSqlDatabase &db);
+    // The last noted cursor of this replica, -1 when none.
+    static qint64 noted(QSqlDatabase &db, const QString &userId, const QString &site);
     // Whether a pull from `since` must have its removals rebuilt: behind the horizon, or
     // from zero by a replica last noted (before this pull) behind it.
     static bool behind(QSqlDatabase &db, const QString &userId, const QString &site, qint64 since);

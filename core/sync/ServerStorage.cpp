@@ -301,12 +301,13 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
         }
         if (any) {
-            // Every current field from this push, or from this pusher's pushes before: the
-            // pusher holds the record as it is now (q < 0: changed by this merge).
-            bool allNow = true;
+            // Every current field from this push (q < 0: changed by this merge), from the
+            // pusher's pushes before, or pulled by it already (a record entering its view has
+            // every field renumbered): the pusher holds the record as it is now.
+            bool held = true;
             for (const StoredField &f : std::as_const(row.fields.list))
-                allNow = allNow && f.q < 0;
-            row.viaSite = !options.pusherSite.isEmpty() && (allNow || row.viaSite == options.pusherSite)
+                held = held && (f.q < 0 || (!isConflict && f.q <= options.pusherHolds));
+            row.viaSite = !options.pusherSite.isEmpty() && (held || row.viaSite == options.pusherSite)
                 ? options.pusherSite
                 : QString();
             const qint64 seq = nextSeq(w);

@@ -28,8 +28,12 @@ struct MergeOptions
     bool fromUpstream = false;
     bool enforceOwnerOnCreate = true;
     // The pushing replica's site (hex, lower case): a record whose every current field came
-    // in pushes from that replica is not sent back to it (gx_record.via_site).
+    // in pushes from that replica, or in pulls it has applied, is not sent back to it
+    // (gx_record.via_site).
     QString pusherSite;
+    // The pusher's last noted pull cursor (ServerPurgeHorizon): it holds fields changed at or
+    // before it. -1: unknown.
+    qint64 pusherHolds = -1;
 };
 
 class ServerStorage

@@ -274,6 +274,10 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     const QString hash = QStringLiteral("b2:")
         + QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Blake2b_256).toBase64());
 
+    // What the pusher has pulled (read before the transaction: a failed read there would
+    // abort it on PostgreSQL).
+    QSqlDatabase c = m_db.connection();
+    const qint64 holds = ServerPurgeHorizon::noted(c, user.id, site.toLower());
     ServerDb::Write w(m_db);
     {
         QSqlQuery q(w.db());
@@ -297,6 +301,7 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     MergeOptions options;
     options.user = &user;
     options.pusherSite = site.toLower();
+    options.pusherHolds = holds;
     int changed = 0;
     int conflicts = 0;
     const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);

@@ -171,13 +171,13 @@ private Q_SLOTS:
         // same account (or the other office) they are all there.
         const QString token = login(m_centralServer.url(), QStringLiteral("kazan-relay"), QStringLiteral("relay-pass"));
         QVERIFY(!token.isEmpty());
-        auto pull = [&](const QString &site, int *echoes) {
-            const Answer a
-                = http("GET", m_centralServer.url() + QStringLiteral("/v1/pull?since=0&limit=5000"), QByteArray(),
-                       bearer(token) + QList<QPair<QByteArray, QByteArray>> {{"X-Gamix-Site", site.toLatin1()}});
+        auto pull = [&](const QString &site, int *echoes, qint64 since = 0) {
+            const Answer a = http(
+                "GET", m_centralServer.url() + QStringLiteral("/v1/pull?since=%1&limit=5000").arg(since), QByteArray(),
+                bearer(token) + QList<QPair<QByteArray, QByteArray>> {{"X-Gamix-Site", site.toLatin1()}});
             *echoes = 0;
             for (const QJsonValue &v : a.json().value(QLatin1String("records")).toArray())
-                *echoes += QJsonDocument(v.toObject()).toJson().contains("@example.ru") ? 1 : 0;
+                *echoes += QJsonDocument(v.toObject()).toJson().contains("@example.") ? 1 : 0;
             return a.body.size();
         };
         int fromOffice = -1, fromElsewhere = -1;
@@ -187,6 +187,34 @@ private Q_SLOTS:
         QCOMPARE(fromElsewhere, n);
         qInfo("central pull for the Казань office after its push of %d records: %lld bytes (%lld with the echo)", n,
               qlonglong(officeBytes), qlonglong(otherBytes));
+        // Nor is an office client's edit of a record the office had pulled from upstream.
+        const QString fromCentral = QString::fromUtf8(
+            cli(QStringLiteral("c"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Центральная"),
+                 QStringLiteral("email=central@example.org")})
+                .out.trimmed());
+        QVERIFY(convergeUntil([&] { return !get(QStringLiteral("k"), fromCentral).isEmpty(); }));
+        auto seqOf = [&](const QString &id) {
+            return serverValue(m_central, QStringLiteral("SELECT seq FROM gx_record WHERE id = ?"), {id}).toLongLong();
+        };
+        const qint64 created = seqOf(fromCentral);
+        // (the central server has noted that the office pulled past it)
+        QTRY_VERIFY_WITH_TIMEOUT(
+            serverValue(m_central, QStringLiteral("SELECT since_seq FROM gx_cursor WHERE site = ?"), {siteOf(m_kazan)})
+                    .toLongLong()
+                >= created,
+            20000);
+        QCOMPARE(cli(QStringLiteral("k"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), fromCentral, QStringLiteral("city=Казань")})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("k")).code, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(seqOf(fromCentral) > created, 20000);
+        int edited = -1, editedElsewhere = -1;
+        pull(siteOf(m_kazan), &edited, created);
+        pull(QStringLiteral("0123456789abcdef0123456789abcdef"), &editedElsewhere, created);
+        QCOMPARE(edited, 0);
+        QCOMPARE(editedElsewhere, 1);
         // The central client still gets them, and an edit made there goes down to the office
         // again (the record is no longer the office's alone).
         QVERIFY(convergeUntil([&] {

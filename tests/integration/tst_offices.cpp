@@ -371,6 +371,65 @@ private Q_SLOTS:
         QCOMPARE(serverValue(m_kazan, QStringLiteral("SELECT count(*) FROM gx_meta WHERE k LIKE 'erase_up.%'")).toInt(),
                  0);
     }
+
+    void droppedRecordsArePrunedOnceEveryReplicaPassed()
+    {
+        QHash<QString, QString> offices;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(
+                 cli(QStringLiteral("c"), {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("office")})
+                     .out)
+                 .array())
+            offices.insert(v.toObject().value(QLatin1String("name")).toString(),
+                           v.toObject().value(QLatin1String("id")).toString());
+        QVERIFY(offices.contains(QStringLiteral("Казань")) && offices.contains(QStringLiteral("Самара")));
+        const QString id = QString::fromUtf8(
+            cli(QStringLiteral("c"),
+                {QStringLiteral("add"), QStringLiteral("contact"), QStringLiteral("first_name=Переезжающий"),
+                 QStringLiteral("office_id=") + offices.value(QStringLiteral("Казань"))})
+                .out.trimmed());
+        QVERIFY(convergeUntil([&] { return !get(QStringLiteral("k"), id).isEmpty(); }));
+        // Moved to Самара: the Казань office server drops it; olga's replica has not synced since.
+        QCOMPARE(cli(QStringLiteral("c"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), id,
+                      QStringLiteral("office_id=") + offices.value(QStringLiteral("Самара"))})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("c")).code, 0);
+        auto dropped = [&] {
+            return serverValue(m_kazan, QStringLiteral("SELECT count(*) FROM gx_dropped WHERE id = ?"), {id}).toInt();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(dropped(), 1, 20000);
+        const qint64 dropSeq
+            = serverValue(m_kazan, QStringLiteral("SELECT seq FROM gx_moved WHERE id = ?"), {id}).toLongLong();
+        QVERIFY(dropSeq > 0);
+        auto prune = [&] {
+            const Run r = serverAdmin(
+                m_kazan, {QStringLiteral("prune-log"), QStringLiteral("--inactive-days"), QStringLiteral("0")});
+            return r.code == 0 ? r.out.trimmed().split(' ') : QList<QByteArray>();
+        };
+        // Even counted as inactive, a replica that may still hold it keeps the office's note
+        // (its late push must not bring it back as new).
+        QCOMPARE(prune().size(), 4);
+        QCOMPARE(dropped(), 1);
+        // Once olga's replica has pulled past the removal (and the office noted it), it goes.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sync(QStringLiteral("k")).code == 0
+                && serverValue(m_kazan, QStringLiteral("SELECT min(since_seq) FROM gx_cursor")).toLongLong() >= dropSeq,
+            30000);
+        QVERIFY(get(QStringLiteral("k"), id).isEmpty());
+        const QList<QByteArray> numbers = prune();
+        QCOMPARE(numbers.size(), 4);
+        QVERIFY(numbers.at(2).toInt() >= 1);
+        QCOMPARE(dropped(), 0);
+        QCOMPARE(serverValue(m_kazan, QStringLiteral("SELECT count(*) FROM gx_moved WHERE id = ?"), {id}).toInt(), 0);
+        qInfo("office prune-log: %s removal row(s), %s dropped note(s)", numbers.at(0).constData(),
+              numbers.at(2).constData());
+        // The record lives on at the central server and the Самара office.
+        QVERIFY(convergeUntil([&] {
+            return get(QStringLiteral("s"), id).value(QLatin1String("first_name")).toString() == u"Переезжающий";
+        }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOffices)

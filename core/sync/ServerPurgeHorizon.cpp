@@ -90,19 +90,34 @@ void ServerPurgeHorizon::notePull(const QString &userId, const QString &site, qi
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString key = userId + u'|' + site;
+    // A client asks for the next page before applying the current one (SyncClient), so the
+    // cursor it holds for sure is the one of its previous request, not this one.
+    qint64 held = -1;
     {
         QMutexLocker lock(&m_mutex);
-        const auto it = m_noted.constFind(key);
-        if (it != m_noted.constEnd() && (it->first == since || now - it->second < kNoteEveryMs))
-            return;
-        m_noted.insert(key, {since, now});
+        auto it = m_noted.find(key);
+        if (it == m_noted.end()) {
+            m_noted.insert(key, Noted {since, -1, now});
+        } else {
+            held = it->lastSince;
+            it->lastSince = since;
+            if (held == it->written || now - it->writtenAt < kNoteEveryMs)
+                return;
+            it->written = held;
+            it->writtenAt = now;
+        }
     }
-    ensureTable();
     ServerDb::Write w(m_db);
-    run(w.db(),
-        QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT "
-                       "(user_id, site) DO UPDATE SET since_seq = excluded.since_seq, seen_at = excluded.seen_at"),
-        {userId, site, since, now});
+    if (held < 0) // seen the first time (here, since this start): known, holding nothing yet
+        run(w.db(),
+            QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, 0, ?) ON CONFLICT "
+                           "(user_id, site) DO NOTHING"),
+            {userId, site, now});
+    else
+        run(w.db(),
+            QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT "
+                           "(user_id, site) DO UPDATE SET since_seq = excluded.since_seq, seen_at = excluded.seen_at"),
+            {userId, site, held, now});
     w.commit();
 }
 

@@ -26,9 +26,10 @@ class ServerPurgeHorizon
 public:
     explicit ServerPurgeHorizon(ServerDb &db);
 
-    // A pull by this user's replica `site` asked for changes after `since` (what it holds).
-    // Written at once for a replica seen the first time, else at most every 5 s (the
-    // stored cursor then lags, which only prunes less).
+    // A pull by this user's replica `site` asked for changes after `since`. What it surely
+    // holds is the cursor of its previous request (a client may ask for the next page before
+    // applying this one): that is stored, at most every 5 s (lagging only prunes less); a
+    // replica seen the first time is stored at once as holding nothing.
     void notePull(const QString &userId, const QString &site, qint64 since);
 
     struct Report
@@ -54,7 +55,13 @@ private:
 
     ServerDb &m_db;
     QMutex m_mutex;
-    QHash<QString, QPair<qint64, qint64>> m_noted; // "user|site" -> cursor, written at (ms)
+    struct Noted
+    {
+        qint64 lastSince = 0; // of the replica's latest request
+        qint64 written = -1; // the cursor last stored for it
+        qint64 writtenAt = 0; // ms
+    };
+    QHash<QString, Noted> m_noted; // "user|site"
     qint64 m_lastPruneMs = 0;
     std::atomic<bool> m_tableReady {false};
 };

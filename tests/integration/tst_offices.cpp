@@ -322,6 +322,18 @@ private Q_SLOTS:
                                          QByteArray("912 765-43-21")};
         QVERIFY(rawBytes(QStringLiteral("central.sqlite")).contains(needles.at(2)));
 
+        // Only an office server's account forwards an erasure (or a site list); an admin's
+        // token gets 403 and changes nothing.
+        const QString root = login(m_centralServer.url(), QStringLiteral("root"), QStringLiteral("root-pass"));
+        const QByteArray request = "{\"key\":\"id\",\"digest\":\"\",\"records\":[{\"entity\":\"contact\",\"id\":\""
+            + id.toLatin1() + "\"}]}";
+        QCOMPARE(http("POST", m_centralServer.url() + QStringLiteral("/v1/erase"), request, bearer(root)).status, 403);
+        QCOMPARE(
+            http("POST", m_centralServer.url() + QStringLiteral("/v1/sites"), "{\"sites\":[]}", bearer(root)).status,
+            403);
+        QCOMPARE(http("POST", m_centralServer.url() + QStringLiteral("/v1/erase"), request).status, 401);
+        QCOMPARE(serverValue(m_central, QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"), {id}).toInt(),
+                 1);
         // The Казань office's administrator erases her there.
         const Run erased = serverAdmin(
             m_kazan, {QStringLiteral("erase-person"), QStringLiteral("--email"), QStringLiteral("Evdokia@Example.ru")});

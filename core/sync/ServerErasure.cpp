@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 
 namespace gamix {
@@ -230,8 +231,16 @@ QJsonObject ServerErasure::eraseForwarded(const SyncUser &relay, const QByteArra
         && !erase(records, relay.id, &report, o.value(QLatin1String("key")).toString(),
                   o.value(QLatin1String("digest")).toString()))
         return QJsonObject {{QStringLiteral("erased"), -1}};
+    // In a running server another request may hold the write-ahead log for a moment: try
+    // again shortly, so no copy of the freed pages stays there.
     QString error;
-    if (!records.isEmpty() && !compact(&error))
+    bool compacted = records.isEmpty();
+    for (int attempt = 0; attempt < 3 && !compacted; ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(300);
+        compacted = compact(&error);
+    }
+    if (!compacted)
         qWarning("gamix-server: after an erasure relayed from an office: %s", qPrintable(error));
     return QJsonObject {{QStringLiteral("erased"), int(report.records.size())}};
 }

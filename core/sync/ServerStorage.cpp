@@ -1,6 +1,7 @@
 #include "ServerStorage.h"
 
 #include "ServerPurgeLog.h"
+#include "ServerVisibility.h"
 
 #include "schema/FieldCodec.h"
 #include "schema/Schema.h"
@@ -197,12 +198,14 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         Row row = load(w.db(), rc.entity, rc.id, m_prepared);
         // Visibility of a conflict record follows the record it is about.
         Row subject;
+        QString subjectId;
         if (isConflict) {
             const FieldChange *ent = rc.field(u"entity");
             const FieldChange *rid = rc.field(u"record_id");
             const QString subjEntity = ent ? ent->text : row.fields.text("entity");
             const QString subjId = rid ? rid->text : row.fields.text("record_id");
             subject = load(w.db(), subjEntity, subjId, m_prepared);
+            subjectId = subjId;
             subject.visEntity = subject.exists ? subject.visEntity : subjEntity;
         }
         if (!erased.isEmpty()
@@ -233,14 +236,27 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             out << o;
             continue;
         }
+        // A conflict record (a duplicate flag) about a record this server does not hold: its
+        // author's create of that record was refused, and the removal that follows takes both
+        // from the author's replica. Kept here, it would reach the author's colleagues about
+        // a record none of them has, and come back to the author (issue 5, seed 1001).
+        if (isConflict && user && !row.exists && !subject.exists) {
+            o.status.fill(FieldStatus::Superseded);
+            out << o;
+            continue;
+        }
         const QString visEntity = isConflict ? subject.visEntity : rc.entity;
         const FieldChange *ownerChange = rc.field(QString::fromLatin1(kOwnerField));
         const FieldChange *officeChange = rc.field(QString::fromLatin1(kOfficeField));
         bool writable = true;
         if (user) {
             writable = Access::canWriteEntity(*user, rc.entity);
+            // A new conflict record about a record that has just left the pusher's view (an
+            // office relays the record's move and, after it, the conflict its server detected
+            // before): the pusher saw both values, and the record's new viewers need it.
             if (writable && isConflict && subject.exists)
-                writable = Access::canSee(*user, subject.visEntity, subject.ownerId, subject.officeId);
+                writable = Access::canSee(*user, subject.visEntity, subject.ownerId, subject.officeId)
+                    || (!row.exists && ServerVisibility::sawBefore(w, *user, subject.visEntity, subjectId));
             else if (writable && row.exists)
                 writable = Access::canSee(*user, row.visEntity, row.ownerId, row.officeId);
             const bool limited = user->role == u"sales" || user->role == u"manager";
@@ -328,9 +344,12 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
             // Who saw it before a reassignment gets a removal in their next pull.
             if (moved && before.exists && !isConflict
-                && (before.ownerId != row.ownerId || before.officeId != row.officeId))
+                && (before.ownerId != row.ownerId || before.officeId != row.officeId)) {
                 ServerPurgeLog::noteMove(w.db(), seq, rc.entity, rc.id, before.visEntity, before.ownerId,
                                          before.officeId);
+                // Its conflict records go with it (the new owner can still restore a lost value).
+                ServerVisibility::followSubject(w, *this, rc.entity, rc.id, row.visEntity, row.ownerId, row.officeId);
+            }
             // A new record an office server relayed for another office (an admin there filed
             // it elsewhere): that office server must drop it, as if it had moved away.
             else if (!before.exists && !isConflict && user && user->role == u"relay" && !user->officeId.isEmpty()
@@ -350,6 +369,10 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         // went (and the office server keeps its copy's place, so the removal that follows
         // reaches its own clients).
         const bool mayRead = !user || (row.exists && Access::canSee(*user, row.visEntity, row.ownerId, row.officeId));
+        // Nor may they keep it: a refused create or someone else's record would stay on their
+        // replicas forever, never synced. Their next pull removes it (SyncEngine tells them).
+        if (user && !mayRead && (o.status.contains(FieldStatus::Forbidden) || o.status.contains(FieldStatus::Invalid)))
+            ServerVisibility::noteRefused(w, *this, user->id, rc.entity, rc.id);
         for (int k = 0; k < rc.fields.size(); ++k) {
             if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
                 continue;
@@ -405,13 +428,33 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     Row row = load(w.db(), values.entity, values.id);
     if (!row.exists)
         return;
+    const Row before = row;
+    const EntityDef *e = Schema::instance().entity(values.entity);
+    QList<QPair<QString, QPair<FieldState, FieldState>>> lost; // field, (kept, lost)
     const qint64 seq = nextSeq(w);
-    for (const FieldChange &c : values.fields)
+    for (const FieldChange &c : values.fields) {
+        // Our own value goes, replaced by the upstream's (older) one: kept as a conflict
+        // record, as the client's StoreReplica::adopt does, so it is not lost without trace.
+        const StoredField *mine = row.fields.find(c.name);
+        const FieldDef *fd = e ? e->field(c.name) : nullptr;
+        if (mine && fd && MergeRule::tracksConflicts(*e, *fd) && mine->change.text != c.text)
+            lost.append({c.name, {FieldState {c.text, c.clock, c.prev}, stateOf(*mine)}});
         row.fields.put(storedField(c, seq, true));
+    }
     row.viaSite.clear();
-    row.ownerId = row.fields.text(kOwnerField);
-    row.officeId = row.fields.text(kOfficeField);
+    // A conflict record keeps the place of the record it is about.
+    if (values.entity != u"conflict") {
+        row.ownerId = row.fields.text(kOwnerField);
+        row.officeId = row.fields.text(kOfficeField);
+    }
     save(w.db(), values.entity, values.id, row);
+    for (const auto &[field, pair] : std::as_const(lost))
+        addConflict(w, values.entity, values.id, field, pair.first, pair.second, row);
+    if (values.entity != u"conflict" && (before.ownerId != row.ownerId || before.officeId != row.officeId)) {
+        ServerPurgeLog::noteMove(w.db(), seq, values.entity, values.id, before.visEntity, before.ownerId,
+                                 before.officeId);
+        ServerVisibility::followSubject(w, *this, values.entity, values.id, row.visEntity, row.ownerId, row.officeId);
+    }
     flushSeq(w);
 }
 

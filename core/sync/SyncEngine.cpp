@@ -103,14 +103,26 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
         const QString entity = r.value(QLatin1String("entity")).toString();
         const QString id = r.value(QLatin1String("id")).toString();
         const QJsonObject fields = r.value(QLatin1String("fields")).toObject();
+        const QJsonObject server = r.value(QLatin1String("server")).toObject();
+        QStringList refused;
         for (auto it = fields.begin(); it != fields.end(); ++it) {
             FieldStatus s = FieldStatus::Accepted;
             fieldStatusFromName(it.value().toString(), &s);
             if (s == FieldStatus::Forbidden || s == FieldStatus::Invalid)
-                m_rejected << QCoreApplication::translate("Sync", "%1 %2: %3 was refused (%4)")
-                                  .arg(entity, id, it.key(), it.value().toString());
+                refused << QCoreApplication::translate("Sync", "%1 %2: %3 was refused (%4)")
+                               .arg(entity, id, it.key(), it.value().toString());
         }
-        const QJsonObject server = r.value(QLatin1String("server")).toObject();
+        // Every field refused and nothing of the server's sent back: this account may not
+        // read the record (someone else's, or a create the server refused), and the server's
+        // removal in the pull that follows takes it from this replica (DESIGN.md §4). One line
+        // says so, instead of one per field.
+        if (!refused.isEmpty() && refused.size() == fields.size() && server.isEmpty())
+            m_rejected << QCoreApplication::translate("Sync",
+                                                      "%1 %2 was refused: this account may not write it, so it is "
+                                                      "removed from this computer")
+                              .arg(entity, id);
+        else
+            m_rejected << refused;
         if (!server.isEmpty()) {
             RecordChange rc;
             QString error;

@@ -3,7 +3,9 @@
 // is gzipped for a client that accepts gzip and plain for one that sends no
 // Accept-Encoding; the push body the client writes as text is the same JSON as the
 // QJsonObject form; GET /v1/sites names the user behind each replica that pushed, which
-// `gamix-cli conflicts --json` shows as kept_by / lost_by.
+// `gamix-cli conflicts --json` shows as kept_by / lost_by. What a user sees of refusals and
+// reassignments: a record the server refuses outright leaves its author's computer and she
+// is told; conflict records follow a reassigned record to its new owner.
 #include "tst_sync_kit.h"
 
 #include "schema/Schema.h"
@@ -75,8 +77,11 @@ private slots:
         QVERIFY(!synckit::addUser(m_storage, QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
                                   QStringLiteral("pw-anna"))
                      .isEmpty());
-        QVERIFY(!synckit::addUser(m_storage, QStringLiteral("boris"), QStringLiteral("sales"), QStringLiteral("Москва"),
-                                  QStringLiteral("pw-boris"))
+        m_boris = synckit::addUser(m_storage, QStringLiteral("boris"), QStringLiteral("sales"),
+                                   QStringLiteral("Москва"), QStringLiteral("pw-boris"));
+        QVERIFY(!m_boris.isEmpty());
+        QVERIFY(!synckit::addUser(m_storage, QStringLiteral("maria"), QStringLiteral("manager"),
+                                  QStringLiteral("Москва"), QStringLiteral("pw-maria"))
                      .isEmpty());
         QVERIFY(m_server.start(m_storage, m_dir.filePath(QStringLiteral("server.log"))));
     }
@@ -184,8 +189,101 @@ private slots:
         }
     }
 
+    void aRecordTheServerRefusesLeavesItsAuthorWhoIsTold()
+    {
+        // anna (sales) files a lead for boris: a sales user's new record must be her own, so
+        // the server refuses it whole. It must not stay on her computer forever, never synced,
+        // and she must be told it went.
+        const QString a = m_dir.filePath(QStringLiteral("anna-refused.db"));
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("init")}).code, 0);
+        QCOMPARE(sync(a, QStringLiteral("anna")).code, 0);
+        const synckit::Run add = cli({QStringLiteral("--db"), a, QStringLiteral("add"), QStringLiteral("lead"),
+                                      QStringLiteral("title=Поставка труб"), QStringLiteral("owner_id=") + m_boris});
+        QCOMPARE(add.code, 0);
+        const QString id = QString::fromUtf8(add.out).trimmed();
+        const synckit::Run r = sync(a, QStringLiteral("anna"));
+        QCOMPARE(r.code, 0); // refused changes are reported, not fatal
+        // One line for the record, not one per field.
+        QVERIFY2(r.err.contains(QStringLiteral("lead ") + id
+                                + QStringLiteral(" was refused: this account may not write it, so it is removed "
+                                                 "from this computer")),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.count(id), 1);
+        QVERIFY(cli({QStringLiteral("--db"), a, QStringLiteral("get"), QStringLiteral("lead"), id}).code != 0);
+        // Gone for good: the next sync neither brings it back nor reports it again.
+        const synckit::Run again = sync(a, QStringLiteral("anna"));
+        QCOMPARE(again.code, 0);
+        QVERIFY2(!again.err.contains(id), qPrintable(again.err));
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("check")}).code, 0);
+    }
+
+    void conflictRecordsFollowAReassignedRecord()
+    {
+        // anna edits her lead on two computers at once: a conflict record. Then her manager
+        // gives the lead to boris, who could not see it before: he receives the lead and its
+        // conflict record (so he can still restore the value that lost), and anna's
+        // computers drop both.
+        const QString a1 = m_dir.filePath(QStringLiteral("anna-1.db")),
+                      a2 = m_dir.filePath(QStringLiteral("anna-2.db"));
+        const QString m = m_dir.filePath(QStringLiteral("maria.db")), b = m_dir.filePath(QStringLiteral("boris-2.db"));
+        for (const QString &db : {a1, a2, m, b})
+            QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("init")}).code, 0);
+        QCOMPARE(sync(a1, QStringLiteral("anna")).code, 0);
+        const synckit::Run add = cli(
+            {QStringLiteral("--db"), a1, QStringLiteral("add"), QStringLiteral("lead"), QStringLiteral("title=Аудит")});
+        QCOMPARE(add.code, 0);
+        const QString id = QString::fromUtf8(add.out).trimmed();
+        QCOMPARE(sync(a1, QStringLiteral("anna")).code, 0);
+        QCOMPARE(sync(a2, QStringLiteral("anna")).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), a1, QStringLiteral("set"), QStringLiteral("lead"), id,
+                      QStringLiteral("notes=звонить утром")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("--db"), a2, QStringLiteral("set"), QStringLiteral("lead"), id,
+                      QStringLiteral("notes=звонить вечером")})
+                     .code,
+                 0);
+        QCOMPARE(sync(a1, QStringLiteral("anna")).code, 0);
+        QCOMPARE(sync(a2, QStringLiteral("anna")).code, 0);
+        QCOMPARE(conflictsAbout(a2, id), 1);
+        QCOMPARE(sync(b, QStringLiteral("boris")).code, 0);
+        QCOMPARE(conflictsAbout(b, id), 0); // not his yet
+        QCOMPARE(sync(m, QStringLiteral("maria")).code, 0);
+        QCOMPARE(conflictsAbout(m, id), 1);
+        QCOMPARE(cli({QStringLiteral("--db"), m, QStringLiteral("set"), QStringLiteral("lead"), id,
+                      QStringLiteral("owner_id=") + m_boris})
+                     .code,
+                 0);
+        QCOMPARE(sync(m, QStringLiteral("maria")).code, 0);
+        QCOMPARE(sync(b, QStringLiteral("boris")).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), b, QStringLiteral("get"), QStringLiteral("lead"), id}).code, 0);
+        QCOMPARE(conflictsAbout(b, id), 1);
+        QCOMPARE(sync(a1, QStringLiteral("anna")).code, 0);
+        QVERIFY(cli({QStringLiteral("--db"), a1, QStringLiteral("get"), QStringLiteral("lead"), id}).code != 0);
+        QCOMPARE(conflictsAbout(a1, id), 0);
+        QCOMPARE(sync(m, QStringLiteral("maria")).code, 0);
+        QCOMPARE(conflictsAbout(m, id), 1); // still in the manager's office: nothing removed there
+    }
+
 private:
+    synckit::Run cli(const QStringList &args) { return synckit::runCli(args); }
+    synckit::Run sync(const QString &db, const QString &login)
+    {
+        return synckit::runCli({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--server"),
+                                m_server.url(), QStringLiteral("--login"), login, QStringLiteral("--password-stdin")},
+                               "pw-" + login.toUtf8() + '\n');
+    }
+    int conflictsAbout(const QString &db, const QString &id)
+    {
+        const synckit::Run r = cli({QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("conflicts")});
+        int n = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            n += v.toObject().value(QLatin1String("record_id")).toString() == id;
+        return r.code == 0 ? n : -1;
+    }
+
     QTemporaryDir m_dir;
+    QString m_boris; // boris's user id
     QStringList m_storage;
     synckit::Server m_server;
 };

@@ -1,0 +1,104 @@
+#include "ServerVisibility.h"
+
+#include "ServerPurgeLog.h"
+#include "ServerStorage.h"
+#include "ServerStorageRow.h"
+
+#include <QSqlQuery>
+
+namespace gamix {
+
+namespace ServerVisibility {
+
+namespace {
+
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+} // namespace
+
+int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &entity, const QString &id,
+                  const QString &visEntity, const QString &ownerId, const QString &officeId)
+{
+    struct Moved
+    {
+        QString id, ownerId, officeId;
+        StoredFields fields;
+    };
+    QList<Moved> moved;
+    {
+        // No column holds a conflict's record_id: the conflict rows of this entity whose text
+        // names the id, checked by their parsed record_id (the id may also be a duplicate
+        // flag's second record). Conflict rows are few; reassignments are rare.
+        QSqlQuery q(w.db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id, owner_id, office_id, fields FROM gx_record WHERE entity = 'conflict' "
+                                 "AND vis_entity = ? AND fields LIKE ?"));
+        q.addBindValue(visEntity.isEmpty() ? entity : visEntity);
+        q.addBindValue(QString(u'%' + id + u'%'));
+        if (!ServerDb::exec(q))
+            return 0;
+        while (q.next()) {
+            Moved m {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     StoredFields::parse(q.value(3).toString())};
+            if (m.fields.text("record_id") != id || (m.ownerId == ownerId && m.officeId == officeId))
+                continue;
+            moved.append(std::move(m));
+        }
+    }
+    QSqlQuery up(w.db());
+    up.prepare(QStringLiteral("UPDATE gx_record SET owner_id = ?, office_id = ?, seq = ?, fields = ?, wire = ?, "
+                              "wire_seq = ? WHERE entity = 'conflict' AND id = ?"));
+    for (Moved &m : moved) {
+        // One number each (a pull page never splits a number), after the record's own.
+        const qint64 seq = storage.takeSeq(w);
+        for (StoredField &f : m.fields.list)
+            f.q = seq; // enters new views whole, like the record it is about
+        QByteArray stored, wire;
+        m.fields.writeJson(&stored, &wire);
+        up.addBindValue(orNull(ownerId));
+        up.addBindValue(orNull(officeId));
+        up.addBindValue(seq);
+        up.addBindValue(QString::fromUtf8(stored));
+        up.addBindValue(QString::fromUtf8(wire));
+        up.addBindValue(seq);
+        up.addBindValue(m.id);
+        ServerDb::exec(up);
+        ServerPurgeLog::noteMove(w.db(), seq, QStringLiteral("conflict"), m.id, visEntity, m.ownerId, m.officeId);
+    }
+    return int(moved.size());
+}
+
+void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &entity,
+                 const QString &id)
+{
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("INSERT INTO gx_unseen (seq, user_id, entity, id) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(storage.takeSeq(w));
+    q.addBindValue(userId);
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    ServerDb::exec(q);
+}
+
+bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, const QString &id)
+{
+    QSqlQuery q(w.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT vis_entity, owner_id, office_id FROM gx_moved WHERE entity = ? AND id = ?"));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    if (ServerDb::exec(q)) {
+        while (q.next()) {
+            if (Access::canSee(user, q.value(0).toString(), q.value(1).toString(), q.value(2).toString()))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace ServerVisibility
+
+} // namespace gamix

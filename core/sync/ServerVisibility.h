@@ -1,0 +1,37 @@
+#pragma once
+// Changes of who sees a server record besides its own move (DESIGN.md §4 "Visibility"):
+// the conflict records about a record follow it when it is reassigned, and a pusher whose
+// write was refused on a record it may not read gets a removal of that record, so neither a
+// reassigned record's conflicts nor a refused create stay where they no longer belong.
+
+#include "Access.h"
+#include "ServerDb.h"
+
+#include <QString>
+
+namespace gamix {
+
+class ServerStorage;
+
+namespace ServerVisibility {
+
+// The record (entity, id) now has this place: its conflict records (gx_record rows of
+// entity "conflict" about it) take the same visibility columns and new sequence numbers,
+// so they flow whole into the views the record entered, and whoever could see them before
+// gets a removal (gx_moved) unless they can still see them. Returns how many moved.
+int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &entity, const QString &id,
+                  const QString &visEntity, const QString &ownerId, const QString &officeId);
+
+// The user's push of (entity, id) was refused and they may not read that record (it is
+// someone else's, or the server refused to create it): their next pull carries a removal of
+// it (gx_unseen), so their replicas drop it instead of keeping it, never synced, forever.
+void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &entity,
+                 const QString &id);
+
+// Whether this user could see the record before a move took it away (gx_moved): a conflict
+// record they made about it still belongs to its new viewers.
+bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, const QString &id);
+
+} // namespace ServerVisibility
+
+} // namespace gamix

@@ -293,7 +293,13 @@ void UpstreamRelay::exchangeSites()
             finish(true, QString());
             return;
         }
-        SiteAuthors::storeUpstream(m_storage.db(), b);
+        QJsonObject answer = QJsonDocument::fromJson(b).object();
+        answer.remove(QStringLiteral("server_time"));
+        const QByteArray kept = QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        if (kept != m_sitesKept) { // most rounds: the same list, no write
+            SiteAuthors::storeUpstream(m_storage.db(), kept);
+            m_sitesKept = kept;
+        }
         const QByteArray mine
             = QJsonDocument(QJsonObject {{QStringLiteral("sites"), SiteAuthors::localList(m_storage.db())}})
                   .toJson(QJsonDocument::Compact);

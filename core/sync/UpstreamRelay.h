@@ -95,6 +95,7 @@ private:
     QString m_lastError;
     qint64 m_pullSince = 0;
     QByteArray m_sitesSent; // the last site list the upstream took
+    QByteArray m_sitesKept; // the upstream's last answer kept here
 };
 
 } // namespace gamix

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
+
 namespace gamix {
 
 QString fieldStatusName(FieldStatus status)
@@ -94,6 +96,24 @@ bool fieldFromJson(const QString &, const QString &name, const QJsonValue &value
 void appendString(QByteArray &out, QStringView s)
 {
     static const char hex[] = "0123456789abcdef";
+    // Names and ids are plain ASCII: written straight through, without a UTF-8 copy.
+    bool plain = true;
+    for (const QChar c : s) {
+        if (c.unicode() < 0x20 || c.unicode() >= 0x7f || c == u'"' || c == u'\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + s.size() + 2);
+        char *p = out.data() + at;
+        *p++ = '"';
+        for (const QChar c : s)
+            *p++ = char(c.unicode());
+        *p = '"';
+        return;
+    }
     const QByteArray utf8 = s.toUtf8();
     out += '"';
     const char *begin = utf8.constData();
@@ -133,13 +153,32 @@ void appendString(QByteArray &out, QStringView s)
 
 namespace {
 
+// Digits and hex written in place (no QString or QByteArray per clock: a save and a push
+// body write two clocks per field).
 void appendClock(QByteArray &out, const Clock &clock)
 {
-    out += "\"hlc\":\"";
-    out += QByteArray::number(clock.hlc);
-    out += "\",\"site\":\"";
-    out += clock.siteHex().toLatin1();
-    out += '"';
+    static const char hex[] = "0123456789abcdef";
+    char buf[96];
+    char *p = buf;
+    std::memcpy(p, "\"hlc\":\"", 7);
+    p += 7;
+    char digits[20];
+    int n = 0;
+    quint64 v = clock.hlc;
+    do {
+        digits[n++] = char('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = digits[--n];
+    std::memcpy(p, "\",\"site\":\"", 10);
+    p += 10;
+    for (const quint8 b : clock.site) {
+        *p++ = hex[b >> 4];
+        *p++ = hex[b & 0xf];
+    }
+    *p++ = '"';
+    out.append(buf, p - buf);
 }
 
 } // namespace

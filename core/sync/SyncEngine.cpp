@@ -1,5 +1,7 @@
 #include "SyncEngine.h"
 
+#include "ChangeSetReader.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -196,13 +198,20 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
         m_error = QCoreApplication::translate("Sync", "the server refused the login token");
         return Step::AuthFailed;
     }
-    QJsonParseError pe;
-    const QJsonObject o = QJsonDocument::fromJson(body, &pe).object();
-    if (status != 200 || pe.error != QJsonParseError::NoError) {
-        m_error = o.value(QLatin1String("message")).toString();
-        if (m_error.isEmpty())
-            m_error = QCoreApplication::translate("Sync", "the server answered %1").arg(status);
-        return Step::Failed;
+    // A page's records straight from the text (ChangeSetReader, a third of applying a page
+    // went into QJsonDocument); anything it does not answer for is parsed the slow way.
+    QJsonObject o;
+    QList<RecordChange> records;
+    const bool fast = status == 200 && ChangeSetReader::read(body, &records, &o);
+    if (!fast) {
+        QJsonParseError pe;
+        o = QJsonDocument::fromJson(body, &pe).object();
+        if (status != 200 || pe.error != QJsonParseError::NoError) {
+            m_error = o.value(QLatin1String("message")).toString();
+            if (m_error.isEmpty())
+                m_error = QCoreApplication::translate("Sync", "the server answered %1").arg(status);
+            return Step::Failed;
+        }
     }
     const QString epoch = o.value(QLatin1String("epoch")).toString();
     if (!epoch.isEmpty() && epoch != m_replica.state(kEpoch)) {
@@ -224,14 +233,15 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
         if (requestedSince > 0)
             return Step::Continue;
     }
-    const QJsonArray arr = o.value(QLatin1String("records")).toArray();
-    QList<RecordChange> records;
-    records.reserve(arr.size());
-    for (const QJsonValue &v : arr) {
-        RecordChange rc;
-        QString error;
-        if (RecordChange::fromJson(v.toObject(), &rc, &error))
-            records << rc;
+    if (!fast) {
+        const QJsonArray arr = o.value(QLatin1String("records")).toArray();
+        records.reserve(arr.size());
+        for (const QJsonValue &v : arr) {
+            RecordChange rc;
+            QString error;
+            if (RecordChange::fromJson(v.toObject(), &rc, &error))
+                records << rc;
+        }
     }
     // Removals and erasures first: a record that left the view and came back later in
     // the same page is then applied again from its whole record.

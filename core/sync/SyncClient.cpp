@@ -178,7 +178,8 @@ void SyncClient::cancel()
     m_cancel = true;
 }
 
-QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth)
+QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth,
+                                const QByteArray &gzipped)
 {
     SyncRequestOptions o;
     o.server = m_server;
@@ -196,7 +197,7 @@ QNetworkReply *SyncClient::send(const QByteArray &method, const QString &path, c
         // Push bodies travel gzipped (cpp-httplib decodes them); answers come back gzipped
         // because QNetworkAccessManager offers "gzip, deflate" itself and decodes them.
         req.setRawHeader("Content-Encoding", "gzip");
-        reply = m_nam->post(req, Gzip::compress(body, 1));
+        reply = m_nam->post(req, gzipped.isEmpty() ? Gzip::compress(body, 1) : gzipped);
     } else {
         reply = m_nam->post(req, body);
     }
@@ -316,45 +317,60 @@ void SyncClient::collectReport()
 void SyncClient::startPush()
 {
     collectReport();
+    m_ahead = SyncEngine::PushBatch();
+    m_aheadGzipped.clear();
     m_engine->beginPush();
     pushNext();
 }
 
 void SyncClient::pushNext()
 {
-    const QByteArray body = m_engine->nextPushBody(m_pushBatch);
-    if (body.isEmpty()) {
+    const QByteArray aheadGzipped = m_aheadGzipped;
+    m_aheadGzipped.clear();
+    const SyncEngine::PushBody next = m_engine->takePushBody(m_pushBatch, &m_ahead);
+    if (next.body.isEmpty()) {
         startPull();
         return;
     }
-    onReply(send("POST", QStringLiteral("/v1/push"), body, true), [this](int status, const QByteArray &bytes) {
-        const SyncEngine::Step step = m_engine->handlePush(status, bytes);
-        switch (step) {
-        case SyncEngine::Step::Continue:
-        case SyncEngine::Step::Done:
-            if (status == 200) {
-                const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-                m_pushed += int(o.value(QLatin1String("results")).toArray().size());
-                Q_EMIT progress(tr("Sent %n record(s)", nullptr, m_pushed));
-            }
-            pushNext();
-            return;
-        case SyncEngine::Step::RestartPush:
-            if (++m_clockRetries > kMaxClockRetries) {
-                fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
+    const int records = next.records;
+    onReply(
+        send("POST", QStringLiteral("/v1/push"), next.body, true, next.fromAhead ? aheadGzipped : QByteArray()),
+        [this, records](int status, const QByteArray &bytes) {
+            const SyncEngine::Step step = m_engine->handlePush(status, bytes);
+            switch (step) {
+            case SyncEngine::Step::Continue:
+            case SyncEngine::Step::Done:
+                if (status == 200) {
+                    // The server answers every record of the batch; only a batch sent again
+                    // after a crash (count unknown) is counted from the answer.
+                    m_pushed += records >= 0
+                        ? records
+                        : int(QJsonDocument::fromJson(bytes).object().value(QLatin1String("results")).toArray().size());
+                    Q_EMIT progress(tr("Sent %n record(s)", nullptr, m_pushed));
+                }
+                pushNext();
+                return;
+            case SyncEngine::Step::RestartPush:
+                if (++m_clockRetries > kMaxClockRetries) {
+                    fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
+                    return;
+                }
+                Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
+                startPush();
+                return;
+            case SyncEngine::Step::AuthFailed:
+                reloginThen([this] { pushNext(); });
+                return;
+            case SyncEngine::Step::Failed:
+                fail(Failure::Server, m_engine->lastError());
                 return;
             }
-            Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
-            startPush();
-            return;
-        case SyncEngine::Step::AuthFailed:
-            reloginThen([this] { pushNext(); });
-            return;
-        case SyncEngine::Step::Failed:
-            fail(Failure::Server, m_engine->lastError());
-            return;
-        }
-    });
+        });
+    // Batch N+1 is read, written and gzipped now, while the server merges batch N; it is
+    // persisted as the pending batch only when it is sent (SyncEngine::takePushBody).
+    m_ahead = m_engine->buildPushBatch(m_engine->pendingNext(), m_pushBatch);
+    if (m_ahead.body.size() > kCompressAbove)
+        m_aheadGzipped = Gzip::compress(m_ahead.body, 1);
 }
 
 void SyncClient::startPull()

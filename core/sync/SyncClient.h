@@ -7,6 +7,8 @@
 // database file in the thread it lives in, so the desktop app can move it to a worker
 // thread; the CLI runs a local event loop around it (CliSync).
 
+#include "SyncEngine.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -25,7 +27,6 @@ namespace gamix {
 
 class Store;
 class StoreReplica;
-class SyncEngine;
 
 class SyncClient : public QObject
 {
@@ -96,7 +97,9 @@ Q_SIGNALS:
 
 private:
     using Then = std::function<void()>;
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth);
+    // `gzipped`: the body already compressed (a batch built ahead), else it is done here.
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth,
+                        const QByteArray &gzipped = QByteArray());
     void onReply(QNetworkReply *reply, const std::function<void(int, const QByteArray &)> &handler);
     void doLogin(const Then &then);
     void startPush();
@@ -145,6 +148,9 @@ private:
     quint64 m_run = 0;
     quint64 m_pullGeneration = 0;
     int m_pullsInFlight = 0;
+    // The next push batch, built and gzipped while the server merges the one in flight.
+    SyncEngine::PushBatch m_ahead;
+    QByteArray m_aheadGzipped;
 };
 
 } // namespace gamix

@@ -39,34 +39,90 @@ void SyncEngine::beginPush()
     m_replica.beginPush();
 }
 
-QByteArray SyncEngine::nextPushBody(int maxRecords)
+namespace {
+
+// {"batch_id": ..., "records": [...]}, written as text directly.
+QByteArray batchBody(const QList<RecordChange> &records)
 {
-    const QString pending = m_replica.state(kPendingBatch);
-    if (!pending.isEmpty())
-        return pending.toUtf8(); // the same batch again: the server answers it if it has it
-    const qint64 cursor = m_replica.state(kPushCursor).toLongLong();
-    const ChangePage page = m_replica.localChanges(cursor, maxRecords);
-    if (page.records.isEmpty()) {
-        if (page.next != cursor)
-            m_replica.setState(kPushCursor, QString::number(page.next));
-        if (page.more)
-            return nextPushBody(maxRecords); // rows with nothing of ours to send
-        m_replica.endPush();
-        return QByteArray();
-    }
-    // Written as text directly: {"batch_id": ..., "records": [...]}.
     QByteArray bytes;
-    bytes.reserve(int(page.records.size()) * 800 + 64);
+    bytes.reserve(int(records.size()) * 800 + 64);
     bytes += "{\"batch_id\":\"" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"records\":[";
-    for (int i = 0; i < page.records.size(); ++i) {
+    for (int i = 0; i < records.size(); ++i) {
         if (i > 0)
             bytes += ',';
-        page.records.at(i).appendJson(bytes);
+        records.at(i).appendJson(bytes);
     }
     bytes += "]}";
-    // Persisted before sending: after a crash the same id goes again.
-    m_replica.apply({}, {{kPendingBatch, QString::fromUtf8(bytes)}, {kPendingNext, QString::number(page.next)}});
     return bytes;
+}
+
+} // namespace
+
+QByteArray SyncEngine::nextPushBody(int maxRecords)
+{
+    return takePushBody(maxRecords, nullptr).body;
+}
+
+SyncEngine::PushBatch SyncEngine::buildPushBatch(qint64 cursor, int maxRecords)
+{
+    PushBatch batch;
+    batch.from = cursor;
+    qint64 at = cursor;
+    for (;;) {
+        const ChangePage page = m_replica.localChanges(at, maxRecords);
+        batch.next = page.next;
+        if (!page.records.isEmpty()) {
+            batch.records = int(page.records.size());
+            batch.body = batchBody(page.records);
+            return batch;
+        }
+        if (!page.more || page.next == at)
+            return batch;
+        at = page.next; // rows with nothing of ours to send
+    }
+}
+
+qint64 SyncEngine::pendingNext()
+{
+    return m_replica.state(kPendingNext).toLongLong();
+}
+
+SyncEngine::PushBody SyncEngine::takePushBody(int maxRecords, PushBatch *ahead)
+{
+    PushBody out;
+    const QString pending = m_replica.state(kPendingBatch);
+    if (!pending.isEmpty()) {
+        out.body = pending.toUtf8(); // the same batch again: the server answers it if it has it
+        return out;
+    }
+    const qint64 cursor = m_replica.state(kPushCursor).toLongLong();
+    PushBatch batch;
+    if (ahead) {
+        if (!ahead->body.isEmpty() && ahead->from == cursor) {
+            batch = std::move(*ahead);
+            out.fromAhead = true;
+        }
+        *ahead = PushBatch();
+    }
+    if (!out.fromAhead) {
+        const ChangePage page = m_replica.localChanges(cursor, maxRecords);
+        if (page.records.isEmpty()) {
+            if (page.next != cursor)
+                m_replica.setState(kPushCursor, QString::number(page.next));
+            if (page.more)
+                return takePushBody(maxRecords, nullptr); // rows with nothing of ours to send
+            m_replica.endPush();
+            return out;
+        }
+        batch.body = batchBody(page.records);
+        batch.next = page.next;
+        batch.records = int(page.records.size());
+    }
+    // Persisted before sending: after a crash the same id goes again.
+    m_replica.apply({}, {{kPendingBatch, QString::fromUtf8(batch.body)}, {kPendingNext, QString::number(batch.next)}});
+    out.body = batch.body;
+    out.records = batch.records;
+    return out;
 }
 
 SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)

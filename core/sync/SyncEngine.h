@@ -24,6 +24,30 @@ public:
     void beginPush();
     // The body to POST to /v1/push; empty when nothing is left (the round is then complete).
     QByteArray nextPushBody(int maxRecords = 500);
+
+    // A push batch built ahead, in memory only: SyncClient builds batch N+1 while the
+    // server merges batch N. It is persisted as the pending batch only when it is sent
+    // (takePushBody), so the contract stays: a batch id is stored before its body leaves.
+    struct PushBatch
+    {
+        QByteArray body; // empty: nothing to send after `from`
+        qint64 from = -1; // the push cursor it was built after
+        qint64 next = 0; // the push cursor once it is answered
+        int records = 0;
+    };
+    // The batch after `cursor` (pendingNext() while a batch is in flight), not persisted.
+    PushBatch buildPushBatch(qint64 cursor, int maxRecords);
+    // Where the batch in flight ends, i.e. where the next one starts.
+    qint64 pendingNext();
+    struct PushBody
+    {
+        QByteArray body; // empty when nothing is left (the round is then complete)
+        int records = -1; // -1: a pending batch sent again (after a crash), count unknown
+        bool fromAhead = false; // `ahead` was taken
+    };
+    // nextPushBody(), taking `ahead` (and clearing it) when it was built from the current
+    // push cursor and no batch is pending; a stale `ahead` is dropped.
+    PushBody takePushBody(int maxRecords, PushBatch *ahead);
     Step handlePush(int status, const QByteArray &body);
 
     // Pull. The query for GET /v1/pull, then handlePull() with the cursor it was built for.

@@ -236,11 +236,13 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             out << o;
             continue;
         }
-        // A conflict record (a duplicate flag) about a record this server does not hold: its
-        // author's create of that record was refused, and the removal that follows takes both
-        // from the author's replica. Kept here, it would reach the author's colleagues about
-        // a record none of them has, and come back to the author (issue 5, seed 1001).
-        if (isConflict && user && !row.exists && !subject.exists) {
+        // A conflict record (a duplicate flag) about a record this server refused to create for
+        // this pusher: the removal of that record takes both from the author's replica. Kept
+        // here, it would reach the author's colleagues about a record none of them has, and
+        // come back to the author (issue 5, seed 1001). About a record not here yet, it is kept
+        // (a relay sends a record edited after its conflict after it: seed 22).
+        if (isConflict && user && !row.exists && !subject.exists
+            && ServerVisibility::refusedTo(w, user->id, subject.visEntity, subjectId)) {
             o.status.fill(FieldStatus::Superseded);
             out << o;
             continue;
@@ -372,7 +374,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         // Nor may they keep it: a refused create or someone else's record would stay on their
         // replicas forever, never synced. Their next pull removes it (SyncEngine tells them).
         if (user && !mayRead && (o.status.contains(FieldStatus::Forbidden) || o.status.contains(FieldStatus::Invalid)))
-            ServerVisibility::noteRefused(w, *this, user->id, rc.entity, rc.id);
+            ServerVisibility::noteRefused(w, *this, user->id, options.pusherSite, rc.entity, rc.id);
         for (int k = 0; k < rc.fields.size(); ++k) {
             if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
                 continue;

@@ -4,6 +4,7 @@
 #include "ServerStorage.h"
 #include "ServerStorageRow.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 namespace gamix {
@@ -71,8 +72,8 @@ int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &ent
     return int(moved.size());
 }
 
-void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &entity,
-                 const QString &id)
+void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &site,
+                 const QString &entity, const QString &id)
 {
     QSqlQuery q(w.db());
     q.prepare(QStringLiteral("INSERT INTO gx_unseen (seq, user_id, entity, id) VALUES (?, ?, ?, ?)"));
@@ -81,6 +82,28 @@ void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &user
     q.addBindValue(entity);
     q.addBindValue(id);
     ServerDb::exec(q);
+    if (site.isEmpty())
+        return;
+    // A replica that pushes before its first pull (a new database's first sync) is not known
+    // yet, and a user's removals are pruned once all of their known replicas passed them.
+    QSqlQuery known(w.db());
+    known.prepare(QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, 0, ?) "
+                                 "ON CONFLICT (user_id, site) DO NOTHING"));
+    known.addBindValue(userId);
+    known.addBindValue(site);
+    known.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    ServerDb::exec(known);
+}
+
+bool refusedTo(ServerDb::Write &w, const QString &userId, const QString &entity, const QString &id)
+{
+    QSqlQuery q(w.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT 1 FROM gx_unseen WHERE user_id = ? AND entity = ? AND id = ?"));
+    q.addBindValue(userId);
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    return ServerDb::exec(q) && q.next();
 }
 
 bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, const QString &id)

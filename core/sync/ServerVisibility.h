@@ -25,8 +25,13 @@ int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &ent
 // The user's push of (entity, id) was refused and they may not read that record (it is
 // someone else's, or the server refused to create it): their next pull carries a removal of
 // it (gx_unseen), so their replicas drop it instead of keeping it, never synced, forever.
-void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &entity,
-                 const QString &id);
+// `site`, the pushing replica, is noted as known (gx_cursor, ServerPurgeHorizon) if it had
+// never pulled: it holds the record, and the removal must not be pruned before it pulls.
+void noteRefused(ServerDb::Write &w, ServerStorage &storage, const QString &userId, const QString &site,
+                 const QString &entity, const QString &id);
+
+// Whether a push of this record by this user was refused and noted for removal (noteRefused).
+bool refusedTo(ServerDb::Write &w, const QString &userId, const QString &entity, const QString &id);
 
 // Whether this user could see the record before a move took it away (gx_moved): a conflict
 // record they made about it still belongs to its new viewers.

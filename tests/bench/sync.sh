@@ -9,18 +9,26 @@
 #
 #   tests/bench/sync.sh [COUNT]                 (default 100,000)
 #   BUILD=/path/to/release/build tests/bench/sync.sh 20000
+#   BIN=/dir/with/gamix-server+bench_sync tests/bench/sync.sh   (saved binaries, no build)
 set -euo pipefail
 
 COUNT=${1:-100000}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-$SRC/../build-sync2-rel}
-if [[ ! -f $BUILD/build.ninja ]]; then
-    cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-        -DGAMIX_GUI_TESTS=OFF >/dev/null
+if [[ -n ${BIN:-} ]]; then
+    # Saved binaries (BIN=DIR holding gamix-server and bench_sync), e.g. a "before" build
+    # run back to back with the current one.
+    SERVER=$BIN/gamix-server
+    BENCH=$BIN/bench_sync
+else
+    if [[ ! -f $BUILD/build.ninja ]]; then
+        cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+            -DGAMIX_GUI_TESTS=OFF >/dev/null
+    fi
+    ninja -C "$BUILD" gamix-server bench_sync >/dev/null
+    SERVER=$BUILD/app/server/gamix-server
+    BENCH=$BUILD/tests/bench/bench_sync
 fi
-ninja -C "$BUILD" gamix-server bench_sync >/dev/null
-SERVER=$BUILD/app/server/gamix-server
-BENCH=$BUILD/tests/bench/bench_sync
 DIR=$(mktemp -d)
 SERVER_PID=
 cleanup() {

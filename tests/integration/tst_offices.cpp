@@ -12,64 +12,35 @@
 
 #include "tst_sync_kit.h"
 
-#include "schema/Schema.h"
 #include "store/Store.h"
 #include "sync/SiteAuthors.h"
 
-#include <QDir>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace synckit;
 using namespace gamix;
 
-class TestOffices : public QObject
+class TestOffices : public QObject, public Workspace
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QStringList m_central, m_kazan, m_samara;
     Server m_centralServer, m_kazanServer, m_samaraServer;
+    // The central directory's people; the clients c, k and s are root's, olga's and semyon's.
+    const Account m_root {QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass")};
+    const Account m_olga {QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
+                          QStringLiteral("пароль-ольги")};
+    const Account m_semyon {QStringLiteral("semyon"), QStringLiteral("admin"), QStringLiteral("Самара"),
+                            QStringLiteral("пароль-семёна")};
 
-    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
-    Run cli(const QString &dbName, const QStringList &args)
-    {
-        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args);
-    }
     Run sync(const QString &dbName)
     {
-        static const QHash<QString, QPair<QString, QByteArray>> accounts {
-            {QStringLiteral("c"), {QStringLiteral("root"), QByteArray("root-pass\n")}},
-            {QStringLiteral("k"), {QStringLiteral("olga"), QByteArray("пароль-ольги\n")}},
-            {QStringLiteral("s"), {QStringLiteral("semyon"), QByteArray("пароль-семёна\n")}}};
-        const auto account = accounts.value(dbName);
-        const Server &server = dbName == u"c" ? m_centralServer : (dbName == u"k" ? m_kazanServer : m_samaraServer);
-        return runCli({QStringLiteral("--db"), db(dbName), QStringLiteral("sync"), QStringLiteral("--server"),
-                       server.url(), QStringLiteral("--login"), account.first, QStringLiteral("--password-stdin")},
-                      account.second);
-    }
-    bool startOffice(Server &server, const QStringList &storage, const QString &relay, const QString &log)
-    {
-        qputenv("GAMIX_UPSTREAM_PASSWORD", "relay-pass");
-        const bool ok
-            = server.start(storage, log,
-                           {QStringLiteral("--upstream"), m_centralServer.url(), QStringLiteral("--upstream-login"),
-                            relay, QStringLiteral("--upstream-interval"), QStringLiteral("1")});
-        qunsetenv("GAMIX_UPSTREAM_PASSWORD");
-        return ok;
-    }
-    QJsonObject get(const QString &dbName, const QString &id)
-    {
-        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("contact"), id});
-        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
-    }
-    int conflicts(const QString &dbName)
-    {
-        return int(QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
-                       .array()
-                       .size());
+        if (dbName == u"c")
+            return syncAs(dbName, m_centralServer.url(), m_root);
+        return dbName == u"k" ? syncAs(dbName, m_kazanServer.url(), m_olga)
+                              : syncAs(dbName, m_samaraServer.url(), m_semyon);
     }
     // Syncs the three clients until `done` holds (the offices relay every second).
     bool convergeUntil(const std::function<bool()> &done)
@@ -96,45 +67,29 @@ private:
         QString error;
         return store.open(db(dbName), &error) ? Clock {0, store.siteId()}.siteHex() : QString();
     }
-    QByteArray rawBytes(const QString &prefix)
-    {
-        QByteArray all;
-        for (const QFileInfo &fi : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
-            QFile f(fi.filePath());
-            if (fi.fileName().startsWith(prefix) && f.open(QIODevice::ReadOnly))
-                all += f.readAll();
-        }
-        return all;
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_central = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("central.sqlite"))};
-        m_kazan = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("kazan.sqlite"))};
-        m_samara = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("samara.sqlite"))};
-        QVERIFY(
-            !addUser(m_central, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
-                 .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
-                         QStringLiteral("пароль-ольги"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("semyon"), QStringLiteral("admin"), QStringLiteral("Самара"),
-                         QStringLiteral("пароль-семёна"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
-                         QStringLiteral("relay-pass"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("samara-relay"), QStringLiteral("relay"), QStringLiteral("Самара"),
-                         QStringLiteral("relay-pass"))
-                     .isEmpty());
+        m_central = sqliteStorage(QStringLiteral("central"));
+        m_kazan = sqliteStorage(QStringLiteral("kazan"));
+        m_samara = sqliteStorage(QStringLiteral("samara"));
+        QCOMPARE(addUsers(m_central,
+                          {m_root,
+                           m_olga,
+                           m_semyon,
+                           {QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
+                            QStringLiteral("relay-pass")},
+                           {QStringLiteral("samara-relay"), QStringLiteral("relay"), QStringLiteral("Самара"),
+                            QStringLiteral("relay-pass")}}),
+                 QString());
         QVERIFY(m_centralServer.start(m_central, m_dir.filePath(QStringLiteral("central.log"))));
-        QVERIFY(startOffice(m_kazanServer, m_kazan, QStringLiteral("kazan-relay"),
-                            m_dir.filePath(QStringLiteral("kazan.log"))));
-        QVERIFY(startOffice(m_samaraServer, m_samara, QStringLiteral("samara-relay"),
-                            m_dir.filePath(QStringLiteral("samara.log"))));
+        QVERIFY(m_kazanServer.startOffice(m_kazan, m_dir.filePath(QStringLiteral("kazan.log")), m_centralServer.url(),
+                                          QStringLiteral("kazan-relay"), "relay-pass"));
+        QVERIFY(m_samaraServer.startOffice(m_samara, m_dir.filePath(QStringLiteral("samara.log")),
+                                           m_centralServer.url(), QStringLiteral("samara-relay"), "relay-pass"));
         for (const char *name : {"c", "k", "s"})
             QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
         // The offices take olga and semyon from the central directory on their first round.
@@ -145,21 +100,9 @@ private Q_SLOTS:
     void relayedRecordsAreNotEchoed()
     {
         const int n = 500;
-        {
-            Store store;
-            QString error;
-            QVERIFY2(store.open(db(QStringLiteral("k")), &error), qPrintable(error));
-            const EntityDef &contact = *Schema::instance().entity(u"contact");
-            store.beginBatch(true);
-            for (int i = 0; i < n; ++i)
-                QVERIFY(store
-                            .create(contact,
-                                    {{QStringLiteral("first_name"), QStringLiteral("Эхо")},
-                                     {QStringLiteral("last_name"), QStringLiteral("Казанский-%1").arg(i)},
-                                     {QStringLiteral("email"), QStringLiteral("echo%1@example.ru").arg(i)}})
-                            .ok);
-            store.commitBatch();
-        }
+        QCOMPARE(addContacts(db(QStringLiteral("k")), n, QStringLiteral("Эхо"), QStringLiteral("Казанский-%1"),
+                             QStringLiteral("echo%1@example.ru")),
+                 n);
         QCOMPARE(sync(QStringLiteral("k")).code, 0);
         // The Казань office relays them to the central server...
         QTRY_COMPARE_WITH_TIMEOUT(serverValue(m_central,
@@ -218,10 +161,9 @@ private Q_SLOTS:
         // The central client still gets them, and an edit made there goes down to the office
         // again (the record is no longer the office's alone).
         QVERIFY(convergeUntil([&] {
-            Store store;
-            QString error;
-            return store.open(db(QStringLiteral("c")), &error)
-                && store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'echo%'")) == n;
+            return storeScalar(db(QStringLiteral("c")),
+                               QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'echo%'"))
+                == n;
         }));
         const QString echoId
             = QJsonDocument::fromJson(cli(QStringLiteral("c"),
@@ -320,7 +262,7 @@ private Q_SLOTS:
                                          QByteArray("evdokia"),
                                          QByteArray("9127654321"),
                                          QByteArray("912 765-43-21")};
-        QVERIFY(rawBytes(QStringLiteral("central.sqlite")).contains(needles.at(2)));
+        QVERIFY(rawBytes({QStringLiteral("central.sqlite")}).contains(needles.at(2)));
 
         // Only an office server's account forwards an erasure (or a site list); an admin's
         // token gets 403 and changes nothing.
@@ -369,7 +311,7 @@ private Q_SLOTS:
             // A running server compacts right after the erasure; give a busy moment time to pass.
             QTRY_VERIFY_WITH_TIMEOUT(
                 [&] {
-                    bytes = rawBytes(prefix);
+                    bytes = rawBytes({prefix});
                     for (const QByteArray &needle : needles) {
                         if (bytes.contains(needle))
                             return false;
@@ -386,14 +328,7 @@ private Q_SLOTS:
 
     void droppedRecordsArePrunedOnceEveryReplicaPassed()
     {
-        QHash<QString, QString> offices;
-        for (const QJsonValue &v :
-             QJsonDocument::fromJson(
-                 cli(QStringLiteral("c"), {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("office")})
-                     .out)
-                 .array())
-            offices.insert(v.toObject().value(QLatin1String("name")).toString(),
-                           v.toObject().value(QLatin1String("id")).toString());
+        const QHash<QString, QString> offices = officeIds(QStringLiteral("c"));
         QVERIFY(offices.contains(QStringLiteral("Казань")) && offices.contains(QStringLiteral("Самара")));
         const QString id = QString::fromUtf8(
             cli(QStringLiteral("c"),

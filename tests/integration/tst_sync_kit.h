@@ -1,9 +1,16 @@
 #pragma once
-// Shared by the sync process tests (tst_sync_process, tst_postgres): the real gamix-server
-// and gamix-cli as child processes on loopback, and raw HTTP for protocol-level checks.
+// Shared by the sync process tests (tst_sync_process, tst_purge, tst_upstream, tst_offices,
+// tst_postgres, ...): the real gamix-server and gamix-cli as child processes on loopback, the
+// accounts and client databases of a test's folder, and raw HTTP for protocol-level checks.
 
+#include "schema/Schema.h"
+#include "store/Store.h"
+
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -12,9 +19,11 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <memory>
 
 namespace synckit {
@@ -68,6 +77,27 @@ inline QString addUser(const QStringList &storage, const QString &login, const Q
     return r.code == 0 ? QString::fromUtf8(r.out).trimmed() : QString();
 }
 
+// An account of a server's directory (`gamix-server user add`), and what its clients log in with.
+struct Account
+{
+    QString login, role, office, password;
+};
+
+inline QString addUser(const QStringList &storage, const Account &a)
+{
+    return addUser(storage, a.login, a.role, a.office, a.password);
+}
+
+// Adds every account; the login of the first one that was not added, empty when all were.
+inline QString addUsers(const QStringList &storage, const QList<Account> &accounts)
+{
+    for (const Account &a : accounts) {
+        if (addUser(storage, a).isEmpty())
+            return a.login;
+    }
+    return QString();
+}
+
 class Server
 {
 public:
@@ -89,6 +119,20 @@ public:
             return false;
         m_port = line.section(u':', -1).toInt();
         return m_port > 0;
+    }
+    // An office server: it relays to `upstreamUrl` every second as `relayLogin` (whose password
+    // it reads from GAMIX_UPSTREAM_PASSWORD, set only while it starts).
+    bool startOffice(const QStringList &storage, const QString &logFile, const QString &upstreamUrl,
+                     const QString &relayLogin, const QByteArray &relayPassword, const QStringList &extra = {})
+    {
+        qputenv("GAMIX_UPSTREAM_PASSWORD", relayPassword);
+        const bool ok
+            = start(storage, logFile,
+                    QStringList {QStringLiteral("--upstream"), upstreamUrl, QStringLiteral("--upstream-login"),
+                                 relayLogin, QStringLiteral("--upstream-interval"), QStringLiteral("1")}
+                        + extra);
+        qunsetenv("GAMIX_UPSTREAM_PASSWORD");
+        return ok;
     }
     void kill()
     {
@@ -173,5 +217,136 @@ inline QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)
 {
     return {{QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1()}};
 }
+
+inline QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// How many pushes a server's log (its standard error) answered with 200.
+inline int pushesLogged(const QString &logFile)
+{
+    return int(fileBytes(logFile).count("POST /v1/push 200"));
+}
+
+// Writes `n` contacts to a client database through the Store in one batch: first name
+// `firstName`, last name `lastName`.arg(i), email `email`.arg(i). Returns how many were
+// written, -1 when the database did not open.
+inline int addContacts(const QString &dbFile, int n, const QString &firstName, const QString &lastName,
+                       const QString &email)
+{
+    gamix::Store store;
+    QString error;
+    if (!store.open(dbFile, &error))
+        return -1;
+    const gamix::EntityDef &contact = *gamix::Schema::instance().entity(u"contact");
+    store.beginBatch(true);
+    int written = 0;
+    for (int i = 0; i < n; ++i)
+        written += store
+                       .create(contact,
+                               {{QStringLiteral("first_name"), firstName},
+                                {QStringLiteral("last_name"), lastName.arg(i)},
+                                {QStringLiteral("email"), email.arg(i)}})
+                       .ok
+            ? 1
+            : 0;
+    store.commitBatch();
+    return written;
+}
+
+// One number read by SQL from a client database (opened through the Store); -1 when it did not open.
+inline qint64 storeScalar(const QString &dbFile, const QString &sql)
+{
+    gamix::Store store;
+    QString error;
+    return store.open(dbFile, &error) ? store.db().scalar(sql) : -1;
+}
+
+// A test's folder: the client databases (gamix-cli --db NAME.db) beside the servers' storage
+// files and logs, and what the test reads from those clients. A test class derives from it
+// after QObject.
+class Workspace
+{
+protected:
+    QTemporaryDir m_dir;
+
+    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
+    // {"--data", NAME.sqlite}: a server's SQLite storage in this folder.
+    QStringList sqliteStorage(const QString &name) const
+    {
+        return {QStringLiteral("--data"), m_dir.filePath(name + QStringLiteral(".sqlite"))};
+    }
+    Run cli(const QString &dbName, const QStringList &args, const QByteArray &input = QByteArray())
+    {
+        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args, input);
+    }
+    Run syncAs(const QString &dbName, const QString &url, const QString &login, const QString &password,
+               const QStringList &extra = {})
+    {
+        return cli(dbName,
+                   QStringList {QStringLiteral("sync"), QStringLiteral("--server"), url, QStringLiteral("--login"),
+                                login, QStringLiteral("--password-stdin")}
+                       + extra,
+                   password.toUtf8() + '\n');
+    }
+    Run syncAs(const QString &dbName, const QString &url, const Account &account, const QStringList &extra = {})
+    {
+        return syncAs(dbName, url, account.login, account.password, extra);
+    }
+    // A record as `gamix-cli --json get` shows it; empty when the client does not have it.
+    QJsonObject get(const QString &dbName, const QString &entity, const QString &id)
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), entity, id});
+        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+    }
+    QJsonObject get(const QString &dbName, const QString &id) { return get(dbName, QStringLiteral("contact"), id); }
+    // `gamix-cli --json list`, sorted by id, so two replicas' lists compare equal.
+    QJsonArray list(const QString &dbName, const QString &entity = QStringLiteral("contact"))
+    {
+        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), entity});
+        QList<QJsonObject> rows;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            rows << v.toObject();
+        std::sort(rows.begin(), rows.end(), [](const QJsonObject &x, const QJsonObject &y) {
+            return x.value(QLatin1String("id")).toString() < y.value(QLatin1String("id")).toString();
+        });
+        QJsonArray out;
+        for (const QJsonObject &o : rows)
+            out.append(o);
+        return out;
+    }
+    int conflicts(const QString &dbName)
+    {
+        return int(QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+                       .array()
+                       .size());
+    }
+    // Office name -> id, as a client sees the office records.
+    QHash<QString, QString> officeIds(const QString &dbName)
+    {
+        QHash<QString, QString> out;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(
+                 cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("office")}).out)
+                 .array())
+            out.insert(v.toObject().value(QLatin1String("name")).toString(),
+                       v.toObject().value(QLatin1String("id")).toString());
+        return out;
+    }
+    // Every file of this folder whose name starts with one of `prefixes` (a database's main
+    // file, WAL, journal), as raw bytes.
+    QByteArray rawBytes(const QStringList &prefixes) const
+    {
+        QByteArray all;
+        for (const QFileInfo &fi : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
+            if (std::any_of(prefixes.begin(), prefixes.end(),
+                            [&](const QString &p) { return fi.fileName().startsWith(p); }))
+                all += fileBytes(fi.filePath());
+        }
+        return all;
+    }
+};
 
 } // namespace synckit

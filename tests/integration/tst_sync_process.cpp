@@ -6,52 +6,24 @@
 
 #include "tst_sync_kit.h"
 
-#include "schema/Schema.h"
-#include "store/Store.h"
-
 #include <QDateTime>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace synckit;
-using namespace gamix;
 
-class TestSyncProcess : public QObject
+class TestSyncProcess : public QObject, public Workspace
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QStringList m_storage;
     Server m_server;
     QString m_log;
 
-    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
-    Run cli(const QString &dbName, const QStringList &args, const QByteArray &input = QByteArray())
-    {
-        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args, input);
-    }
     Run sync(const QString &dbName, const QString &user, const QString &password)
     {
-        return cli(dbName,
-                   {QStringLiteral("sync"), QStringLiteral("--server"), m_server.url(), QStringLiteral("--login"), user,
-                    QStringLiteral("--password-stdin")},
-                   password.toUtf8() + '\n');
-    }
-    QJsonArray list(const QString &dbName, const QString &entity)
-    {
-        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), entity});
-        QList<QJsonObject> rows;
-        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
-            rows << v.toObject();
-        std::sort(rows.begin(), rows.end(), [](const QJsonObject &x, const QJsonObject &y) {
-            return x.value(QLatin1String("id")).toString() < y.value(QLatin1String("id")).toString();
-        });
-        QJsonArray out;
-        for (const QJsonObject &o : rows)
-            out.append(o);
-        return out;
+        return syncAs(dbName, m_server.url(), user, password);
     }
     QString add(const QString &dbName, const QStringList &fields)
     {
@@ -78,20 +50,17 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_storage = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server.sqlite"))};
+        m_storage = sqliteStorage(QStringLiteral("server"));
         m_log = m_dir.filePath(QStringLiteral("server.log"));
-        QVERIFY(
-            !addUser(m_storage, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
-                 .isEmpty());
-        QVERIFY(!addUser(m_storage, QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
-                         QStringLiteral("пароль-анны"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_storage, QStringLiteral("boris"), QStringLiteral("sales"), QStringLiteral("Москва"),
-                         QStringLiteral("пароль-бориса"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_storage, QStringLiteral("vera"), QStringLiteral("sales"), QStringLiteral("Москва"),
-                         QStringLiteral("пароль-веры"))
-                     .isEmpty());
+        QCOMPARE(addUsers(m_storage,
+                          {{QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass")},
+                           {QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                            QStringLiteral("пароль-анны")},
+                           {QStringLiteral("boris"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                            QStringLiteral("пароль-бориса")},
+                           {QStringLiteral("vera"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                            QStringLiteral("пароль-веры")}}),
+                 QString());
         QVERIFY(m_server.start(m_storage, m_log));
         for (const char *name : {"a", "b", "c"})
             QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("init")}).code, 0);
@@ -335,22 +304,9 @@ private Q_SLOTS:
     {
         // 20,000 contacts on a fresh database of anna's (written through the Store, in one batch).
         QCOMPARE(cli(QStringLiteral("big"), {QStringLiteral("init")}).code, 0);
-        {
-            Store store;
-            QString error;
-            QVERIFY2(store.open(db(QStringLiteral("big")), &error), qPrintable(error));
-            const EntityDef &contact = *Schema::instance().entity(u"contact");
-            store.beginBatch(true);
-            for (int i = 0; i < 20000; ++i) {
-                const WriteResult w
-                    = store.create(contact,
-                                   {{QStringLiteral("first_name"), QStringLiteral("Пётр")},
-                                    {QStringLiteral("last_name"), QStringLiteral("Сидоров-%1").arg(i)},
-                                    {QStringLiteral("email"), QStringLiteral("p%1@example.ru").arg(i)}});
-                QVERIFY(w.ok);
-            }
-            store.commitBatch();
-        }
+        QCOMPARE(addContacts(db(QStringLiteral("big")), 20000, QStringLiteral("Пётр"), QStringLiteral("Сидоров-%1"),
+                             QStringLiteral("p%1@example.ru")),
+                 20000);
         QProcess syncing;
         syncing.setProcessChannelMode(QProcess::MergedChannels);
         syncing.start(QStringLiteral(GAMIX_CLI_PATH),
@@ -361,12 +317,8 @@ private Q_SLOTS:
         syncing.write("пароль-анны\n");
         syncing.closeWriteChannel();
         // Kill the server once some batches went in and others have not.
-        auto pushes = [this] {
-            QFile f(m_log);
-            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count("POST /v1/push 200")) : 0;
-        };
-        const int pushesBefore = pushes();
-        QTRY_VERIFY_WITH_TIMEOUT(pushes() >= pushesBefore + 3, 30000);
+        const int pushesBefore = pushesLogged(m_log);
+        QTRY_VERIFY_WITH_TIMEOUT(pushesLogged(m_log) >= pushesBefore + 3, 30000);
         m_server.kill();
         QVERIFY(syncing.waitForFinished(30000));
         QVERIFY(syncing.exitCode() != 0); // a network failure, reported
@@ -376,15 +328,13 @@ private Q_SLOTS:
         r = sync(QStringLiteral("b"), QStringLiteral("boris"), QStringLiteral("пароль-бориса"));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         for (const char *name : {"big", "b"}) {
-            Store store;
-            QString error;
-            QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'p%@example.ru'")),
+            const QString file = db(QString::fromLatin1(name));
+            QCOMPARE(storeScalar(file, QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'p%@example.ru'")),
                      20000);
-            QCOMPARE(store.db().scalar(
-                         QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'p%@example.ru'")),
-                     20000);
-            store.close();
+            QCOMPARE(
+                storeScalar(
+                    file, QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'p%@example.ru'")),
+                20000);
             const Run check = cli(QString::fromLatin1(name), {QStringLiteral("check")});
             QCOMPARE(check.code, 0);
             QCOMPARE(check.out.trimmed(), QByteArray("ok"));
@@ -396,26 +346,10 @@ private Q_SLOTS:
         // A fresh database of boris with 10,000 contacts; the client is killed (SIGKILL)
         // in the middle of its push, then syncs again: nothing is lost or doubled.
         QCOMPARE(cli(QStringLiteral("big2"), {QStringLiteral("init")}).code, 0);
-        {
-            Store store;
-            QString error;
-            QVERIFY2(store.open(db(QStringLiteral("big2")), &error), qPrintable(error));
-            const EntityDef &contact = *Schema::instance().entity(u"contact");
-            store.beginBatch(true);
-            for (int i = 0; i < 10000; ++i)
-                QVERIFY(store
-                            .create(contact,
-                                    {{QStringLiteral("first_name"), QStringLiteral("Фёдор")},
-                                     {QStringLiteral("last_name"), QStringLiteral("Клиентов-%1").arg(i)},
-                                     {QStringLiteral("email"), QStringLiteral("k%1@example.ru").arg(i)}})
-                            .ok);
-            store.commitBatch();
-        }
-        auto pushes = [this] {
-            QFile f(m_log);
-            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count("POST /v1/push 200")) : 0;
-        };
-        const int pushesBefore = pushes();
+        QCOMPARE(addContacts(db(QStringLiteral("big2")), 10000, QStringLiteral("Фёдор"), QStringLiteral("Клиентов-%1"),
+                             QStringLiteral("k%1@example.ru")),
+                 10000);
+        const int pushesBefore = pushesLogged(m_log);
         QProcess syncing;
         syncing.start(QStringLiteral(GAMIX_CLI_PATH),
                       {QStringLiteral("--db"), db(QStringLiteral("big2")), QStringLiteral("sync"),
@@ -424,7 +358,8 @@ private Q_SLOTS:
         QVERIFY(syncing.waitForStarted());
         syncing.write("пароль-бориса\n");
         syncing.closeWriteChannel();
-        QTRY_VERIFY_WITH_TIMEOUT(pushes() >= pushesBefore + 2 || syncing.state() == QProcess::NotRunning, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(pushesLogged(m_log) >= pushesBefore + 2 || syncing.state() == QProcess::NotRunning,
+                                 30000);
         QVERIFY2(syncing.state() != QProcess::NotRunning, "the sync ended before it could be killed");
         syncing.kill();
         QVERIFY(syncing.waitForFinished(10000));
@@ -435,15 +370,13 @@ private Q_SLOTS:
         r = sync(QStringLiteral("a"), QStringLiteral("anna"), QStringLiteral("пароль-анны"));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         for (const char *name : {"big2", "a"}) {
-            Store store;
-            QString error;
-            QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'k%@example.ru'")),
+            const QString file = db(QString::fromLatin1(name));
+            QCOMPARE(storeScalar(file, QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'k%@example.ru'")),
                      10000);
-            QCOMPARE(store.db().scalar(
-                         QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'k%@example.ru'")),
-                     10000);
-            store.close();
+            QCOMPARE(
+                storeScalar(
+                    file, QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE 'k%@example.ru'")),
+                10000);
             QCOMPARE(cli(QString::fromLatin1(name), {QStringLiteral("check")}).out.trimmed(), QByteArray("ok"));
         }
     }

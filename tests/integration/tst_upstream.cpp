@@ -8,52 +8,36 @@
 
 #include "tst_sync_kit.h"
 
-#include "schema/Schema.h"
 #include "store/Store.h"
 
-#include <QDir>
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace synckit;
 using namespace gamix;
 
-class TestUpstream : public QObject
+class TestUpstream : public QObject, public Workspace
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QStringList m_central, m_office;
     Server m_centralServer, m_officeServer;
     QString m_centralLog, m_officeLog;
     QString m_olgaToken;
+    // Every account lives on the central server; the office gets them by sync.
+    const Account m_root {QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass")};
+    const Account m_olga {QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
+                          QStringLiteral("пароль-ольги")};
 
-    QString db(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
-    Run cli(const QString &dbName, const QStringList &args)
-    {
-        return runCli(QStringList {QStringLiteral("--db"), db(dbName)} + args);
-    }
     // "c" syncs with the central server as root, "o" with the office server as olga.
     Run sync(const QString &dbName)
     {
-        const bool central = dbName == u"c";
-        QStringList args {QStringLiteral("--db"),
-                          db(dbName),
-                          QStringLiteral("sync"),
-                          QStringLiteral("--server"),
-                          central ? centralUrl() : m_officeServer.url(),
-                          QStringLiteral("--login"),
-                          central ? QStringLiteral("root") : QStringLiteral("olga"),
-                          QStringLiteral("--password-stdin")};
-        if (central)
-            args << QStringLiteral("--ca-cert") << cert();
-        return runCli(args, central ? QByteArray("root-pass\n") : QByteArray("пароль-ольги\n"));
+        if (dbName == u"c")
+            return syncAs(dbName, centralUrl(), m_root, {QStringLiteral("--ca-cert"), cert()});
+        return syncAs(dbName, m_officeServer.url(), m_olga);
     }
     // The central server speaks TLS with a self-signed certificate that both the office
     // server (--upstream-ca-cert) and the central client (--ca-cert) trust explicitly.
@@ -61,19 +45,8 @@ private:
     QString centralUrl() const { return m_centralServer.url(QStringLiteral("https")); }
     bool startOffice()
     {
-        qputenv("GAMIX_UPSTREAM_PASSWORD", "relay-pass");
-        const bool ok
-            = m_officeServer.start(m_office, m_officeLog,
-                                   {QStringLiteral("--upstream"), centralUrl(), QStringLiteral("--upstream-ca-cert"),
-                                    cert(), QStringLiteral("--upstream-login"), QStringLiteral("kazan-relay"),
-                                    QStringLiteral("--upstream-interval"), QStringLiteral("1")});
-        qunsetenv("GAMIX_UPSTREAM_PASSWORD");
-        return ok;
-    }
-    QJsonObject get(const QString &dbName, const QString &id)
-    {
-        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("contact"), id});
-        return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+        return m_officeServer.startOffice(m_office, m_officeLog, centralUrl(), QStringLiteral("kazan-relay"),
+                                          "relay-pass", {QStringLiteral("--upstream-ca-cert"), cert()});
     }
     QString field(const QString &dbName, const QString &id, const char *name)
     {
@@ -90,54 +63,25 @@ private:
         }
         return false;
     }
-    QJsonArray list(const QString &dbName)
-    {
-        const Run r = cli(dbName, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("contact")});
-        QList<QJsonObject> rows;
-        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
-            rows << v.toObject();
-        std::sort(rows.begin(), rows.end(), [](const QJsonObject &x, const QJsonObject &y) {
-            return x.value(QLatin1String("id")).toString() < y.value(QLatin1String("id")).toString();
-        });
-        QJsonArray out;
-        for (const QJsonObject &o : rows)
-            out.append(o);
-        return out;
-    }
-    int conflicts(const QString &dbName)
-    {
-        return int(QJsonDocument::fromJson(cli(dbName, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
-                       .array()
-                       .size());
-    }
-    int centralPushes()
-    {
-        QFile f(m_centralLog);
-        return f.open(QIODevice::ReadOnly) ? int(f.readAll().count("POST /v1/push 200")) : 0;
-    }
+    int centralPushes() { return pushesLogged(m_centralLog); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_central = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("central.sqlite"))};
-        m_office = {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("office.sqlite"))};
+        m_central = sqliteStorage(QStringLiteral("central"));
+        m_office = sqliteStorage(QStringLiteral("office"));
         m_centralLog = m_dir.filePath(QStringLiteral("central.log"));
         m_officeLog = m_dir.filePath(QStringLiteral("office.log"));
-        // Every account lives on the central server; the office gets them by sync.
-        QVERIFY(
-            !addUser(m_central, QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass"))
-                 .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("olga"), QStringLiteral("admin"), QStringLiteral("Казань"),
-                         QStringLiteral("пароль-ольги"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("pavel"), QStringLiteral("sales"), QStringLiteral("Москва"),
-                         QStringLiteral("пароль-павла"))
-                     .isEmpty());
-        QVERIFY(!addUser(m_central, QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
-                         QStringLiteral("relay-pass"))
-                     .isEmpty());
+        QCOMPARE(addUsers(m_central,
+                          {m_root,
+                           m_olga,
+                           {QStringLiteral("pavel"), QStringLiteral("sales"), QStringLiteral("Москва"),
+                            QStringLiteral("пароль-павла")},
+                           {QStringLiteral("kazan-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
+                            QStringLiteral("relay-pass")}}),
+                 QString());
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
@@ -163,11 +107,7 @@ private Q_SLOTS:
     {
         // olga was never added on the office server: she logs in there with her central password.
         // (Waiting on the log, not on failed logins: those would trip the rate limit.)
-        auto officeLog = [this] {
-            QFile f(m_officeLog);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(officeLog().contains("account(s) updated from upstream"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(fileBytes(m_officeLog).contains("account(s) updated from upstream"), 20000);
         QVERIFY(!login(m_officeServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги")).isEmpty());
         // The office's health answer says how its link is doing.
         const QJsonObject up = http("GET", m_officeServer.url() + QStringLiteral("/v1/health"))
@@ -264,15 +204,7 @@ private Q_SLOTS:
     void recordMovedToAnotherOfficeLeavesThisOne()
     {
         // The office server holds its office's records (and those of no office) only.
-        QString moscow;
-        for (const QJsonValue &v :
-             QJsonDocument::fromJson(
-                 cli(QStringLiteral("c"), {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("office")})
-                     .out)
-                 .array()) {
-            if (v.toObject().value(QLatin1String("name")).toString() == u"Москва")
-                moscow = v.toObject().value(QLatin1String("id")).toString();
-        }
+        const QString moscow = officeIds(QStringLiteral("c")).value(QStringLiteral("Москва"));
         QVERIFY(!moscow.isEmpty());
         const QString id = QString::fromUtf8(
             cli(QStringLiteral("c"),
@@ -291,21 +223,9 @@ private Q_SLOTS:
         QCOMPARE(sync(QStringLiteral("c")).code, 0);
         // The office server drops it (read from its storage file, as a second reader)...
         auto atOffice = [&] {
-            const QString name = QStringLiteral("office-reader");
-            int n = -1;
-            {
-                QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-                d.setDatabaseName(m_office.at(1));
-                if (d.open()) {
-                    QSqlQuery q(d);
-                    q.prepare(QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"));
-                    q.addBindValue(id);
-                    if (q.exec() && q.next())
-                        n = q.value(0).toInt();
-                }
-            }
-            QSqlDatabase::removeDatabase(name);
-            return n;
+            const QVariant n
+                = sqliteValue(m_office.at(1), QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"), {id});
+            return n.isValid() ? n.toInt() : -1;
         };
         QTRY_COMPARE_WITH_TIMEOUT(atOffice(), 0, 20000);
         // ...and the client's late edit cannot bring it back there as a new record.
@@ -332,12 +252,7 @@ private Q_SLOTS:
         QVERIFY(get(QStringLiteral("c"), id).isEmpty());
         // Neither the office server's storage nor its client keeps a byte of it.
         for (const QString &prefix : {QStringLiteral("office.sqlite"), QStringLiteral("o.db")}) {
-            QByteArray bytes;
-            for (const QFileInfo &fi : QDir(m_dir.path()).entryInfoList(QDir::Files)) {
-                QFile f(fi.filePath());
-                if (fi.fileName().startsWith(prefix) && f.open(QIODevice::ReadOnly))
-                    bytes += f.readAll();
-            }
+            const QByteArray bytes = rawBytes({prefix});
             QVERIFY(!bytes.isEmpty());
             QVERIFY2(!bytes.contains("evstigney"), qPrintable(prefix));
             QVERIFY2(!bytes.contains(QStringLiteral("Евстигней").toUtf8()), qPrintable(prefix));
@@ -346,21 +261,9 @@ private Q_SLOTS:
 
     void killedOfficeMidRelayConverges()
     {
-        {
-            Store store;
-            QString error;
-            QVERIFY2(store.open(db(QStringLiteral("o")), &error), qPrintable(error));
-            const EntityDef &contact = *Schema::instance().entity(u"contact");
-            store.beginBatch(true);
-            for (int i = 0; i < 8000; ++i)
-                QVERIFY(store
-                            .create(contact,
-                                    {{QStringLiteral("first_name"), QStringLiteral("Фёдор")},
-                                     {QStringLiteral("last_name"), QStringLiteral("Офисов-%1").arg(i)},
-                                     {QStringLiteral("email"), QStringLiteral("o%1@example.ru").arg(i)}})
-                            .ok);
-            store.commitBatch();
-        }
+        QCOMPARE(addContacts(db(QStringLiteral("o")), 8000, QStringLiteral("Фёдор"), QStringLiteral("Офисов-%1"),
+                             QStringLiteral("o%1@example.ru")),
+                 8000);
         const int before = centralPushes();
         QVERIFY(sync(QStringLiteral("o")).code == 0); // all in the office; the relay starts right after
         QTRY_VERIFY_WITH_TIMEOUT(centralPushes() >= before + 2, 30000);
@@ -369,22 +272,18 @@ private Q_SLOTS:
         QVERIFY2(centralPushes() < before + 4, "the relay ended before the office server could be killed");
         QVERIFY(startOffice());
         QVERIFY(convergeUntil([&] {
-            Store store;
-            QString error;
-            return store.open(db(QStringLiteral("c")), &error)
-                && store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'o%@example.ru'"))
+            return storeScalar(db(QStringLiteral("c")),
+                               QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'o%@example.ru'"))
                 == 8000;
         }));
         for (const char *name : {"c", "o"}) {
-            Store store;
-            QString error;
-            QVERIFY(store.open(db(QString::fromLatin1(name)), &error));
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'o%@example.ru'")),
+            const QString file = db(QString::fromLatin1(name));
+            QCOMPARE(storeScalar(file, QStringLiteral("SELECT count(*) FROM contact WHERE email LIKE 'o%@example.ru'")),
                      8000);
-            QCOMPARE(store.db().scalar(QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE "
-                                                      "'o%@example.ru'")),
+            QCOMPARE(storeScalar(file,
+                                 QStringLiteral("SELECT count(DISTINCT email) FROM contact WHERE email LIKE "
+                                                "'o%@example.ru'")),
                      8000);
-            store.close();
             const Run check = cli(QString::fromLatin1(name), {QStringLiteral("check")});
             QCOMPARE(check.out.trimmed(), QByteArray("ok"));
         }

@@ -58,9 +58,9 @@ QWidget *FieldEditor::create(Store *store, const FieldDef &f)
         auto *l = new QLineEdit;
         // Written for RecordDialog's form: they keep its translation context.
         if (f.type == FieldType::Date)
-            l->setPlaceholderText(QCoreApplication::translate("RecordDialog", "YYYY-MM-DD"));
+            l->setPlaceholderText(QCoreApplication::translate("gamix::RecordDialog", "YYYY-MM-DD"));
         else if (f.type == FieldType::DueDate)
-            l->setPlaceholderText(QCoreApplication::translate("RecordDialog", "YYYY-MM-DD or YYYY-MM-DD HH:MM"));
+            l->setPlaceholderText(QCoreApplication::translate("gamix::RecordDialog", "YYYY-MM-DD or YYYY-MM-DD HH:MM"));
         else if (f.type == FieldType::Money)
             l->setPlaceholderText(QStringLiteral("0.00"));
         else if (f.type == FieldType::Telegram)

@@ -15,7 +15,7 @@
 
 namespace gamix {
 
-// The texts were the main window's: they keep its translation context.
+// The texts were the main window's: they keep its translation context (gamix::MainWindow, as tr() there).
 SyncStatusLabel::SyncStatusLabel(SyncController *sync, QMainWindow *window)
     : QLabel(window)
     , m_sync(sync)
@@ -42,29 +42,29 @@ void SyncStatusLabel::updateStatus()
 {
     QStringList parts;
     if (!m_sync->isConfigured()) {
-        parts << QCoreApplication::translate("MainWindow", "Sync is off (<a href=\"account\">set up</a>)");
+        parts << QCoreApplication::translate("gamix::MainWindow", "Sync is off (<a href=\"account\">set up</a>)");
     } else if (m_sync->isSyncing()) {
-        parts << QCoreApplication::translate("MainWindow", "Syncing…");
+        parts << QCoreApplication::translate("gamix::MainWindow", "Syncing…");
     } else {
-        parts << (m_sync->isOnline() ? QCoreApplication::translate("MainWindow", "Online")
-                                     : QCoreApplication::translate("MainWindow", "Offline"));
+        parts << (m_sync->isOnline() ? QCoreApplication::translate("gamix::MainWindow", "Online")
+                                     : QCoreApplication::translate("gamix::MainWindow", "Offline"));
         const QDateTime last = m_sync->lastSync();
         const QString when = !last.isValid()      ? QString()
             : last.date() == QDate::currentDate() ? QLocale().toString(last.time(), QLocale::ShortFormat)
                                                   : QLocale().toString(last, QLocale::ShortFormat);
-        parts << (last.isValid() ? QCoreApplication::translate("MainWindow", "last sync %1").arg(when)
-                                 : QCoreApplication::translate("MainWindow", "not synced yet"));
+        parts << (last.isValid() ? QCoreApplication::translate("gamix::MainWindow", "last sync %1").arg(when)
+                                 : QCoreApplication::translate("gamix::MainWindow", "not synced yet"));
         if (m_sync->tokenInMemoryOnly())
-            parts << QCoreApplication::translate("MainWindow", "no keychain: login kept until Gamix quits");
+            parts << QCoreApplication::translate("gamix::MainWindow", "no keychain: login kept until Gamix quits");
     }
     // The count is computed apart: lupdate 6.4 loops forever on `qMin<qint64>(…)` among
     // translate()'s arguments.
     const int pending = int(std::min<qint64>(m_sync->pendingChanges(), INT_MAX));
     if (pending > 0)
-        parts << QCoreApplication::translate("MainWindow", "%n change(s) to send", nullptr, pending);
+        parts << QCoreApplication::translate("gamix::MainWindow", "%n change(s) to send", nullptr, pending);
     if (m_sync->conflicts() > 0)
         parts << QStringLiteral("<a href=\"conflicts\">")
-                + QCoreApplication::translate("MainWindow", "%n conflict(s)", nullptr, m_sync->conflicts())
+                + QCoreApplication::translate("gamix::MainWindow", "%n conflict(s)", nullptr, m_sync->conflicts())
                 + QStringLiteral("</a>");
     setText(parts.join(QStringLiteral(" · ")));
     setToolTip(m_sync->lastError());
@@ -80,9 +80,9 @@ void SyncStatusLabel::askPassword(const QString &reason)
     auto *prompt = new QInputDialog(m_window);
     prompt->setObjectName(QStringLiteral("syncPasswordPrompt"));
     prompt->setAttribute(Qt::WA_DeleteOnClose);
-    prompt->setWindowTitle(QCoreApplication::translate("MainWindow", "Sync login"));
+    prompt->setWindowTitle(QCoreApplication::translate("gamix::MainWindow", "Sync login"));
     prompt->setLabelText(reason + u'\n'
-                         + QCoreApplication::translate("MainWindow", "Password for %1:")
+                         + QCoreApplication::translate("gamix::MainWindow", "Password for %1:")
                                .arg(Settings::instance().get(Settings::Key::SyncLogin).toString()));
     prompt->setTextEchoMode(QLineEdit::Password);
     connect(prompt, &QInputDialog::textValueSelected, m_sync, &SyncController::logIn);

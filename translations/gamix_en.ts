@@ -551,6 +551,10 @@ Entities: %1</source>
         <source>%1 on line %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -1103,6 +1107,43 @@ Entities: %1</source>
             <numerusform>%n accounts updated from upstream</numerusform>
         </translation>
     </message>
+    <message>
+        <source>--inactive-days needs a number of days (0 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: prune-log [--inactive-days N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removal(s) pruned</source>
+        <translation>
+            <numerusform>%n removal pruned</numerusform>
+            <numerusform>%n removals pruned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped record(s) forgotten</source>
+        <translation>
+            <numerusform>%n dropped record forgotten</numerusform>
+            <numerusform>%n dropped records forgotten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this server relays to an upstream server: the erasure goes there on the relay&apos;s next round, and from there to every other office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream answered %1 to an erasure made here; it is sent again on the next round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>an erasure made here was carried out upstream: %n record(s)</source>
+        <translation>
+            <numerusform>an erasure made here was carried out upstream: %n record</numerusform>
+            <numerusform>an erasure made here was carried out upstream: %n records</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -1261,6 +1302,10 @@ Entities: %1</source>
     </message>
     <message>
         <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 was refused: this account may not write it, so it is removed from this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1426,6 +1471,21 @@ Entities: %1</source>
     </message>
     <message>
         <source>replica %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DateRangeDialog</name>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to (inclusive):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1964,6 +2024,10 @@ Entities: %1</source>
             <numerusform>%n records</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom range…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gamix::MainWindow</name>
@@ -2178,6 +2242,21 @@ Entities: %1</source>
     </message>
     <message>
         <source>Related</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ReferencePicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no single record is called “%1”: type part of its name and choose it from the list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -570,6 +570,10 @@ Entities: %1</source>
         <source>%1 on line %2: %3</source>
         <translation>%1 в строке %2: %3</translation>
     </message>
+    <message>
+        <source>contact: %1</source>
+        <translation>контакт: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -1129,6 +1133,46 @@ Entities: %1</source>
             <numerusform>%n учётных записей обновлено с вышестоящего сервера</numerusform>
         </translation>
     </message>
+    <message>
+        <source>--inactive-days needs a number of days (0 or more)</source>
+        <translation>--inactive-days: нужно число дней (0 или больше)</translation>
+    </message>
+    <message>
+        <source>usage: prune-log [--inactive-days N]</source>
+        <translation>использование: prune-log [--inactive-days N]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removal(s) pruned</source>
+        <translation>
+            <numerusform>удалена %n запись об удалении</numerusform>
+            <numerusform>удалены %n записи об удалении</numerusform>
+            <numerusform>удалено %n записей об удалении</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped record(s) forgotten</source>
+        <translation>
+            <numerusform>забыта %n отброшенная запись</numerusform>
+            <numerusform>забыты %n отброшенные записи</numerusform>
+            <numerusform>забыто %n отброшенных записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this server relays to an upstream server: the erasure goes there on the relay&apos;s next round, and from there to every other office</source>
+        <translation>этот сервер связан с вышестоящим: удаление уйдёт туда при следующем обмене, а оттуда — во все остальные офисы</translation>
+    </message>
+    <message>
+        <source>the upstream answered %1 to an erasure made here; it is sent again on the next round</source>
+        <translation>вышестоящий сервер ответил %1 на удаление, сделанное здесь; оно будет отправлено снова при следующем обмене</translation>
+    </message>
+    <message numerus="yes">
+        <source>an erasure made here was carried out upstream: %n record(s)</source>
+        <translation>
+            <numerusform>удаление, сделанное здесь, выполнено на вышестоящем сервере: %n запись</numerusform>
+            <numerusform>удаление, сделанное здесь, выполнено на вышестоящем сервере: %n записи</numerusform>
+            <numerusform>удаление, сделанное здесь, выполнено на вышестоящем сервере: %n записей</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -1288,6 +1332,10 @@ Entities: %1</source>
     <message>
         <source>server</source>
         <translation>сервер</translation>
+    </message>
+    <message>
+        <source>%1 %2 was refused: this account may not write it, so it is removed from this computer</source>
+        <translation>%1 %2: сервер отклонил запись — этой учётной записи нельзя её изменять, поэтому она удалена с этого компьютера</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1501,21 @@ Entities: %1</source>
     <message>
         <source>replica %1</source>
         <translation>реплика %1</translation>
+    </message>
+</context>
+<context>
+    <name>gamix::DateRangeDialog</name>
+    <message>
+        <source>Custom range</source>
+        <translation>Свой период</translation>
+    </message>
+    <message>
+        <source>Created from:</source>
+        <translation>Созданы с:</translation>
+    </message>
+    <message>
+        <source>to (inclusive):</source>
+        <translation>по (включительно):</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2058,10 @@ Entities: %1</source>
             <numerusform>%n записей</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Свой период…</translation>
+    </message>
 </context>
 <context>
     <name>gamix::MainWindow</name>
@@ -2212,6 +2279,21 @@ Entities: %1</source>
     <message>
         <source>Related</source>
         <translation>Связанные</translation>
+    </message>
+</context>
+<context>
+    <name>gamix::ReferencePicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Начните вводить для поиска…</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>Ничего не найдено по «%1»</translation>
+    </message>
+    <message>
+        <source>no single record is called “%1”: type part of its name and choose it from the list</source>
+        <translation>нет единственной записи с названием «%1»: введите часть названия и выберите запись из списка</translation>
     </message>
 </context>
 <context>

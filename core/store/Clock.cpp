@@ -26,11 +26,35 @@ Clock getClock(const char *p)
     return c;
 }
 
+// 8-4-4-4-12 lower-case hex, written in place (one allocation).
 QString formatUuid(const quint8 *b)
 {
-    const QByteArray hex = QByteArray(reinterpret_cast<const char *>(b), 16).toHex();
-    const QString h = QString::fromLatin1(hex);
-    return h.mid(0, 8) + u'-' + h.mid(8, 4) + u'-' + h.mid(12, 4) + u'-' + h.mid(16, 4) + u'-' + h.mid(20);
+    static constexpr char16_t digits[] = u"0123456789abcdef";
+    QString out(36, Qt::Uninitialized);
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *p++ = u'-';
+        *p++ = digits[b[i] >> 4];
+        *p++ = digits[b[i] & 0x0F];
+    }
+    return out;
+}
+
+// Random bytes for ids from the system generator, fetched a few kilobytes at a time: one
+// system call per ~400 ids instead of one per id (an import mints one per row). The bytes
+// are the system generator's own, so ids stay as unpredictable and as unique across
+// replicas as before. Per thread, so no lock.
+void randomBytes(quint8 *out, size_t n)
+{
+    thread_local std::array<quint32, 1024> pool;
+    thread_local size_t used = sizeof(pool); // bytes of `pool` consumed
+    if (used + n > sizeof(pool)) {
+        QRandomGenerator::system()->fillRange(pool.data(), qsizetype(pool.size()));
+        used = 0;
+    }
+    memcpy(out, reinterpret_cast<const quint8 *>(pool.data()) + used, n);
+    used += n;
 }
 
 } // namespace
@@ -180,9 +204,7 @@ QString newUuidV7()
     const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
     for (int i = 0; i < 6; ++i)
         b[i] = quint8(ms >> (40 - 8 * i));
-    quint32 r[3];
-    QRandomGenerator::system()->fillRange(r, 3);
-    memcpy(b + 6, r, 10);
+    randomBytes(b + 6, 10);
     b[6] = quint8(0x70 | (b[6] & 0x0F));
     b[8] = quint8(0x80 | (b[8] & 0x3F));
     return formatUuid(b);

@@ -12,15 +12,30 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <limits>
+
 namespace gamix {
 
 namespace {
 
 const QString kDefaultPipeline = QStringLiteral("00000000-0000-7000-8000-000000000001");
 
+// ISO text of a millisecond, remembered for the last one asked: an import writes dozens of
+// rows per millisecond, each with created_at and updated_at.
+QString isoUtcFromMsCached(qint64 ms)
+{
+    thread_local qint64 lastMs = std::numeric_limits<qint64>::min();
+    thread_local QString last;
+    if (ms != lastMs) {
+        last = FieldCodec::isoUtcFromMs(ms);
+        lastMs = ms;
+    }
+    return last;
+}
+
 QString nowIso()
 {
-    return FieldCodec::isoUtcFromMs(QDateTime::currentMSecsSinceEpoch());
+    return isoUtcFromMsCached(QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace
@@ -229,7 +244,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
                 current.clocks.set(i, stamp,
                                    prevForLocalWrite(current.clocks.clock(i), current.clocks.prev(i), m_site));
             current.values = values;
-            current.updatedAt = FieldCodec::isoUtcFromHlc(stamp.hlc);
+            current.updatedAt = isoUtcFromMsCached(qint64(stamp.hlc >> 16)); // = FieldCodec::isoUtcFromHlc
             current.seq = ++m_seq;
             writeRow(entity, current, creating, true);
             if (m_deferIndex) {

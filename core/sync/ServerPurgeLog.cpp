@@ -2,6 +2,7 @@
 
 #include "ServerDb.h"
 #include "ServerPurgeHorizon.h"
+#include "ServerVisibility.h"
 
 #include <QSqlQuery>
 
@@ -10,15 +11,6 @@
 namespace gamix {
 
 namespace ServerPurgeLog {
-
-namespace {
-
-QVariant orNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-} // namespace
 
 void noteMove(QSqlDatabase &db, qint64 seq, const QString &entity, const QString &id, const QString &visEntity,
               const QString &ownerId, const QString &officeId)
@@ -30,8 +22,8 @@ void noteMove(QSqlDatabase &db, qint64 seq, const QString &entity, const QString
     q.addBindValue(entity);
     q.addBindValue(id);
     q.addBindValue(visEntity.isEmpty() ? entity : visEntity);
-    q.addBindValue(orNull(ownerId));
-    q.addBindValue(orNull(officeId));
+    q.addBindValue(ServerVisibility::orNull(ownerId));
+    q.addBindValue(ServerVisibility::orNull(officeId));
     ServerDb::exec(q);
 }
 

@@ -11,14 +11,10 @@ namespace gamix {
 
 namespace ServerVisibility {
 
-namespace {
-
 QVariant orNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
-
-} // namespace
 
 int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &entity, const QString &id,
                   const QString &visEntity, const QString &ownerId, const QString &officeId)

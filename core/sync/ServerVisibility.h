@@ -8,12 +8,17 @@
 #include "ServerDb.h"
 
 #include <QString>
+#include <QVariant>
 
 namespace gamix {
 
 class ServerStorage;
 
 namespace ServerVisibility {
+
+// The bind value of a visibility column (owner_id, office_id of gx_record and gx_moved):
+// no owner or no office is SQL NULL, not an empty string.
+QVariant orNull(const QString &s);
 
 // The record (entity, id) now has this place: its conflict records (gx_record rows of
 // entity "conflict" about it) take the same visibility columns and new sequence numbers,

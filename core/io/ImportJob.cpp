@@ -272,6 +272,7 @@ ImportSummary ImportJob::run()
     }
 
     ImportRowWriter writer(m_store, m_options, m_mapping);
+    writer.setIndexDeferred(true); // every batch below is beginBatch(true)
     const int batchSize = std::max(1, m_options.batchSize);
     int inBatch = 0;
     QElapsedTimer progressTimer;

@@ -316,14 +316,38 @@ QString ImportResolver::lookUp(const DedupePlan &plan, const QList<Column> &colu
     return {};
 }
 
-void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values)
+QString ImportResolver::emailKeyOf(const QMap<QString, QString> &values, const QString &field,
+                                   const QHash<QString, QString> *keys)
+{
+    if (keys) {
+        const auto it = keys->constFind(field);
+        if (it != keys->constEnd())
+            return *it;
+    }
+    const QString v = values.value(field);
+    return v.isEmpty() ? QString() : ValueParsers::emailKey(v);
+}
+
+QString ImportResolver::phoneKeyOf(const QMap<QString, QString> &values, const QString &field,
+                                   const QHash<QString, QString> *keys)
+{
+    if (keys) {
+        const auto it = keys->constFind(field);
+        if (it != keys->constEnd())
+            return *it;
+    }
+    const QString v = values.value(field);
+    return v.isEmpty() ? QString() : phoneToE164(v);
+}
+
+void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values,
+                                 qint64 rowid, const QHash<QString, QString> *keys)
 {
     if (entity.name != u"contact" && entity.name != u"lead")
         return;
     const DedupePlan &plan = dedupePlan(entity);
     if (!m_sideLoaded.contains(plan.table))
         return; // loaded later from the table itself
-    qint64 rowid = -1;
     auto add = [&](const Column &c, const QString &key) {
         if (c.indexed || key.isEmpty())
             return;
@@ -337,17 +361,14 @@ void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, con
         if (rowid > 0)
             m_side.insert(sideKey(plan.table + u'.' + c.name, key), rowid);
     };
-    for (int i = 0; i < plan.emailColumns.size(); ++i) {
-        const QString v = values.value(plan.emailFields.at(i));
-        add(plan.emailColumns.at(i), v.isEmpty() ? QString() : ValueParsers::emailKey(v));
-    }
-    for (int i = 0; i < plan.phoneColumns.size(); ++i) {
-        const QString v = values.value(plan.phoneFields.at(i));
-        add(plan.phoneColumns.at(i), v.isEmpty() ? QString() : phoneToE164(v));
-    }
+    for (int i = 0; i < plan.emailColumns.size(); ++i)
+        add(plan.emailColumns.at(i), emailKeyOf(values, plan.emailFields.at(i), keys));
+    for (int i = 0; i < plan.phoneColumns.size(); ++i)
+        add(plan.phoneColumns.at(i), phoneKeyOf(values, plan.phoneFields.at(i), keys));
 }
 
-QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values)
+QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values,
+                                      const QHash<QString, QString> *keys)
 {
     auto v = [&](const char *field) {
         return values.value(QString::fromLatin1(field));
@@ -359,16 +380,15 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
         const DedupePlan &plan = dedupePlan(entity);
         bool anyKey = false;
         for (const QString &field : plan.emailFields) {
-            const QString e = values.value(field);
-            if (e.isEmpty())
+            if (values.value(field).isEmpty())
                 continue;
             anyKey = true;
-            const QString id = lookUp(plan, plan.emailColumns, ValueParsers::emailKey(e), false);
+            const QString id = lookUp(plan, plan.emailColumns, emailKeyOf(values, field, keys), false);
             if (!id.isEmpty())
                 return id;
         }
         for (const QString &field : plan.phoneFields) {
-            const QString e164 = values.value(field).isEmpty() ? QString() : phoneToE164(values.value(field));
+            const QString e164 = phoneKeyOf(values, field, keys);
             if (e164.isEmpty())
                 continue;
             anyKey = true;

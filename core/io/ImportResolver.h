@@ -46,11 +46,15 @@ public:
     QString byTitle(const EntityDef &entity, const QString &title);
 
     // The record `values` (field name -> canonical text) duplicates, or empty.
-    QString findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values);
+    // `keys` (optional): email and phone fields -> their dedupe keys, as ImportRow::keys.
+    QString findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values,
+                          const QHash<QString, QString> *keys = nullptr);
 
     // After a row was created or updated with `values`: keeps the side index current, so
-    // a later row of the same file finds it through a secondary column too.
-    void noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values);
+    // a later row of the same file finds it through a secondary column too. `rowid`, when
+    // the caller knows it (the insert just made), saves looking it up by id.
+    void noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values,
+                     qint64 rowid = -1, const QHash<QString, QString> *keys = nullptr);
 
     // Ids cached from a transaction that was rolled back point nowhere: forget them.
     void clearCaches();
@@ -72,6 +76,11 @@ private:
     QString lookUp(const DedupePlan &plan, const QList<Column> &columns, const QString &key, bool phone);
     void loadSideIndex(const DedupePlan &plan);
     static size_t sideKey(const QString &column, const QString &key);
+    // The dedupe key of `field`'s value: from `keys` when given, else worked out.
+    static QString emailKeyOf(const QMap<QString, QString> &values, const QString &field,
+                              const QHash<QString, QString> *keys);
+    static QString phoneKeyOf(const QMap<QString, QString> &values, const QString &field,
+                              const QHash<QString, QString> *keys);
 
     QString scalarText(const QString &sql, const QString &a, const QString &b = QString(),
                        const QString &c = QString());

@@ -157,7 +157,7 @@ void ImportRowBuilder::place(ImportRow &b, const ColumnMapping &c, const QString
                    target.mid(kContactPrefix.size()), c, rawValue, label);
         return;
     }
-    placeField(b, Sink {m_entity, b.values, b.columns}, target, c, rawValue, label);
+    placeField(b, Sink {m_entity, b.values, b.columns, nullptr, &b.keys}, target, c, rawValue, label);
 }
 
 void ImportRowBuilder::placeField(ImportRow &b, Sink sink, const QString &target, const ColumnMapping &c,
@@ -199,6 +199,8 @@ void ImportRowBuilder::placeField(ImportRow &b, Sink sink, const QString &target
                 sink.columns.insert(f, c.column);
                 if (sink.headers)
                     sink.headers->insert(f, c.header.trimmed());
+                if (sink.keys)
+                    sink.keys->insert(f, key);
                 return;
             }
         }

@@ -25,6 +25,10 @@ struct ImportRow
     QMap<QString, QString> pseudo; // company, company_inn, full_name, contact, pipeline...
     QStringList notes;
     QString id;
+    // The email and phone fields of `values` -> their dedupe keys (ValueParsers::emailKey,
+    // E.164; empty when the number is not possible), worked out with the row so the
+    // writer's thread does not normalise them again.
+    QHash<QString, QString> keys;
     // The contact a deal row names: its fields (contact.email -> "email"), the columns and
     // the headers they came from.
     QMap<QString, QString> contactValues;
@@ -57,6 +61,7 @@ private:
         QMap<QString, QString> &values;
         QHash<QString, int> &columns;
         QHash<QString, QString> *headers = nullptr;
+        QHash<QString, QString> *keys = nullptr;
     };
 
     void place(ImportRow &b, const ColumnMapping &c, const QString &value, const QString &label) const;

@@ -62,15 +62,20 @@ bool ImportRowWriter::resolveReferences(ImportRow &b, QString *error, int *colum
 {
     const Schema &schema = Schema::instance();
     // Ids from another database (a Data export) fall back to the names beside them.
-    static const char *const refs[] = {"company", "contact", "pipeline", "stage", "deal", "lead"};
-    for (const char *ref : refs) {
-        const QString field = QString::fromLatin1(ref) + QStringLiteral("_id");
-        const QString id = b.values.value(field);
-        if (!id.isEmpty() && !m_resolver.exists(*schema.entity(QString::fromLatin1(ref)), id))
-            b.values.remove(field);
+    // One pass over the row's fields (most rows have no id field at all) instead of a look-up
+    // per kind of reference.
+    static const QStringList refs = {QStringLiteral("company"), QStringLiteral("contact"), QStringLiteral("pipeline"),
+                                     QStringLiteral("stage"),   QStringLiteral("deal"),    QStringLiteral("lead")};
+    for (auto it = b.values.begin(); it != b.values.end();) {
+        const QStringView field = it.key();
+        if (!it.value().isEmpty() && field.endsWith(QLatin1String("_id")) && refs.contains(field.chopped(3))
+            && !m_resolver.exists(*schema.entity(field.chopped(3)), it.value()))
+            it = b.values.erase(it);
+        else
+            ++it;
     }
     auto pseudo = [&](const char *name) {
-        return b.pseudo.value(QString::fromLatin1(name));
+        return b.pseudo.isEmpty() ? QString() : b.pseudo.value(QString::fromLatin1(name));
     };
     auto unresolved = [&](const char *name) {
         // Not found: keep the name in the notes rather than lose it.
@@ -212,7 +217,7 @@ ImportRowReport ImportRowWriter::writeBuilt(ImportRow &b, qint64 line)
     if (!b.id.isEmpty() && m_resolver.exists(m_entity, b.id))
         duplicate = b.id.toLower();
     else
-        duplicate = m_resolver.findDuplicate(m_entity, b.values);
+        duplicate = m_resolver.findDuplicate(m_entity, b.values, &b.keys);
     if (!duplicate.isEmpty() && m_options.onDuplicate == OnDuplicate::Skip) {
         report.action = ImportRowReport::Action::Skip;
         report.id = duplicate;
@@ -287,7 +292,7 @@ ImportRowReport ImportRowWriter::writeBuilt(ImportRow &b, qint64 line)
         const WriteResult r = m_store.update(m_entity, duplicate, writes);
         if (!r.ok)
             return reject(r.errorText(), columnForError(b, r.errors.value(0)));
-        m_resolver.noteWritten(m_entity, duplicate, b.values);
+        m_resolver.noteWritten(m_entity, duplicate, b.values, -1, &b.keys);
         report.action = ImportRowReport::Action::Update;
         QStringList parts;
         if (!filled.isEmpty())
@@ -306,7 +311,10 @@ ImportRowReport ImportRowWriter::writeBuilt(ImportRow &b, qint64 line)
     const WriteResult r = m_store.create(m_entity, writes, duplicate.isEmpty() ? b.id : QString());
     if (!r.ok)
         return reject(r.errorText(), columnForError(b, r.errors.value(0)));
-    m_resolver.noteWritten(m_entity, r.id, b.values);
+    // With the search index deferred, Store::create inserted nothing after the row. (A wrong
+    // rowid could only hide a duplicate, never invent one: every side-index hit is confirmed
+    // against the table.)
+    m_resolver.noteWritten(m_entity, r.id, b.values, m_indexDeferred ? m_store.db().lastInsertRowid() : -1, &b.keys);
     report.action = ImportRowReport::Action::Create;
     report.id = r.id;
     return report;

@@ -27,6 +27,10 @@ public:
     ~ImportRowWriter();
 
     ImportRowReport write(const CsvRow &row, qint64 line);
+    // The caller writes in batches that defer the search index (Store::beginBatch(true)):
+    // a create's row insert is then the connection's last insert, and its rowid need not
+    // be looked up again for the duplicate side index.
+    void setIndexDeferred(bool deferred) { m_indexDeferred = deferred; }
 
     qint64 companiesCreated() const { return m_companiesCreated; }
     qint64 contactsCreated() const;
@@ -54,6 +58,7 @@ private:
     QString m_notesField;
     qint64 m_companiesCreated = 0;
     bool m_savepoint = false;
+    bool m_indexDeferred = false;
 };
 
 } // namespace gamix

@@ -277,8 +277,10 @@ ImportSummary ImportJob::run()
     int inBatch = 0;
     QElapsedTimer progressTimer;
     progressTimer.start();
-    // From here the reader runs on its own thread, a few hundred rows ahead.
-    CsvPrefetcher rows(reader);
+    // From here the reader runs on its own thread, a few hundred rows ahead, and turns the
+    // rows into field texts there too (ImportRowBuilder reads no database): this thread
+    // only looks up and writes.
+    CsvPrefetcher rows(reader, &writer.builder());
     qint64 line = reader.lineNumber();
     // The batches of a bulk import commit with synchronous = NORMAL: in WAL mode a commit
     // then skips its fsync and the WAL is synced at checkpoints. A killed process loses
@@ -332,7 +334,7 @@ ImportSummary ImportJob::run()
                 summary.cancelled = true;
                 break;
             }
-            const CsvPrefetcher::Item *item = rows.next();
+            CsvPrefetcher::Item *item = rows.next();
             if (!item)
                 break;
             line = item->line;
@@ -343,7 +345,7 @@ ImportSummary ImportJob::run()
                 report.action = ImportRowReport::Action::Reject;
                 report.message = item->message;
             } else {
-                report = writer.write(item->row, item->line);
+                report = writer.write(item->row, item->line, item->hasBuilt ? &item->built : nullptr);
                 ++inBatch;
             }
             switch (report.action) {

@@ -144,6 +144,51 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
     return row;
 }
 
+QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChange> &records)
+{
+    QSet<QString> absent;
+    if (records.size() < 64)
+        return absent;
+    // Conflict records are left out: the merge itself writes some (addConflict), which a
+    // set taken before it would not know.
+    QHash<QString, int> named;
+    QHash<QString, QStringList> idsByEntity;
+    for (const RecordChange &rc : records) {
+        if (rc.entity == u"conflict")
+            continue;
+        if (named[rc.entity + u'|' + rc.id]++ == 0)
+            idsByEntity[rc.entity] << rc.id;
+    }
+    constexpr qsizetype kChunk = 500;
+    for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
+        const QStringList &ids = it.value();
+        QSet<QString> present;
+        for (qsizetype at = 0; at < ids.size(); at += kChunk) {
+            const qsizetype n = std::min(kChunk, ids.size() - at);
+            QString sql = QStringLiteral("SELECT id FROM gx_record WHERE entity = ? AND id IN (");
+            for (qsizetype i = 0; i < n; ++i)
+                sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
+            sql += u')';
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(sql);
+            q.addBindValue(it.key());
+            for (qsizetype i = 0; i < n; ++i)
+                q.addBindValue(ids.at(at + i));
+            if (!ServerDb::exec(q))
+                return QSet<QString>(); // no shortcut: every record is looked up
+            while (q.next())
+                present.insert(q.value(0).toString());
+        }
+        for (const QString &id : ids) {
+            const QString key = it.key() + u'|' + id;
+            if (!present.contains(id) && named.value(key) == 1)
+                absent.insert(key);
+        }
+    }
+    return absent;
+}
+
 void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared)
 {
     const qint64 seq = row.fields.maxSeq();
@@ -184,6 +229,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     // Erased records (152-FZ) stay erased: a replica that missed the erasure cannot bring them back.
     const QSet<QString> erased = ServerPurgeLog::erasedKeys(w.db());
     const QSet<QString> dropped = ServerPurgeLog::droppedKeys(w.db());
+    const QSet<QString> absent = absentKeys(w.db(), records);
     for (const RecordChange &rc : records) {
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
@@ -195,7 +241,9 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             continue;
         }
         const bool isConflict = e->name == u"conflict";
-        Row row = load(w.db(), rc.entity, rc.id, m_prepared);
+        Row row = !absent.isEmpty() && absent.contains(rc.entity + u'|' + rc.id)
+            ? Row()
+            : load(w.db(), rc.entity, rc.id, m_prepared);
         // Visibility of a conflict record follows the record it is about.
         Row subject;
         QString subjectId;

@@ -12,6 +12,8 @@
 #include "ServerDb.h"
 #include "ServerStorageRow.h"
 
+#include <QSet>
+
 #include <functional>
 
 namespace gamix {
@@ -83,6 +85,9 @@ private:
     // Statements prepared once per merge() (a push merges thousands of records).
     struct Prepared;
     Row load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared = nullptr);
+    // "entity|id" of the records of a bulk merge that gx_record does not hold (and that
+    // the batch names once): one query per 500 ids instead of a lookup per new record.
+    static QSet<QString> absentKeys(QSqlDatabase &db, const QList<RecordChange> &records);
     void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared = nullptr);
     quint64 tick(ServerDb::Write &w);
     // The change sequence is read once per transaction and written back by flushSeq().

@@ -1,6 +1,8 @@
 #include "ServerReplica.h"
 
 #include "ServerErasure.h"
+#include "ServerPurgeLog.h"
+#include "ServerVisibility.h"
 
 namespace gamix {
 
@@ -26,9 +28,21 @@ QList<QList<FieldStatus>> ServerReplica::apply(const QList<RecordChange> &record
     options.fromUpstream = true;
     QList<QList<FieldStatus>> out;
     if (!records.isEmpty()) {
+        // Records that come back after this office dropped them (they left it upstream), and
+        // conflict records new here (they may be about such a record): a client that stamped
+        // every field of one dropped it too, so a pull must not leave it out as that client's
+        // own echo (solo_site).
+        QList<QPair<QString, QString>> entering;
+        const QSet<QString> dropped = ServerPurgeLog::droppedKeys(w.db());
+        for (const RecordChange &rc : records) {
+            if ((!dropped.isEmpty() && dropped.contains(rc.entity + u'|' + rc.id))
+                || (rc.entity == u"conflict" && !ServerVisibility::stored(w, rc.entity, rc.id)))
+                entering.append({rc.entity, rc.id});
+        }
         const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, nullptr, nullptr);
         for (const RecordOutcome &o : outcomes)
             out << o.status;
+        ServerVisibility::sentToAll(w, entering);
     }
     for (auto it = state.begin(); it != state.end(); ++it)
         m_storage.db().setMeta(w.db(), key(it.key()), it.value());

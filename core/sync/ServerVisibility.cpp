@@ -46,8 +46,11 @@ int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &ent
         }
     }
     QSqlQuery up(w.db());
+    // Neither solo_site nor via_site (ServerStorageRow.h, ServerStorage::pull) may keep it from
+    // a replica that stamped or pushed it before and dropped it when it left its view: the
+    // record comes back to it like to anyone (an echo to one that still holds it is a no-op).
     up.prepare(QStringLiteral("UPDATE gx_record SET owner_id = ?, office_id = ?, seq = ?, fields = ?, wire = ?, "
-                              "wire_seq = ? WHERE entity = 'conflict' AND id = ?"));
+                              "wire_seq = ?, solo_site = NULL, via_site = NULL WHERE entity = 'conflict' AND id = ?"));
     for (Moved &m : moved) {
         // One number each (a pull page never splits a number), after the record's own.
         const qint64 seq = storage.takeSeq(w);
@@ -116,6 +119,27 @@ bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, 
         }
     }
     return false;
+}
+
+bool stored(ServerDb::Write &w, const QString &entity, const QString &id)
+{
+    QSqlQuery q(w.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT 1 FROM gx_record WHERE entity = ? AND id = ?"));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    return ServerDb::exec(q) && q.next();
+}
+
+void sentToAll(ServerDb::Write &w, const QList<QPair<QString, QString>> &records)
+{
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("UPDATE gx_record SET solo_site = NULL WHERE entity = ? AND id = ?"));
+    for (const auto &[entity, id] : records) {
+        q.addBindValue(entity);
+        q.addBindValue(id);
+        ServerDb::exec(q);
+    }
 }
 
 } // namespace ServerVisibility

@@ -42,6 +42,13 @@ bool refusedTo(ServerDb::Write &w, const QString &userId, const QString &entity,
 // record they made about it still belongs to its new viewers.
 bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, const QString &id);
 
+// Whether the server holds this record.
+bool stored(ServerDb::Write &w, const QString &entity, const QString &id);
+
+// These records go to every replica that may see them, also one that stamped every field:
+// it may have dropped them (solo_site, which save() sets again on the next change).
+void sentToAll(ServerDb::Write &w, const QList<QPair<QString, QString>> &records);
+
 } // namespace ServerVisibility
 
 } // namespace gamix

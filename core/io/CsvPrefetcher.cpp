@@ -4,9 +4,8 @@
 
 namespace gamix {
 
-CsvPrefetcher::CsvPrefetcher(CsvReader &reader, const ImportRowBuilder *builder)
+CsvPrefetcher::CsvPrefetcher(CsvReader &reader)
     : m_reader(reader)
-    , m_builder(builder)
 {
     for (Chunk &c : m_chunks)
         m_free.push_back(&c);
@@ -53,8 +52,6 @@ void CsvPrefetcher::work()
             }
             it.line = m_reader.lineNumber();
             it.message = it.ragged ? m_reader.errorString() : QString();
-            it.hasBuilt = m_builder && !it.ragged;
-            it.built = it.hasBuilt ? m_builder->build(it.row) : ImportRow();
             ++c->count;
         }
         m_bytes.store(m_reader.bytePosition());
@@ -68,7 +65,7 @@ void CsvPrefetcher::work()
     }
 }
 
-CsvPrefetcher::Item *CsvPrefetcher::next()
+const CsvPrefetcher::Item *CsvPrefetcher::next()
 {
     for (;;) {
         if (m_current && m_index < m_current->count)

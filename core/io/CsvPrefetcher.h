@@ -2,17 +2,14 @@
 // Reads a CsvReader on a worker thread ahead of its consumer, so decoding and parsing the
 // next rows overlaps the database writes of the current ones (an import then uses two
 // cores). Memory stays bounded: at most kChunks chunks of kChunkRows rows are in flight,
-// and their buffers are reused. Given an ImportRowBuilder, the worker also turns each row
-// into field texts (value and date parsing, phone and email keys: no database involved),
-// so the consumer's thread is left with the look-ups and the writes.
+// and their buffers are reused.
 //
 //     reader.readRow(header);             // the reader is the worker's from here on
-//     CsvPrefetcher rows(reader, &builder);  // builder optional; it must outlive `rows`
+//     CsvPrefetcher rows(reader);
 //     while (const CsvPrefetcher::Item *it = rows.next()) { ... it->row, it->line ... }
 //     rows.finish();                      // joined: reader.error() may be read again
 
 #include "CsvRow.h"
-#include "ImportRowBuilder.h"
 
 #include <QString>
 
@@ -36,21 +33,16 @@ public:
         qint64 line = 0; // physical line where the record began
         bool ragged = false; // CsvReader::Error::RaggedRow: `message` says why
         QString message;
-        // With a builder, not ragged: the row as field texts (the consumer may move it out).
-        ImportRow built;
-        bool hasBuilt = false;
     };
 
-    // `builder` (optional) is only read, from the worker thread: build() is const and
-    // touches no database.
-    explicit CsvPrefetcher(CsvReader &reader, const ImportRowBuilder *builder = nullptr);
+    explicit CsvPrefetcher(CsvReader &reader);
     ~CsvPrefetcher(); // stops the worker and waits for it
     CsvPrefetcher(const CsvPrefetcher &) = delete;
     CsvPrefetcher &operator=(const CsvPrefetcher &) = delete;
 
     // The next row, or nullptr at the end of the data or at a final reader error. Valid
     // until the next call.
-    Item *next();
+    const Item *next();
     // Stops the worker and waits for it; afterwards the reader belongs to the caller again.
     void finish();
     // Bytes the reader has consumed (for progress).
@@ -69,7 +61,6 @@ private:
     void work();
 
     CsvReader &m_reader;
-    const ImportRowBuilder *m_builder = nullptr;
     std::vector<Chunk> m_chunks = std::vector<Chunk>(kChunks);
     std::mutex m_mutex;
     std::condition_variable m_changed;

@@ -277,10 +277,8 @@ ImportSummary ImportJob::run()
     int inBatch = 0;
     QElapsedTimer progressTimer;
     progressTimer.start();
-    // From here the reader runs on its own thread, a few hundred rows ahead, and turns the
-    // rows into field texts there too (ImportRowBuilder reads no database): this thread
-    // only looks up and writes.
-    CsvPrefetcher rows(reader, &writer.builder());
+    // From here the reader runs on its own thread, a few hundred rows ahead.
+    CsvPrefetcher rows(reader);
     qint64 line = reader.lineNumber();
     // The batches of a bulk import commit with synchronous = NORMAL: in WAL mode a commit
     // then skips its fsync and the WAL is synced at checkpoints. A killed process loses
@@ -334,7 +332,7 @@ ImportSummary ImportJob::run()
                 summary.cancelled = true;
                 break;
             }
-            CsvPrefetcher::Item *item = rows.next();
+            const CsvPrefetcher::Item *item = rows.next();
             if (!item)
                 break;
             line = item->line;
@@ -345,7 +343,7 @@ ImportSummary ImportJob::run()
                 report.action = ImportRowReport::Action::Reject;
                 report.message = item->message;
             } else {
-                report = writer.write(item->row, item->line, item->hasBuilt ? &item->built : nullptr);
+                report = writer.write(item->row, item->line);
                 ++inBatch;
             }
             switch (report.action) {

@@ -139,12 +139,9 @@ int ImportRowWriter::columnForError(const ImportRow &b, const QString &error) co
     return -1;
 }
 
-ImportRowReport ImportRowWriter::write(const CsvRow &row, qint64 line, ImportRow *built)
+ImportRowReport ImportRowWriter::write(const CsvRow &row, qint64 line)
 {
-    // A row built on the reader thread is used in place: its memory is freed there too, when
-    // CsvPrefetcher reuses the slot (a free from another thread's arena takes a lock).
-    ImportRow local;
-    ImportRow &b = built ? *built : (local = m_builder.build(row));
+    ImportRow b = m_builder.build(row);
     // A row that creates companies, pipelines or stages before its own record writes under
     // a savepoint (opened by beginSideEffects), so a rejected row leaves nothing behind.
     m_savepoint = false;

@@ -26,10 +26,7 @@ public:
     ImportRowWriter(Store &store, const ImportOptions &options, const QList<ColumnMapping> &mapping);
     ~ImportRowWriter();
 
-    // `built`: the row already turned into field texts by builder() (on another thread,
-    // CsvPrefetcher); it is used up (changed in place). Without it the row is built here.
-    ImportRowReport write(const CsvRow &row, qint64 line, ImportRow *built = nullptr);
-    const ImportRowBuilder &builder() const { return m_builder; }
+    ImportRowReport write(const CsvRow &row, qint64 line);
     // The caller writes in batches that defer the search index (Store::beginBatch(true)):
     // a create's row insert is then the connection's last insert, and its rowid need not
     // be looked up again for the duplicate side index.

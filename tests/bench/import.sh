@@ -12,6 +12,8 @@
 #
 #   tests/bench/import.sh [COUNT]            (default 1,000,000)
 #   BUILD=/path/to/release/build BENCH_DIR=/tmp/b KEEP=1 tests/bench/import.sh 100000
+#   GAMIX_CLI=/path/to/another/gamix-cli ...   (e.g. a copy built before a change, to compare
+#                                               both against the same reference run)
 set -euo pipefail
 
 COUNT=${1:-1000000}
@@ -21,7 +23,7 @@ if [[ ! -x $BUILD/app/cli/gamix-cli ]]; then
     cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 fi
 ninja -C "$BUILD" gamix-cli bench_gen_contacts >/dev/null
-CLI=$BUILD/app/cli/gamix-cli
+CLI=${GAMIX_CLI:-$BUILD/app/cli/gamix-cli}
 GEN=$BUILD/tests/bench/bench_gen_contacts
 DIR=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$DIR"

@@ -4,6 +4,7 @@
 #include "SiteAuthors.h"
 #include "StoreReplica.h"
 #include "SyncEngine.h"
+#include "SyncNextStep.h"
 #include "SyncRequest.h"
 #include "schema/Schema.h"
 #include "store/Store.h"
@@ -22,7 +23,6 @@ namespace gamix {
 namespace {
 
 const QString kLoginKey = QStringLiteral("sync.server.login");
-constexpr int kMaxClockRetries = 3;
 constexpr int kCompressAbove = 1024;
 
 QString serverMessage(const QByteArray &body)
@@ -336,10 +336,8 @@ void SyncClient::pushNext()
     onReply(
         send("POST", QStringLiteral("/v1/push"), next.body, true, next.fromAhead ? aheadGzipped : QByteArray()),
         [this, records](int status, const QByteArray &bytes) {
-            const SyncEngine::Step step = m_engine->handlePush(status, bytes);
-            switch (step) {
-            case SyncEngine::Step::Continue:
-            case SyncEngine::Step::Done:
+            switch (nextAfterPush(m_engine->handlePush(status, bytes))) {
+            case AfterPush::SendNext:
                 if (status == 200) {
                     // The server answers every record of the batch; only a batch sent again
                     // after a crash (count unknown) is counted from the answer.
@@ -350,18 +348,18 @@ void SyncClient::pushNext()
                 }
                 pushNext();
                 return;
-            case SyncEngine::Step::RestartPush:
-                if (++m_clockRetries > kMaxClockRetries) {
+            case AfterPush::ClockRefused:
+                if (!clockRetryLeft(&m_clockRetries)) {
                     fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
                     return;
                 }
                 Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
                 startPush();
                 return;
-            case SyncEngine::Step::AuthFailed:
+            case AfterPush::Relogin:
                 reloginThen([this] { pushNext(); });
                 return;
-            case SyncEngine::Step::Failed:
+            case AfterPush::Fail:
                 fail(Failure::Server, m_engine->lastError());
                 return;
             }
@@ -428,27 +426,25 @@ void SyncClient::requestPage(qint64 since)
                 m_pulled += m_engine->applied() - before;
                 if (step != SyncEngine::Step::Continue)
                     ++m_pullGeneration; // whatever is still in flight is not wanted
-                switch (step) {
-                case SyncEngine::Step::Continue:
+                switch (nextAfterPull(step, m_engine->epochReset() && !m_repushed)) {
+                case AfterPull::NextPage:
                     Q_EMIT progress(tr("Received %n record(s)", nullptr, m_pulled));
                     if (m_pullsInFlight == 0)
                         pullNext();
                     return;
-                case SyncEngine::Step::Done:
-                    if (m_engine->epochReset() && !m_repushed) {
-                        // The server was restored: give it back what it lacks.
-                        m_repushed = true;
-                        Q_EMIT progress(tr("The server was restored from a backup; sending everything again"));
-                        startPush();
-                        return;
-                    }
+                case AfterPull::Repush:
+                    // The server was restored: give it back what it lacks.
+                    m_repushed = true;
+                    Q_EMIT progress(tr("The server was restored from a backup; sending everything again"));
+                    startPush();
+                    return;
+                case AfterPull::FollowUps:
                     fetchAuthors();
                     return;
-                case SyncEngine::Step::AuthFailed:
+                case AfterPull::Relogin:
                     reloginThen([this] { pullNext(); });
                     return;
-                case SyncEngine::Step::RestartPush:
-                case SyncEngine::Step::Failed:
+                case AfterPull::Fail:
                     fail(Failure::Server, m_engine->lastError());
                     return;
                 }

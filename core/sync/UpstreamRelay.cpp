@@ -5,6 +5,7 @@
 #include "ServerReplica.h"
 #include "SiteAuthors.h"
 #include "SyncEngine.h"
+#include "SyncNextStep.h"
 #include "SyncRequest.h"
 #include "schema/Schema.h"
 
@@ -26,7 +27,6 @@ namespace {
 
 constexpr int kPushRecords = 2000;
 constexpr int kPullRecords = 5000;
-constexpr int kMaxClockRetries = 3;
 
 void log(const QString &message)
 {
@@ -206,14 +206,13 @@ void UpstreamRelay::pushNext()
         return;
     }
     onReply(send("POST", QStringLiteral("/v1/push"), body, true), [this](int status, const QByteArray &b) {
-        switch (m_engine->handlePush(status, b)) {
-        case SyncEngine::Step::Continue:
-        case SyncEngine::Step::Done:
+        switch (nextAfterPush(m_engine->handlePush(status, b))) {
+        case AfterPush::SendNext:
             pushNext();
             return;
-        case SyncEngine::Step::RestartPush:
+        case AfterPush::ClockRefused:
             // Relayed stamps are never re-stamped: a clock ahead is for their authors to fix.
-            if (++m_clockRetries > kMaxClockRetries) {
+            if (!clockRetryLeft(&m_clockRetries)) {
                 finish(false,
                        QCoreApplication::translate("Server",
                                                    "the upstream keeps refusing relayed stamps as "
@@ -222,10 +221,10 @@ void UpstreamRelay::pushNext()
             }
             pushNext();
             return;
-        case SyncEngine::Step::AuthFailed:
+        case AfterPush::Relogin:
             reloginThen([this] { pushNext(); });
             return;
-        case SyncEngine::Step::Failed:
+        case AfterPush::Fail:
             finish(false, m_engine->lastError());
             return;
         }
@@ -237,25 +236,24 @@ void UpstreamRelay::pullNext()
     m_pullSince = m_engine->pullCursor();
     onReply(send("GET", QStringLiteral("/v1/pull?") + m_engine->pullQuery(kPullRecords), QByteArray(), true),
             [this](int status, const QByteArray &b) {
-                switch (m_engine->handlePull(status, b, m_pullSince)) {
-                case SyncEngine::Step::Continue:
+                const SyncEngine::Step step = m_engine->handlePull(status, b, m_pullSince);
+                switch (nextAfterPull(step, m_engine->epochReset())) {
+                case AfterPull::NextPage:
                     pullNext();
                     return;
-                case SyncEngine::Step::Done:
-                    if (m_engine->epochReset()) {
-                        // The upstream was restored: give it back what it lacks.
-                        m_engine->clearReport();
-                        m_engine->beginPush();
-                        pushNext();
-                        return;
-                    }
+                case AfterPull::Repush:
+                    // The upstream was restored: give it back what it lacks.
+                    m_engine->clearReport();
+                    m_engine->beginPush();
+                    pushNext();
+                    return;
+                case AfterPull::FollowUps:
                     fetchDirectory();
                     return;
-                case SyncEngine::Step::AuthFailed:
+                case AfterPull::Relogin:
                     reloginThen([this] { pullNext(); });
                     return;
-                case SyncEngine::Step::RestartPush:
-                case SyncEngine::Step::Failed:
+                case AfterPull::Fail:
                     finish(false, m_engine->lastError());
                     return;
                 }

@@ -121,6 +121,40 @@ bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, 
     return false;
 }
 
+namespace {
+const QString kOrphanPrefix = QStringLiteral("orphan.");
+} // namespace
+
+void noteOrphan(ServerDb::Write &w, const QString &entity, const QString &id)
+{
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("INSERT INTO gx_meta (k, v) VALUES (?, '1') ON CONFLICT (k) DO NOTHING"));
+    q.addBindValue(QString(kOrphanPrefix + entity + u'|' + id));
+    ServerDb::exec(q);
+}
+
+QSet<QString> orphans(ServerDb::Write &w)
+{
+    QSet<QString> out;
+    QSqlQuery q(w.db());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT k FROM gx_meta WHERE k LIKE 'orphan.%'"))) {
+        while (q.next())
+            out.insert(q.value(0).toString().mid(kOrphanPrefix.size()));
+    }
+    return out;
+}
+
+void adoptOrphans(ServerDb::Write &w, ServerStorage &storage, const QString &entity, const QString &id,
+                  const QString &visEntity, const QString &ownerId, const QString &officeId)
+{
+    followSubject(w, storage, entity, id, visEntity, ownerId, officeId);
+    QSqlQuery q(w.db());
+    q.prepare(QStringLiteral("DELETE FROM gx_meta WHERE k = ?"));
+    q.addBindValue(QString(kOrphanPrefix + entity + u'|' + id));
+    ServerDb::exec(q);
+}
+
 bool stored(ServerDb::Write &w, const QString &entity, const QString &id)
 {
     QSqlQuery q(w.db());

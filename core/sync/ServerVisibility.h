@@ -7,6 +7,7 @@
 #include "Access.h"
 #include "ServerDb.h"
 
+#include <QSet>
 #include <QString>
 #include <QVariant>
 
@@ -41,6 +42,15 @@ bool refusedTo(ServerDb::Write &w, const QString &userId, const QString &entity,
 // Whether this user could see the record before a move took it away (gx_moved): a conflict
 // record they made about it still belongs to its new viewers.
 bool sawBefore(ServerDb::Write &w, const SyncUser &user, const QString &entity, const QString &id);
+
+// A conflict record was stored before the record it is about (a relay sends a record edited
+// after its conflict after it), placed by its own owner and office: noted (gx_meta
+// orphan.<entity>|<id>) until the record arrives, when adoptOrphans() gives the conflict
+// records its place, as a move would (followSubject).
+void noteOrphan(ServerDb::Write &w, const QString &entity, const QString &id);
+QSet<QString> orphans(ServerDb::Write &w); // "entity|id"
+void adoptOrphans(ServerDb::Write &w, ServerStorage &storage, const QString &entity, const QString &id,
+                  const QString &visEntity, const QString &ownerId, const QString &officeId);
 
 // Whether the server holds this record.
 bool stored(ServerDb::Write &w, const QString &entity, const QString &id);

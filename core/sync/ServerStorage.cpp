@@ -229,8 +229,10 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     // Erased records (152-FZ) stay erased: a replica that missed the erasure cannot bring them back.
     const QSet<QString> erased = ServerPurgeLog::erasedKeys(w.db());
     const QSet<QString> dropped = ServerPurgeLog::droppedKeys(w.db());
-    // Records with conflict records stored before them (ServerVisibility::noteOrphan).
-    const QSet<QString> orphans = ServerVisibility::orphans(w);
+    // Records with conflict records stored before them (ServerVisibility::noteOrphan), kept
+    // up to date within this batch: a conflict record and its record may come in one push,
+    // the conflict record first.
+    QSet<QString> orphans = ServerVisibility::orphans(w);
     const QSet<QString> absent = absentKeys(w.db(), records);
     for (const RecordChange &rc : records) {
         RecordOutcome o;
@@ -408,9 +410,10 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                      && !Access::canSee(*user, row.visEntity, row.ownerId, row.officeId))
                 ServerPurgeLog::noteMove(w.db(), seq, rc.entity, rc.id, rc.entity, user->id, user->officeId);
             save(w.db(), rc.entity, rc.id, row, m_prepared);
-            if (isConflict && !subject.exists)
+            if (isConflict && !subject.exists) {
                 ServerVisibility::noteOrphan(w, row.visEntity, subjectId);
-            else if (!before.exists && !orphans.isEmpty() && orphans.contains(rc.entity + u'|' + rc.id))
+                orphans.insert(row.visEntity + u'|' + subjectId);
+            } else if (!before.exists && !orphans.isEmpty() && orphans.contains(rc.entity + u'|' + rc.id))
                 ServerVisibility::adoptOrphans(w, *this, rc.entity, rc.id, row.visEntity, row.ownerId, row.officeId);
             if (changed)
                 ++*changed;

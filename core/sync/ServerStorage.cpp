@@ -435,11 +435,13 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         for (int k = 0; k < rc.fields.size(); ++k) {
             if (o.status[k] != FieldStatus::Forbidden && o.status[k] != FieldStatus::Invalid)
                 continue;
+            if (!mayRead)
+                continue;
+            // A field the server never had goes back empty with a zero clock: the pusher's
+            // value would otherwise stay on its replica, never synced.
             const StoredField *stored = row.fields.find(rc.fields.at(k).name);
-            if (stored && mayRead) {
-                const FieldState s = stateOf(*stored);
-                o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
-            }
+            const FieldState s = stored ? stateOf(*stored) : FieldState {};
+            o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
         }
         out << o;
     }

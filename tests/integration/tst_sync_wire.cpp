@@ -217,6 +217,52 @@ private slots:
         QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("check")}).code, 0);
     }
 
+    void aRefusedFieldTheServerNeverHadIsEmptiedAgain()
+    {
+        // An admin sets up a stage without a probability; anna (sales) may read stages but not
+        // write them. Her probability is refused: her computer must show the server's (empty)
+        // field again, keep her value as a conflict record, and say the field was refused,
+        // not that the stage was removed.
+        QVERIFY(!synckit::addUser(m_storage, QStringLiteral("olga"), QStringLiteral("admin"), QString(),
+                                  QStringLiteral("pw-olga"))
+                     .isEmpty());
+        const QString o = m_dir.filePath(QStringLiteral("olga.db")),
+                      a = m_dir.filePath(QStringLiteral("anna-stage.db"));
+        for (const QString &db : {o, a})
+            QCOMPARE(cli({QStringLiteral("--db"), db, QStringLiteral("init")}).code, 0);
+        QCOMPARE(sync(o, QStringLiteral("olga")).code, 0);
+        const synckit::Run pipeline = cli({QStringLiteral("--db"), o, QStringLiteral("add"), QStringLiteral("pipeline"),
+                                           QStringLiteral("name=Тендеры")});
+        QCOMPARE(pipeline.code, 0);
+        const synckit::Run stage = cli({QStringLiteral("--db"), o, QStringLiteral("add"), QStringLiteral("stage"),
+                                        QStringLiteral("pipeline_id=") + QString::fromUtf8(pipeline.out).trimmed(),
+                                        QStringLiteral("name=Заявка подана")});
+        QCOMPARE(stage.code, 0);
+        const QString id = QString::fromUtf8(stage.out).trimmed();
+        QCOMPARE(sync(o, QStringLiteral("olga")).code, 0);
+        QCOMPARE(sync(a, QStringLiteral("anna")).code, 0);
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("set"), QStringLiteral("stage"), id,
+                      QStringLiteral("probability=50")})
+                     .code,
+                 0);
+        const synckit::Run r = sync(a, QStringLiteral("anna"));
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("probability was refused")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("removed from this computer")), qPrintable(r.err));
+        const synckit::Run got = cli(
+            {QStringLiteral("--db"), a, QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("stage"), id});
+        QCOMPARE(got.code, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(got.out).object();
+        QCOMPARE(shown.value(QLatin1String("name")).toString(), QStringLiteral("Заявка подана"));
+        QVERIFY2(shown.value(QLatin1String("probability")).isNull(), got.out.constData());
+        QCOMPARE(conflictsAbout(a, id), 1); // her 50 is kept, restorable
+        // Settled: the next sync sends nothing back and reports nothing.
+        const synckit::Run again = sync(a, QStringLiteral("anna"));
+        QCOMPARE(again.code, 0);
+        QVERIFY2(!again.err.contains(QStringLiteral("refused")), qPrintable(again.err));
+        QCOMPARE(cli({QStringLiteral("--db"), a, QStringLiteral("check")}).code, 0);
+    }
+
     void conflictRecordsFollowAReassignedRecord()
     {
         // anna edits her lead on two computers at once: a conflict record. Then her manager

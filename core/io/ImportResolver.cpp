@@ -316,28 +316,19 @@ QString ImportResolver::lookUp(const DedupePlan &plan, const QList<Column> &colu
     return {};
 }
 
-QString ImportResolver::emailKeyOf(const QMap<QString, QString> &values, const QString &field,
-                                   const QHash<QString, QString> *keys)
+QString ImportResolver::keyOf(const QMap<QString, QString> &values, const QString &field,
+                              const QHash<QString, QString> *keys, KeyKind kind)
 {
+    // The row builder worked the key out already (ImportRow::keys); otherwise normalise here.
     if (keys) {
         const auto it = keys->constFind(field);
         if (it != keys->constEnd())
             return *it;
     }
     const QString v = values.value(field);
-    return v.isEmpty() ? QString() : ValueParsers::emailKey(v);
-}
-
-QString ImportResolver::phoneKeyOf(const QMap<QString, QString> &values, const QString &field,
-                                   const QHash<QString, QString> *keys)
-{
-    if (keys) {
-        const auto it = keys->constFind(field);
-        if (it != keys->constEnd())
-            return *it;
-    }
-    const QString v = values.value(field);
-    return v.isEmpty() ? QString() : phoneToE164(v);
+    if (v.isEmpty())
+        return QString();
+    return kind == KeyKind::Email ? ValueParsers::emailKey(v) : phoneToE164(v);
 }
 
 void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, const QMap<QString, QString> &values,
@@ -362,9 +353,9 @@ void ImportResolver::noteWritten(const EntityDef &entity, const QString &id, con
             m_side.insert(sideKey(plan.table + u'.' + c.name, key), rowid);
     };
     for (int i = 0; i < plan.emailColumns.size(); ++i)
-        add(plan.emailColumns.at(i), emailKeyOf(values, plan.emailFields.at(i), keys));
+        add(plan.emailColumns.at(i), keyOf(values, plan.emailFields.at(i), keys, KeyKind::Email));
     for (int i = 0; i < plan.phoneColumns.size(); ++i)
-        add(plan.phoneColumns.at(i), phoneKeyOf(values, plan.phoneFields.at(i), keys));
+        add(plan.phoneColumns.at(i), keyOf(values, plan.phoneFields.at(i), keys, KeyKind::Phone));
 }
 
 QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QString, QString> &values,
@@ -383,12 +374,12 @@ QString ImportResolver::findDuplicate(const EntityDef &entity, const QMap<QStrin
             if (values.value(field).isEmpty())
                 continue;
             anyKey = true;
-            const QString id = lookUp(plan, plan.emailColumns, emailKeyOf(values, field, keys), false);
+            const QString id = lookUp(plan, plan.emailColumns, keyOf(values, field, keys, KeyKind::Email), false);
             if (!id.isEmpty())
                 return id;
         }
         for (const QString &field : plan.phoneFields) {
-            const QString e164 = phoneKeyOf(values, field, keys);
+            const QString e164 = keyOf(values, field, keys, KeyKind::Phone);
             if (e164.isEmpty())
                 continue;
             anyKey = true;

@@ -76,11 +76,11 @@ private:
     QString lookUp(const DedupePlan &plan, const QList<Column> &columns, const QString &key, bool phone);
     void loadSideIndex(const DedupePlan &plan);
     static size_t sideKey(const QString &column, const QString &key);
-    // The dedupe key of `field`'s value: from `keys` when given, else worked out.
-    static QString emailKeyOf(const QMap<QString, QString> &values, const QString &field,
-                              const QHash<QString, QString> *keys);
-    static QString phoneKeyOf(const QMap<QString, QString> &values, const QString &field,
-                              const QHash<QString, QString> *keys);
+    // The dedupe key of `field`'s value (a folded email or an E.164 phone): from `keys` when
+    // given, else worked out.
+    enum class KeyKind { Email, Phone };
+    static QString keyOf(const QMap<QString, QString> &values, const QString &field,
+                         const QHash<QString, QString> *keys, KeyKind kind);
 
     QString scalarText(const QString &sql, const QString &a, const QString &b = QString(),
                        const QString &c = QString());

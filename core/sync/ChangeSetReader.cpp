@@ -321,6 +321,20 @@ private:
         return true;
     }
 
+    // One "hlc" or "site" member of a clock (a clock object or a field), its key already read:
+    // 1 taken, 0 not a clock member, -1 a repeat or a bad value.
+    int clockMember(const Span &key, Clock *out, bool *hasHlc, bool *hasSite)
+    {
+        bool *seen = key.is("hlc") ? hasHlc : key.is("site") ? hasSite : nullptr;
+        if (!seen)
+            return 0;
+        Span value;
+        if (*seen || !rawString(&value))
+            return -1;
+        *seen = seen == hasHlc ? hlc(value, &out->hlc) : site(value, &out->site);
+        return *seen ? 1 : -1;
+    }
+
     // {"hlc": "digits", "site": "32 hex digits"}
     bool clock(Clock *out)
     {
@@ -328,20 +342,9 @@ private:
             return false;
         bool hasHlc = false, hasSite = false;
         for (;;) {
-            Span key, value;
-            if (!rawString(&key) || !eat(':') || !rawString(&value))
+            Span key;
+            if (!rawString(&key) || !eat(':') || clockMember(key, out, &hasHlc, &hasSite) <= 0)
                 return false;
-            if (key.is("hlc") && !hasHlc) {
-                hasHlc = hlc(value, &out->hlc);
-                if (!hasHlc)
-                    return false;
-            } else if (key.is("site") && !hasSite) {
-                hasSite = site(value, &out->site);
-                if (!hasSite)
-                    return false;
-            } else {
-                return false;
-            }
             if (eat(','))
                 continue;
             if (eat('}'))
@@ -363,25 +366,18 @@ private:
             Span key;
             if (!rawString(&key) || !eat(':'))
                 return false;
-            if (key.is("v") && !hasV) {
+            const int member = clockMember(key, &out->clock, &hasHlc, &hasSite); // hlc, site
+            if (member < 0)
+                return false;
+            if (member == 0 && key.is("v") && !hasV) {
                 hasV = true;
                 if (!null() && !string(&out->text))
                     return false;
-            } else if (key.is("hlc") && !hasHlc) {
-                Span value;
-                hasHlc = true;
-                if (!rawString(&value) || !hlc(value, &out->clock.hlc))
-                    return false;
-            } else if (key.is("site") && !hasSite) {
-                Span value;
-                hasSite = true;
-                if (!rawString(&value) || !site(value, &out->clock.site))
-                    return false;
-            } else if (key.is("prev") && !hasPrev) {
+            } else if (member == 0 && key.is("prev") && !hasPrev) {
                 hasPrev = true;
                 if (!null() && !clock(&out->prev))
                     return false;
-            } else {
+            } else if (member == 0) {
                 return false;
             }
             if (eat(','))

@@ -4,39 +4,12 @@
 // client holds every record: no pull cursor skipped a change committed by the other
 // instance.
 
-#include "tst_sync_kit.h"
+#include "tst_pg_kit.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace synckit;
-
-namespace {
-
-const QString kPgBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
-
-Run runAs(const QStringList &command, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.start(QStringLiteral("runuser"),
-            QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
-    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-int freePort()
-{
-    QTcpServer s;
-    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
-}
-
-} // namespace
 
 class TestPostgres : public QObject
 {
@@ -44,8 +17,7 @@ class TestPostgres : public QObject
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_data;
-    bool m_running = false;
+    pgkit::Cluster m_pg;
     QString m_url;
 
     QString db(int i) const { return m_dir->filePath(QStringLiteral("client%1.db").arg(i)); }
@@ -54,45 +26,18 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (!QFileInfo::exists(kPgBin + QStringLiteral("initdb")))
-            QSKIP("PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin/initdb missing)");
-        // Parents must be traversable by the postgres user; the data directory is its own.
-        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/gamix-pg-XXXXXX"));
+        m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        QFile::setPermissions(m_dir->path(),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                  | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                  | QFileDevice::ExeOther);
-        m_data = m_dir->filePath(QStringLiteral("pgdata"));
-        QVERIFY(QDir().mkpath(m_data));
-        if (QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres"), m_data}) != 0)
-            QSKIP("cannot hand a directory to the postgres user (the test needs root and a postgres account)");
-        const Run init = runAs({kPgBin + QStringLiteral("initdb"), QStringLiteral("-D"), m_data, QStringLiteral("-A"),
-                                QStringLiteral("trust"), QStringLiteral("-U"), QStringLiteral("gamix")});
-        if (init.code != 0)
-            QSKIP(qPrintable(QStringLiteral("runuser/initdb failed: ") + init.err.left(200)));
-        const int port = freePort();
-        QVERIFY(port > 0);
-        const Run start
-            = runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"),
-                     m_data + QStringLiteral("/log.txt"), QStringLiteral("-o"),
-                     QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(port).arg(m_data),
-                     QStringLiteral("-w"), QStringLiteral("start")});
-        QVERIFY2(start.code == 0, qPrintable(start.err));
-        m_running = true;
-        const Run create = runAs({kPgBin + QStringLiteral("createdb"), QStringLiteral("-h"),
-                                  QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
-                                  QStringLiteral("-U"), QStringLiteral("gamix"), QStringLiteral("gamix")});
-        QVERIFY2(create.code == 0, qPrintable(create.err));
-        m_url = QStringLiteral("postgresql://gamix@127.0.0.1:%1/gamix").arg(port);
+        QString message;
+        const pgkit::Cluster::Start started = m_pg.start(&message);
+        if (started == pgkit::Cluster::Start::Skip)
+            QSKIP(qPrintable(message));
+        QVERIFY2(started == pgkit::Cluster::Start::Running, qPrintable(message));
+        m_url = m_pg.createDatabase(QStringLiteral("gamix"));
+        QVERIFY(!m_url.isEmpty());
     }
 
-    void cleanupTestCase()
-    {
-        if (m_running)
-            runAs({kPgBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"),
-                   QStringLiteral("immediate"), QStringLiteral("stop")});
-    }
+    void cleanupTestCase() { m_pg.stop(); }
 
     void twoInstancesConcurrentPushesSkipNothing()
     {

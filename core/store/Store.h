@@ -146,8 +146,10 @@ public:
     // Rows with dirty_seq > after (what this replica still has to push), by dirty_seq.
     QList<QPair<qint64, Record>> dirtyRowsAfter(const EntityDef &entity, qint64 after, int limit);
     // The server refused our value of one field and sent its own: take it regardless of
-    // clock order, keeping ours as a conflict record. false when the record is unknown.
-    bool adoptField(const EntityDef &entity, const QString &id, const RemoteField &server);
+    // clock order, keeping ours as a conflict record (unless !keepOurs: a forced field that
+    // replaces a value other than the refused one, MergeRule::forcedTakeKeepsLocal). false
+    // when the record is unknown.
+    bool adoptField(const EntityDef &entity, const QString &id, const RemoteField &server, bool keepOurs = true);
     // Clock guard: re-stamps our own unpushed field clocks newer than `afterHlc` (on rows
     // dirty after `afterSeq`) with fresh stamps, after the Hlc was moved to server time.
     int restampUnpushed(qint64 afterSeq, quint64 afterHlc);

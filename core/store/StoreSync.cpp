@@ -26,7 +26,7 @@ QList<QPair<qint64, Record>> Store::dirtyRowsAfter(const EntityDef &entity, qint
     return out;
 }
 
-bool Store::adoptField(const EntityDef &entity, const QString &id, const RemoteField &server)
+bool Store::adoptField(const EntityDef &entity, const QString &id, const RemoteField &server, bool keepOurs)
 {
     if (server.field < 0 || server.field >= entity.fields.size())
         return false;
@@ -44,7 +44,7 @@ bool Store::adoptField(const EntityDef &entity, const QString &id, const RemoteF
         }
         m_hlc.observe(server.clock.hlc);
         const Clock local = current.clocks.clock(server.field);
-        if (current.values[server.field] != v)
+        if (keepOurs && current.values[server.field] != v)
             recordConflict(entity, current.id, f, v, server.clock, current.values[server.field], local);
         current.values[server.field] = v;
         current.clocks.set(server.field, server.clock, server.prev);

@@ -78,6 +78,8 @@ QJsonObject fieldToJson(const QString &, const FieldChange &field)
     o.insert(QStringLiteral("site"), field.clock.siteHex());
     if (!field.prev.isZero())
         o.insert(QStringLiteral("prev"), clockToJson(field.prev));
+    if (!field.force.isZero())
+        o.insert(QStringLiteral("force"), clockToJson(field.force));
     return o;
 }
 
@@ -90,7 +92,8 @@ bool fieldFromJson(const QString &, const QString &name, const QJsonValue &value
     out->text = FieldCodec::textFromJson(o.value(QLatin1String("v")));
     return hlcFromJson(o.value(QLatin1String("hlc")), &out->clock.hlc)
         && Clock::siteFromHex(o.value(QLatin1String("site")).toString(), &out->clock.site)
-        && clockFromJson(o.value(QLatin1String("prev")), &out->prev);
+        && clockFromJson(o.value(QLatin1String("prev")), &out->prev)
+        && clockFromJson(o.value(QLatin1String("force")), &out->force);
 }
 
 void appendString(QByteArray &out, QStringView s)
@@ -195,6 +198,11 @@ void appendField(QByteArray &out, const FieldChange &field)
     if (!field.prev.isZero()) {
         out += ",\"prev\":{";
         appendClock(out, field.prev);
+        out += '}';
+    }
+    if (!field.force.isZero()) {
+        out += ",\"force\":{";
+        appendClock(out, field.force);
         out += '}';
     }
     out += '}';

@@ -4,6 +4,18 @@
 // (FieldCodec::toJson: null when empty), `hlc` a decimal string (64 bits do not fit a
 // JSON double), `site` 32 hex digits, `prev` the clock the author saw, as
 // `{hlc, site}`, omitted when zero (a field written for the first time).
+//
+// `force` (`{hlc, site}`, omitted when zero), only in pull pages of an office server: the
+// office took this value back from its upstream, which refused the office's newer one
+// (forbidden/invalid), so its clock may be older than what the office's clients hold. A
+// receiver whose own clock for the field is at most `force` takes value and clock as
+// given (last-writer-wins would ignore the older clock and keep the refused value
+// forever), unless its own value there is not pushed yet (its push will be judged): see
+// MergeRule::decide. `force` is the highest clock the office ever held for the field, so a
+// receiver whose clock is newer holds a write the office had not judged yet (a pull page
+// delivered late) and keeps it. The office drops `force` once an accepted write is newer
+// than it. A server ignores `force` in pushes (a client cannot force) and never relays it
+// upstream; an office of an office honours it from its upstream and passes it on.
 
 #include "store/Clock.h"
 
@@ -23,6 +35,7 @@ struct FieldChange
     QString text; // canonical text form (FieldCodec::toText); "" is empty (null)
     Clock clock;
     Clock prev;
+    Clock force; // see the file's header; zero: none
 };
 
 struct RecordChange
@@ -47,7 +60,7 @@ QJsonObject fieldToJson(const QString &entity, const FieldChange &field);
 bool fieldFromJson(const QString &entity, const QString &name, const QJsonValue &value, FieldChange *out);
 // `s` as a JSON string literal (quotes included), UTF-8.
 void appendString(QByteArray &out, QStringView s);
-// {"v":...,"hlc":"...","site":"...","prev":{...}}: the text form of fieldToJson().
+// {"v":...,"hlc":"...","site":"...","prev":{...},"force":{...}}: the text form of fieldToJson().
 void appendField(QByteArray &out, const FieldChange &field);
 // A decimal string or a JSON number.
 bool hlcFromJson(const QJsonValue &value, quint64 *hlc);

@@ -354,12 +354,12 @@ private:
         return hasHlc && hasSite;
     }
 
-    // {"v": "text" | null, "hlc": "...", "site": "...", "prev": {...} | null}
+    // {"v": "text" | null, "hlc": "...", "site": "...", "prev": {...} | null, "force": {...} | null}
     bool field(FieldChange *out)
     {
         if (!eat('{'))
             return false;
-        bool hasV = false, hasHlc = false, hasSite = false, hasPrev = false;
+        bool hasV = false, hasHlc = false, hasSite = false, hasPrev = false, hasForce = false;
         if (eat('}'))
             return false;
         for (;;) {
@@ -376,6 +376,10 @@ private:
             } else if (member == 0 && key.is("prev") && !hasPrev) {
                 hasPrev = true;
                 if (!null() && !clock(&out->prev))
+                    return false;
+            } else if (member == 0 && key.is("force") && !hasForce) {
+                hasForce = true;
+                if (!null() && !clock(&out->force))
                     return false;
             } else if (member == 0) {
                 return false;

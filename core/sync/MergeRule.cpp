@@ -19,12 +19,45 @@ bool isStale(const FieldState &local, const FieldChange &remote)
     return !remote.clock.isZero() && local.prev == remote.clock && local.clock > remote.clock;
 }
 
-MergeDecision decide(const FieldState *local, const FieldChange &remote, bool conflictsTracked)
+bool takesForced(const Clock &localClock, const FieldChange &remote, bool localPending)
+{
+    return !remote.force.isZero() && !localPending && remote.clock < localClock && !(localClock > remote.force);
+}
+
+bool forcedTakeKeepsLocal(const Clock &localClock, const FieldChange &remote)
+{
+    return localClock == remote.force;
+}
+
+Clock keptForce(const Clock &storedForce, const Clock &localClock, const FieldChange &applied, bool forcedTake)
+{
+    Clock over = storedForce;
+    if (forcedTake && localClock > over)
+        over = localClock;
+    if (applied.force > over)
+        over = applied.force;
+    return over > applied.clock ? over : Clock();
+}
+
+MergeDecision decide(const FieldState *local, const FieldChange &remote, bool conflictsTracked, bool localPending)
 {
     MergeDecision d;
     const Clock localClock = local ? local->clock : Clock();
     if (remote.clock == localClock) {
         d.status = FieldStatus::Accepted; // already here: idempotent
+        return d;
+    }
+    // Before the stale test: the local value's author may have seen the forced value, which
+    // the upstream then chose over it.
+    if (local && takesForced(localClock, remote, localPending)) {
+        d.apply = true;
+        d.forced = true;
+        d.status = FieldStatus::Accepted;
+        if (conflictsTracked && forcedTakeKeepsLocal(localClock, remote) && local->text != remote.text) {
+            d.conflict = true;
+            d.kept = FieldState {remote.text, remote.clock, remote.prev};
+            d.lost = *local;
+        }
         return d;
     }
     if (local && isStale(*local, remote)) {

@@ -16,6 +16,7 @@ struct MergeDecision
     FieldStatus status = FieldStatus::Superseded;
     bool apply = false; // take the remote value and clock
     bool conflict = false; // keep the loser as a conflict record
+    bool forced = false; // taken over a newer local clock, by the remote's force bound
     FieldState kept;
     FieldState lost;
 };
@@ -29,8 +30,29 @@ namespace MergeRule {
 // could restore the other value, so a record about them would be noise nobody can act on.
 bool tracksConflicts(const EntityDef &entity, const FieldDef &field);
 
-// `conflictsTracked`: see tracksConflicts().
-MergeDecision decide(const FieldState *local, const FieldChange &remote, bool conflictsTracked);
+// `conflictsTracked`: see tracksConflicts(). `localPending`: the local value is this
+// replica's own write not pushed to the remote's server yet (a client's unpushed edit, an
+// office's field its relay has not sent upstream); a force bound does not take it.
+MergeDecision decide(const FieldState *local, const FieldChange &remote, bool conflictsTracked,
+                     bool localPending = false);
+
+// A field its server forced (FieldChange::force, ChangeSet.h) replaces a newer local value:
+// when the local clock is newer than the remote's but at most its force bound, and the local
+// value is not pending. decide() applies it; a replica that adopts such fields on another
+// path (StoreReplica, through Store::adoptField) asks this first.
+bool takesForced(const Clock &localClock, const FieldChange &remote, bool localPending);
+// A forced take keeps the local value as a conflict record only when it is the value the
+// upstream refused (its clock is the bound): the record the forcing office made, by the same
+// id. An older value the office had overwritten before, or the bound left by an earlier
+// refusal, lost nothing to this one.
+bool forcedTakeKeepsLocal(const Clock &localClock, const FieldChange &remote);
+
+// The force bound a replica that serves others (an office server) stores with a field it
+// applies: the highest clock its clients may hold for it, while that is newer than the
+// applied clock (else none: last-writer-wins alone brings them the value). `storedForce` and
+// `localClock` are the field's before, `forcedTake` whether it went back in time (a forced
+// take, or the office adopting its upstream's refusal).
+Clock keptForce(const Clock &storedForce, const Clock &localClock, const FieldChange &applied, bool forcedTake);
 
 // A change is stale when the local value's author had seen exactly it (local.prev ==
 // remote.clock): a re-delivery, never a conflict.

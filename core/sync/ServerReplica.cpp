@@ -26,6 +26,7 @@ QList<QList<FieldStatus>> ServerReplica::apply(const QList<RecordChange> &record
     ServerDb::Write w(m_storage.db());
     MergeOptions options;
     options.fromUpstream = true;
+    options.relayCursor = m_storage.db().meta(w.db(), key(QStringLiteral("push_cursor"))).toLongLong();
     QList<QList<FieldStatus>> out;
     if (!records.isEmpty()) {
         // Records that come back after this office dropped them (they left it upstream), and

@@ -346,6 +346,8 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
                     continue;
                 }
             }
+            if (!options.fromUpstream)
+                fc.force = Clock(); // only an upstream forces (ChangeSet.h)
             QVariant v;
             QString error;
             if (!FieldCodec::parse(*fd, fc.text, &v, &error))
@@ -357,13 +359,15 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             if (isConflict && has && local.clock > fc.prev)
                 fc.prev = local.clock; // bookkeeping records: no conflicts about conflicts
             const bool tracked = MergeRule::tracksConflicts(*e, *fd);
-            const MergeDecision d = MergeRule::decide(has ? &local : nullptr, fc, tracked);
+            const bool pending = options.fromUpstream && has && !stored->upstream && stored->q > options.relayCursor;
+            const MergeDecision d = MergeRule::decide(has ? &local : nullptr, fc, tracked, pending);
             o.status[k] = d.status;
             if (d.conflict) {
                 lostPairs.append({d.kept, d.lost});
                 lostFields.append(fc.name);
             }
             if (d.apply) {
+                fc.force = MergeRule::keptForce(has ? stored->change.force : Clock(), local.clock, fc, d.forced);
                 row.fields.put(storedField(fc, -1, options.fromUpstream));
                 any = true;
                 if (fd->name == QLatin1String(kOwnerField) || fd->name == QLatin1String(kOfficeField))
@@ -500,7 +504,10 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
         const FieldDef *fd = e ? e->field(c.name) : nullptr;
         if (mine && fd && MergeRule::tracksConflicts(*e, *fd) && mine->change.text != c.text)
             lost.append({c.name, {FieldState {c.text, c.clock, c.prev}, stateOf(*mine)}});
-        row.fields.put(storedField(c, seq, true));
+        // Its clients may hold our newer value: they take this one by its force bound.
+        FieldChange taken = c;
+        taken.force = mine ? MergeRule::keptForce(mine->change.force, mine->change.clock, c, true) : Clock();
+        row.fields.put(storedField(taken, seq, true));
     }
     row.viaSite.clear();
     // A conflict record keeps the place of the record it is about.

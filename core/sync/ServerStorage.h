@@ -36,6 +36,9 @@ struct MergeOptions
     // The pusher's last noted pull cursor (ServerPurgeHorizon): it holds fields changed at or
     // before it. -1: unknown.
     qint64 pusherHolds = -1;
+    // fromUpstream: the relay's push cursor. This server's own fields changed after it have
+    // not been judged upstream yet, so a forced field from upstream does not take them.
+    qint64 relayCursor = -1;
 };
 
 class ServerStorage

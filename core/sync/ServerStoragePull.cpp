@@ -131,8 +131,11 @@ ChangePage ServerStorage::localChanges(qint64 cursor, int limit)
         for (const StoredField &f : StoredFields::parse(q.value(3).toString()).list) {
             // Whole records: a row that moved past a page boundary keeps fields stamped in
             // ranges already passed, so filtering fields by the cursor would lose them.
-            if (!f.upstream)
+            // A force bound is for this server's clients only: never relayed (ChangeSet.h).
+            if (!f.upstream) {
                 rc.fields << f.change;
+                rc.fields.last().force = Clock();
+            }
         }
         if (!rc.fields.isEmpty())
             page.records << rc;

@@ -124,7 +124,8 @@ QString StoredFields::soloSite() const
         return QString();
     const SiteId site = list.first().change.clock.site;
     for (const StoredField &f : list) {
-        if (f.change.clock.site != site)
+        // A forced field goes to its own site too: that replica holds a newer, refused value.
+        if (f.change.clock.site != site || !f.change.force.isZero())
             return QString();
     }
     return list.first().change.clock.siteHex();

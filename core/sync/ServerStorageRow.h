@@ -1,7 +1,8 @@
 #pragma once
 // One server record's field states in memory (ServerStorage), and the text forms saved with
 // it in gx_record: `fields` (per field the change-set form plus `q`, the server sequence of
-// its last change, and `"u":1` when it came from an upstream server), `wire` (the change-set
+// its last change, `"u":1` when it came from an upstream server, and `force` while its value
+// went back in time: ChangeSet.h), `wire` (the change-set
 // fields object a pull sends: spliced into the page as text, never parsed or rebuilt) and
 // `solo_site` (the one site that stamped every field: a pull leaves out a replica's own
 // records by this column instead of parsing them).
@@ -39,7 +40,7 @@ struct StoredFields
     QByteArray wireJson() const;
     // Both in one pass (each field's change-set form is written once): what a save stores.
     void writeJson(QByteArray *stored, QByteArray *wire) const;
-    // The site hex of every field's clock when they are all the same, else "".
+    // The site hex of every field's clock when they are all the same and none is forced, else "".
     QString soloSite() const;
 };
 

@@ -47,6 +47,13 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
     const bool isConflictRecord = e->name == u"conflict";
     QList<RemoteField> remote;
     QList<int> where;
+    struct Forced
+    {
+        int k;
+        RemoteField rf;
+        bool keepOurs;
+    };
+    QList<Forced> forced;
     for (int k = 0; k < rc.fields.size(); ++k) {
         const FieldChange &fc = rc.fields.at(k);
         const int i = e->fieldIndex(fc.name);
@@ -55,6 +62,15 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
         RemoteField rf {i, fc.text, fc.clock, fc.prev};
         if (current.isValid()) {
             const FieldState local {QString(), current.clocks.clock(i), current.clocks.prev(i)};
+            // A value the office took back from its upstream's refusal (ChangeSet.h, `force`):
+            // taken over our newer clock, unless ours is not pushed yet (the server will judge it).
+            const bool pending = local.clock.site == m_store.siteId() && local.clock.hlc > m_pushedHlc;
+            if (MergeRule::takesForced(local.clock, fc, pending)) {
+                forced.append({k, rf,
+                               MergeRule::tracksConflicts(*e, e->fields.at(i))
+                                   && MergeRule::forcedTakeKeepsLocal(local.clock, fc)});
+                continue;
+            }
             if (MergeRule::isStale(local, fc)) {
                 status[k] = FieldStatus::Superseded; // its author's successor is already here
                 continue;
@@ -67,15 +83,27 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
         remote << rf;
         where << k;
     }
-    if (remote.isEmpty())
+    bool keyChanged = false;
+    for (const Forced &f : std::as_const(forced)) {
+        if (!m_store.adoptField(*e, rc.id, f.rf, f.keepOurs))
+            continue;
+        status[f.k] = FieldStatus::Accepted;
+        const FieldDef &fd = e->fields.at(f.rf.field);
+        keyChanged = keyChanged || fd.type == FieldType::Email || fd.isPhone() || fd.type == FieldType::Inn
+            || fd.name == QLatin1String(kDeletedField);
+    }
+    if (remote.isEmpty()) {
+        if (keyChanged)
+            m_duplicates += m_store.flagDuplicates(*e, rc.id);
         return status;
+    }
     const MergeResult mr = m_store.merge(*e, rc.id, remote);
     m_conflicts += mr.conflicts;
     // Duplicates that meet through sync (the same email imported offline on two machines)
     // are flagged here, in the page's transaction; the flag syncs like any record.
     // Only when a matching key may have changed: a new record, or an accepted email, phone,
     // INN or tombstone (a restore) - the lookups cost about 15 us a record.
-    bool keyChanged = !current.isValid() && mr.status.contains(MergeStatus::Accepted);
+    keyChanged = keyChanged || (!current.isValid() && mr.status.contains(MergeStatus::Accepted));
     for (int j = 0; j < where.size() && !keyChanged; ++j) {
         const FieldDef &f = e->fields.at(remote.at(j).field);
         keyChanged = mr.status.at(j) == MergeStatus::Accepted
@@ -107,6 +135,7 @@ QList<QList<FieldStatus>> StoreReplica::apply(const QList<RecordChange> &records
     const bool own = !m_store.inBatch();
     if (own)
         m_store.beginBatch(records.size() > 200);
+    m_pushedHlc = StoreReplica::state(QStringLiteral("push_hlc")).toULongLong();
     try {
         for (const RecordChange &rc : records)
             out << applyOne(rc);

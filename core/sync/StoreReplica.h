@@ -38,6 +38,7 @@ private:
     Store &m_store;
     QString m_peer;
     quint64 m_pushStartHlc = 0;
+    quint64 m_pushedHlc = 0; // during apply(): our stamps up to it have been pushed
     int m_conflicts = 0;
     int m_duplicates = 0;
 };

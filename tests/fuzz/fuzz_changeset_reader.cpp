@@ -18,7 +18,7 @@ namespace {
 
 bool sameField(const FieldChange &a, const FieldChange &b)
 {
-    return a.name == b.name && a.text == b.text && a.clock == b.clock && a.prev == b.prev;
+    return a.name == b.name && a.text == b.text && a.clock == b.clock && a.prev == b.prev && a.force == b.force;
 }
 
 } // namespace

@@ -9,6 +9,9 @@
 // - `gamix-server erase-person` run on an office server reaches the central server and the
 //   other office: afterwards no byte of the person is left in the central server's files,
 //   the other office server's, nor any client database.
+// - A write an office server took from its client and its upstream then refused (forbidden):
+//   the office takes the central value back, with its older clock, and its client shows that
+//   value after its next sync (not its refused one), its own kept as a conflict record.
 
 #include "tst_sync_kit.h"
 
@@ -376,6 +379,80 @@ private Q_SLOTS:
         QVERIFY(convergeUntil([&] {
             return get(QStringLiteral("s"), id).value(QLatin1String("first_name")).toString() == u"Переезжающий";
         }));
+    }
+
+    void anOfficeClientTakesBackAValueItsUpstreamRefused()
+    {
+        // A third office server, whose account the central admin then makes a manager of Казань
+        // (the account keeps its token): the central server judges its relay as a manager's
+        // pushes, and a manager may not move a record to another office. Its client is olga
+        // (an admin, who may), on a fresh database k2.
+        const Account relay {QStringLiteral("kazan2-relay"), QStringLiteral("relay"), QStringLiteral("Казань"),
+                             QStringLiteral("relay-pass")};
+        QVERIFY(!addUser(m_central, relay).isEmpty());
+        const QStringList storage = sqliteStorage(QStringLiteral("kazan2"));
+        Server office;
+        QVERIFY(office.startOffice(storage, m_dir.filePath(QStringLiteral("kazan2.log")), m_centralServer.url(),
+                                   QStringLiteral("kazan2-relay"), "relay-pass"));
+        const QString k2 = QStringLiteral("k2");
+        QCOMPARE(cli(k2, {QStringLiteral("init")}).code, 0);
+        // (olga can log in there once the office's first round brought the directory)
+        QTRY_VERIFY_WITH_TIMEOUT(syncAs(k2, office.url(), m_olga).code == 0, 30000);
+        const QHash<QString, QString> offices = officeIds(k2);
+        const QString kazan = offices.value(QStringLiteral("Казань")), samara = offices.value(QStringLiteral("Самара"));
+        QVERIFY(!kazan.isEmpty() && !samara.isEmpty());
+        const QString id
+            = QString::fromUtf8(cli(k2,
+                                    {QStringLiteral("add"), QStringLiteral("contact"),
+                                     QStringLiteral("first_name=Отказанная"), QStringLiteral("office_id=") + kazan})
+                                    .out.trimmed());
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(syncAs(k2, office.url(), m_olga).code, 0);
+        auto officeOf = [&](const QStringList &server) {
+            return serverValue(server, QStringLiteral("SELECT office_id FROM gx_record WHERE id = ?"), {id}).toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(officeOf(m_central), kazan, 30000);
+        QCOMPARE(serverAdmin(m_central,
+                             {QStringLiteral("user"), QStringLiteral("set"), QStringLiteral("kazan2-relay"),
+                              QStringLiteral("--role"), QStringLiteral("manager")})
+                     .code,
+                 0);
+        // olga moves it to Самара: her office takes it; the central server refuses it to the
+        // office's account and sends its own value, which the office takes back.
+        QCOMPARE(
+            cli(k2, {QStringLiteral("set"), QStringLiteral("contact"), id, QStringLiteral("office_id=") + samara}).code,
+            0);
+        QCOMPARE(syncAs(k2, office.url(), m_olga).code, 0);
+        QCOMPARE(officeOf(storage), samara);
+        QTRY_COMPARE_WITH_TIMEOUT(officeOf(storage), kazan, 30000);
+        QCOMPARE(officeOf(m_central), kazan);
+        // What olga's gamix-cli shows after her next sync: the contact in Казань again, and her
+        // move as one conflict she can restore.
+        auto shown = [&] {
+            const QJsonObject contact = get(k2, id);
+            QStringList lines {contact.value(QLatin1String("first_name")).toString(),
+                               contact.value(QLatin1String("office_id")).toString()};
+            for (const QJsonValue &v :
+                 QJsonDocument::fromJson(cli(k2, {QStringLiteral("--json"), QStringLiteral("conflicts")}).out)
+                     .array()) {
+                const QJsonObject c = v.toObject();
+                if (c.value(QLatin1String("record_id")).toString() == id)
+                    lines << c.value(QLatin1String("field")).toString() + u':'
+                            + c.value(QLatin1String("kept_value")).toString() + u'>'
+                            + c.value(QLatin1String("lost_value")).toString();
+            }
+            return lines;
+        };
+        QCOMPARE(syncAs(k2, office.url(), m_olga).code, 0);
+        const QStringList expected {QStringLiteral("Отказанная"), kazan,
+                                    QStringLiteral("office_id:") + kazan + u'>' + samara};
+        QCOMPARE(shown(), expected);
+        // Later syncs change nothing (the office does not send its refused value up again).
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(syncAs(k2, office.url(), m_olga).code, 0);
+            QCOMPARE(shown(), expected);
+        }
+        QCOMPARE(officeOf(m_central), kazan);
     }
 };
 

@@ -37,8 +37,14 @@ int main(int argc, char *argv[])
     QTextStream in(stdin);
     gamix::ServerCommand command(out, err);
     gamix::ServerOptions options;
-    if (!command.parse(app.arguments().mid(1), &options))
+    if (!command.parse(app.arguments().mid(1), &options)) {
+        err << gamix::ServerCommand::usage() << Qt::endl;
         return 2;
+    }
+    if (options.help) {
+        out << gamix::ServerCommand::usage() << Qt::endl;
+        return 0;
+    }
     if (!command.open(options))
         return 1;
     if (!options.command.isEmpty())

@@ -3,7 +3,10 @@
 #include "ServerErasure.h"
 #include "ServerPurgeHorizon.h"
 
+#include "store/Clock.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace gamix {
 
@@ -13,6 +16,34 @@ ServerCommand::ServerCommand(QTextStream &out, QTextStream &err)
 { }
 
 ServerCommand::~ServerCommand() = default;
+
+QString ServerCommand::usage()
+{
+    return QCoreApplication::translate(
+        "Server",
+        "Usage:\n"
+        "  gamix-server [--data FILE | --database postgresql://USER@HOST:PORT/DB] --listen HOST:PORT\n"
+        "               [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]\n"
+        "               [--upstream URL --upstream-login LOGIN [--upstream-interval SECONDS]\n"
+        "                [--upstream-ca-cert FILE]]\n"
+        "  gamix-server [--data FILE | --database URL] COMMAND\n"
+        "\n"
+        "Commands:\n"
+        "  user add LOGIN --role admin|manager|sales|relay [--office NAME]   password on stdin\n"
+        "  user set LOGIN [--role ROLE] [--office NAME]\n"
+        "  user disable LOGIN | user enable LOGIN | token revoke LOGIN\n"
+        "  reassign FROM_LOGIN TO_LOGIN\n"
+        "  form-token add NAME [--office NAME]\n"
+        "  erase-person --email E | --phone P | --id ID\n"
+        "  prune-log [--inactive-days N]      prune removal logs every replica active in N days\n"
+        "                                     (default 30) has pulled past\n"
+        "  replicas                           list replicas: login, site, last seen (UTC), cursor\n"
+        "  forget-replica SITE                a replica that will never sync again stops holding\n"
+        "                                     back prune-log; if it syncs after all, what left its\n"
+        "                                     view meanwhile is removed from it\n"
+        "\n"
+        "Without --data or --database the storage is gamix-server.sqlite in the current folder.");
+}
 
 bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
 {
@@ -47,11 +78,15 @@ bool ServerCommand::parse(const QStringList &args, ServerOptions *o)
             ok = value(i, &interval);
         else if (a == u"--token-ttl")
             ok = value(i, &ttl);
+        else if (a == u"--help" || a == u"-h")
+            o->help = true;
         else
             o->command << a;
         if (!ok)
             return false;
     }
+    if (o->help)
+        return true;
     if (o->storage.isEmpty())
         o->storage = QStringLiteral("gamix-server.sqlite");
     if (!ttl.isEmpty()) {
@@ -193,7 +228,14 @@ int ServerCommand::runAdmin(const ServerOptions &options, QTextStream &in)
               << Qt::endl;
         return 0;
     }
-    return fail(QCoreApplication::translate("Server", "unknown command: %1").arg(c.join(u' ')));
+    if (c.size() == 1 && c.at(0) == u"replicas")
+        return replicas();
+    if (!c.isEmpty() && c.at(0) == u"forget-replica") {
+        if (c.size() != 2)
+            return fail(QCoreApplication::translate("Server", "usage: forget-replica SITE (a site from `replicas`)"));
+        return forgetReplica(c.at(1));
+    }
+    return fail(QCoreApplication::translate("Server", "unknown command: %1 (see --help)").arg(c.join(u' ')));
 }
 
 } // namespace gamix
@@ -240,6 +282,46 @@ int ServerCommand::erasePerson(const QString &option, const QString &value)
                                                 "erased, but the storage could not be compacted (%1); run the "
                                                 "command again when the server is idle")
                         .arg(error));
+    return 0;
+}
+
+} // namespace gamix
+
+namespace gamix {
+
+int ServerCommand::replicas()
+{
+    const QList<ServerPurgeHorizon::Replica> all = ServerPurgeHorizon(*m_db).replicas();
+    for (const ServerPurgeHorizon::Replica &r : all)
+        m_out << (r.login.isEmpty() ? r.userId : r.login) << '\t' << r.site << '\t'
+              << QDateTime::fromMSecsSinceEpoch(r.seenAt, Qt::UTC).toString(Qt::ISODate) << '\t' << r.cursor
+              << Qt::endl;
+    m_err << QCoreApplication::translate("Server", "%n replica(s)", nullptr, int(all.size())) << "; "
+          << QCoreApplication::translate("Server",
+                                         "one that will never sync again can be forgotten (forget-replica SITE)")
+          << Qt::endl;
+    return 0;
+}
+
+int ServerCommand::forgetReplica(const QString &site)
+{
+    auto fail = [&](const QString &message) {
+        m_err << "gamix-server: " << message << Qt::endl;
+        return 1;
+    };
+    SiteId id;
+    const QString hex = site.toLower();
+    if (!Clock::siteFromHex(hex, &id))
+        return fail(QCoreApplication::translate("Server", "%1 is not a site id (32 hexadecimal digits, see `replicas`)")
+                        .arg(site));
+    const int n = ServerPurgeHorizon(*m_db).forget(hex);
+    if (n == 0)
+        return fail(QCoreApplication::translate("Server", "no replica %1 is known to this server").arg(hex));
+    m_err << QCoreApplication::translate("Server",
+                                         "replica %1 forgotten: it no longer holds back prune-log; if it syncs "
+                                         "again, what left its view meanwhile is removed from it")
+                 .arg(hex)
+          << Qt::endl;
     return 0;
 }
 

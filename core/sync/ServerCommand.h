@@ -14,6 +14,16 @@
 //       prunes removal logs every replica active in the last N days (default 30) has pulled
 //       past (ServerPurgeHorizon); prints `MOVED UNSEEN DROPPED HORIZON`. A running server
 //       does this by itself every hour.
+//   gamix-server ... replicas
+//       lists the replicas (client databases, office servers) that pulled from this server, one
+//       per line on stdout: `LOGIN<TAB>SITE<TAB>LAST_SEEN (UTC, ISO 8601)<TAB>CURSOR`, the longest
+//       unseen first. The one with the lowest cursor among those seen in the retention holds
+//       prune-log back.
+//   gamix-server ... forget-replica SITE
+//       forgets a replica that will never sync again (a dead laptop), so it no longer holds
+//       back the pruning of removal logs; should it sync again after all, its removals are
+//       rebuilt as for a replica behind the pruned horizon (ServerPurgeHorizon::forget).
+//   gamix-server --help: the usage text (ServerCommand::usage()).
 //   --upstream URL --upstream-login LOGIN [--upstream-interval SECONDS] [--upstream-ca-cert FILE]:
 //       an office server (UpstreamRelay); the service account (role relay, created on the
 //       upstream) gives its password in $GAMIX_UPSTREAM_PASSWORD (removed from the
@@ -42,6 +52,7 @@ struct ServerOptions
     QString upstreamCaCert; // PEM or DER file of a CA (or the upstream's own certificate) to trust
     qint64 tokenTtl = 30 * 24 * 3600;
     QStringList command; // admin command words, empty when serving
+    bool help = false; // --help / -h: print usage() and exit
 };
 
 class ServerCommand
@@ -49,6 +60,9 @@ class ServerCommand
 public:
     ServerCommand(QTextStream &out, QTextStream &err);
     ~ServerCommand();
+
+    // The command line's usage text, translated.
+    static QString usage();
 
     // false (with the message on err) when the command line is wrong.
     bool parse(const QStringList &args, ServerOptions *options);
@@ -65,6 +79,8 @@ public:
 
 private:
     int erasePerson(const QString &option, const QString &value);
+    int replicas();
+    int forgetReplica(const QString &site);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -10,6 +10,7 @@ namespace gamix {
 namespace {
 
 const QString kHorizonKey = QStringLiteral("purge_horizon");
+const QString kForgotPrefix = QStringLiteral("forgot.");
 constexpr qint64 kNoteEveryMs = 5 * 1000;
 constexpr qint64 kPruneEveryMs = 3600 * 1000;
 
@@ -81,7 +82,43 @@ bool ServerPurgeHorizon::behind(QSqlDatabase &db, const QString &userId, const Q
     if (site.isEmpty())
         return false;
     const qint64 last = noted(db, userId, site);
-    return last > 0 && last < h;
+    if (last > 0)
+        return last < h;
+    // Not noted (or noted anew as holding nothing) but forgotten by an administrator: it may
+    // hold anything from before, and the removals it missed may be pruned.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM gx_meta WHERE k = ?"));
+    q.addBindValue(QString(kForgotPrefix + site));
+    return q.exec() && q.next();
+}
+
+QList<ServerPurgeHorizon::Replica> ServerPurgeHorizon::replicas()
+{
+    ensureTable();
+    QList<Replica> out;
+    QSqlDatabase c = m_db.connection();
+    QSqlQuery q(c);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT l.login, c.user_id, c.site, c.seen_at, c.since_seq FROM gx_cursor c "
+                             "LEFT JOIN gx_login l ON l.user_id = c.user_id ORDER BY c.seen_at, c.user_id, c.site"));
+    if (ServerDb::exec(q)) {
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                        q.value(4).toLongLong()});
+    }
+    return out;
+}
+
+int ServerPurgeHorizon::forget(const QString &site)
+{
+    ensureTable();
+    ServerDb::Write w(m_db);
+    const int n = run(w.db(), QStringLiteral("DELETE FROM gx_cursor WHERE site = ?"), {site});
+    if (n > 0)
+        m_db.setMeta(w.db(), kForgotPrefix + site, QStringLiteral("1"));
+    // (A running server that remembers the replica writes its cursor back only if it pulls
+    // again: then it is back, and its cursor holds pruning back again, rightly.)
+    return w.commit() ? n : 0;
 }
 
 void ServerPurgeHorizon::notePull(const QString &userId, const QString &site, qint64 since)
@@ -170,6 +207,11 @@ ServerPurgeHorizon::Report ServerPurgeHorizon::prune(int inactiveDays)
         r.horizon = highest;
         m_db.setMeta(db, kHorizonKey, QString::number(highest));
     }
+    // A forgotten replica that came back and has pulled past the horizon is like any other.
+    run(db,
+        QStringLiteral("DELETE FROM gx_meta WHERE k LIKE 'forgot.%' AND EXISTS (SELECT 1 FROM gx_cursor c WHERE "
+                       "'forgot.' || c.site = gx_meta.k AND c.since_seq >= ?)"),
+        {r.horizon});
     w.commit();
     return r;
 }

@@ -8,6 +8,9 @@
 // Rows whose removal cannot be rebuilt that way are pruned only when every replica ever seen
 // has passed them: gx_unseen (a user's own view changed, the records did not) per user, and
 // an office server's gx_dropped with its gx_moved row (the record is no longer stored there).
+// An administrator lists the replicas (replicas()) and forgets a dead one (forget()), so it
+// stops holding pruning back; should it sync again after all, it is treated as behind the
+// horizon, like a replica that was away too long.
 
 #include <QHash>
 #include <QMutex>
@@ -49,6 +52,21 @@ public:
     // from zero by a replica last noted (before this pull) behind it.
     static bool behind(QSqlDatabase &db, const QString &userId, const QString &site, qint64 since);
     static constexpr int kRetentionDays = 30;
+
+    struct Replica
+    {
+        QString login; // of the user whose replica it is (empty when that user is gone)
+        QString userId, site;
+        qint64 seenAt = 0; // ms since the epoch, the last noted pull
+        qint64 cursor = 0; // what it surely holds (notePull)
+    };
+    // Every replica known to this server, the longest unseen first.
+    QList<Replica> replicas();
+    // Forgets the replica `site` (its cursors go, of every user): it no longer holds the
+    // pruning of removal logs back. If it pulls again, its removals are rebuilt (behind()
+    // holds for it even from zero, by the gx_meta mark forgot.<site>). Returns how many
+    // cursor rows went (0: no such replica).
+    int forget(const QString &site);
 
 private:
     void ensureTable();

@@ -13,6 +13,8 @@
 
 #include "tst_pg_kit.h"
 
+#include "store/Clock.h"
+
 #include <QJsonArray>
 #include <QtTest>
 
@@ -67,6 +69,12 @@ private:
         for (const QJsonValue &v : list(dbName, entity))
             out << v.toObject().value(QLatin1String("id")).toString();
         return out;
+    }
+    QString siteOf(const QString &dbName)
+    {
+        gamix::Store store;
+        QString error;
+        return store.open(db(dbName), &error) ? gamix::Clock {0, store.siteId()}.siteHex() : QString();
     }
     int central(const QString &sql, const QVariantList &binds = {})
     {
@@ -203,6 +211,60 @@ private Q_SLOTS:
         QVERIFY(annas.removeOne(moving)); // still hers (she owns it), no longer her office's
         QCOMPARE(ids(QStringLiteral("b")), annas);
         QCOMPARE(get(QStringLiteral("r"), moving).value(QLatin1String("office_id")).toString(), kazan);
+    }
+
+    void aForgottenReplicaNoLongerHoldsThePruningBack()
+    {
+        // boris's laptop syncs once, then dies while anna's contact moves to Казань.
+        QCOMPARE(cli(QStringLiteral("l"), {QStringLiteral("init")}).code, 0);
+        const QString moving
+            = add(QStringLiteral("a1"), {QStringLiteral("contact"), QStringLiteral("first_name=Фёкла")});
+        QVERIFY(!moving.isEmpty());
+        for (const char *name : {"a1", "l", "b", "r"})
+            QCOMPARE(sync(QString::fromLatin1(name)).code, 0);
+        QVERIFY(!get(QStringLiteral("l"), moving).isEmpty());
+        const QString laptop = siteOf(QStringLiteral("l"));
+        QVERIFY(!laptop.isEmpty());
+        const QString kazan = officeIds(QStringLiteral("r")).value(QStringLiteral("Казань"));
+        QCOMPARE(cli(QStringLiteral("r"),
+                     {QStringLiteral("set"), QStringLiteral("contact"), moving, QStringLiteral("office_id=") + kazan})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        const QString movedRows = QStringLiteral("SELECT count(*) FROM gx_moved WHERE id = ?");
+        QCOMPARE(central(movedRows, {moving}), 1);
+        const int moveSeq = central(QStringLiteral("SELECT seq FROM gx_moved WHERE id = ?"), {moving});
+        // Every other replica pulls past it (a pull notes the cursor of the one before, at most every 5 s).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const char *name : {"r", "a1", "a2", "b", "m"})
+                    sync(QString::fromLatin1(name));
+                return central(QStringLiteral("SELECT count(*) FROM gx_cursor WHERE site <> ? AND since_seq < ?"),
+                               {laptop, moveSeq})
+                    == 0;
+            }(),
+            60000);
+        const Run listed = serverAdmin(m_central, {QStringLiteral("replicas")});
+        QCOMPARE(listed.code, 0);
+        QVERIFY2(listed.out.contains(QByteArray("boris\t" + laptop.toLatin1() + '\t')), listed.out.constData());
+        auto prune = [&] {
+            return serverAdmin(m_central, {QStringLiteral("prune-log")}).code;
+        };
+        QCOMPARE(prune(), 0);
+        QCOMPARE(central(movedRows, {moving}), 1); // the laptop holds it back
+        const Run forgot = serverAdmin(m_central, {QStringLiteral("forget-replica"), laptop});
+        QVERIFY2(forgot.code == 0, qPrintable(forgot.err));
+        QVERIFY(!serverAdmin(m_central, {QStringLiteral("replicas")}).out.contains(laptop.toLatin1()));
+        QCOMPARE(prune(), 0);
+        QCOMPARE(central(movedRows, {moving}), 0);
+        // It syncs again after all (the server restarted meanwhile): it ends like boris's desktop.
+        m_server.kill();
+        QVERIFY(m_server.start(m_central, m_dir.filePath(QStringLiteral("central.log"))));
+        QCOMPARE(sync(QStringLiteral("l")).code, 0);
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QVERIFY(get(QStringLiteral("l"), moving).isEmpty());
+        QCOMPARE(list(QStringLiteral("l")), list(QStringLiteral("b")));
+        QCOMPARE(list(QStringLiteral("l"), QStringLiteral("lead")), list(QStringLiteral("b"), QStringLiteral("lead")));
     }
 
     void erasureAtAnOfficeReachesTheCentralServer()

@@ -10,6 +10,7 @@
 #include "SimWorld.h"
 
 #include "sync/MergeRule.h"
+#include "sync/ServerStorage.h"
 
 #include <QHashSeed>
 #include <QTemporaryDir>
@@ -71,6 +72,7 @@ private slots:
     void theClientShowsTheValueItsOfficeAdopted();
     void anUnpushedNewerValueStaysUntilItsPushIsJudged();
     void forcedFieldsMergeRule();
+    void aServerBehindAnOfficeTakesAForcedField();
 
 private:
     // egor syncs, office2 relays, egor syncs.
@@ -225,6 +227,81 @@ void TestSyncOfficeRefusal::forcedFieldsMergeRule()
     forced.force = Clock();
     d = MergeRule::decide(&mine, forced, true, false);
     QVERIFY(!d.apply);
+}
+
+void TestSyncOfficeRefusal::aServerBehindAnOfficeTakesAForcedField()
+{
+    // An office server whose upstream is itself an office (ServerReplica merges its pulls with
+    // fromUpstream): it holds its client's value, relayed already; its upstream office took
+    // the central value back and sends it forced.
+    ServerDb db;
+    QString error;
+    QVERIFY2(db.open(m_dir.filePath(QStringLiteral("behind.sqlite")), &error), qPrintable(error));
+    ServerStorage storage(db);
+    const QString id = m_world.newId();
+    const Clock c1 {Hlc::pack(kSimEpochMs + 1000, 0), siteFor(QStringLiteral("central"))};
+    const Clock y {Hlc::pack(kSimEpochMs + 2000, 0), siteFor(QStringLiteral("client"))};
+    auto merge = [&](const FieldChange &owner, const MergeOptions &options) {
+        ServerDb::Write w(db);
+        const QList<RecordOutcome> out
+            = storage.merge(w, {RecordChange {QStringLiteral("contact"), id, {owner}}}, options, nullptr, nullptr);
+        w.commit();
+        return out.value(0).status.value(0);
+    };
+    auto owner = [&] {
+        return storage.fieldStates(QStringLiteral("contact"), id).value(QStringLiteral("owner_id"));
+    };
+    // Its client's value (a push, numbered by this server).
+    QCOMPARE(merge(FieldChange {QStringLiteral("owner_id"), m_gleb.id, y, c1, Clock()}, MergeOptions {}),
+             FieldStatus::Accepted);
+    FieldChange forced {QStringLiteral("owner_id"), m_dina.id, c1, Clock(), y};
+    MergeOptions fromUpstream;
+    fromUpstream.fromUpstream = true;
+    // Not relayed yet (the relay's push cursor is before it): kept, its push will be judged.
+    fromUpstream.relayCursor = 0;
+    QCOMPARE(merge(forced, fromUpstream), FieldStatus::Superseded);
+    QCOMPARE(owner().text, m_gleb.id);
+    // Relayed: taken, and sent on to its own clients with the bound, never back upstream.
+    fromUpstream.relayCursor = storage.currentSeq();
+    QCOMPARE(merge(forced, fromUpstream), FieldStatus::Accepted);
+    QCOMPARE(owner().text, m_dina.id);
+    QCOMPARE(owner().clock, c1);
+    const qint64 seq = storage.currentSeq();
+    QCOMPARE(merge(forced, fromUpstream), FieldStatus::Accepted); // delivered again: nothing changes
+    QCOMPARE(storage.currentSeq(), seq);
+    for (const RecordChange &rc : storage.localChanges(0, 100).records) {
+        for (const FieldChange &f : rc.fields) {
+            QVERIFY(f.force.isZero());
+            QVERIFY(f.name != u"owner_id" || rc.id != id);
+        }
+    }
+    auto forcedBy = [](const Clock &bound) {
+        return QByteArray("\"force\":{\"hlc\":\"" + QByteArray::number(bound.hlc));
+    };
+    QByteArray page;
+    storage.pull(SyncUser {QStringLiteral("u"), QStringLiteral("u"), QStringLiteral("admin"), QString()}, 0, 100,
+                 &page);
+    QVERIFY2(page.contains(forcedBy(y)), page.constData());
+    // A client cannot force: in a push the bound is ignored, and the older clock loses.
+    FieldChange pushed {QStringLiteral("owner_id"), m_vera.id, Clock {c1.hlc - 1, c1.site}, Clock(), y};
+    QCOMPARE(merge(pushed, MergeOptions {}), FieldStatus::Superseded);
+    QCOMPARE(owner().text, m_dina.id);
+    // An accepted write older than the bound (stamped offline before the refused one) stays
+    // forced: clients that still hold the refused value must take it too.
+    const Clock w {c1.hlc + 500, siteFor(QStringLiteral("laptop"))};
+    QCOMPARE(merge(FieldChange {QStringLiteral("owner_id"), m_gleb.id, w, c1, Clock()}, MergeOptions {}),
+             FieldStatus::Accepted);
+    QCOMPARE(owner().clock, w);
+    storage.pull(SyncUser {QStringLiteral("u"), QStringLiteral("u"), QStringLiteral("admin"), QString()}, seq, 100,
+                 &page);
+    QVERIFY2(page.contains(forcedBy(y)), page.constData());
+    // A newer accepted write past the bound replaces it, and the field is no longer forced.
+    const Clock z {y.hlc + 10, siteFor(QStringLiteral("client"))};
+    QCOMPARE(merge(FieldChange {QStringLiteral("owner_id"), m_vera.id, z, c1, Clock()}, MergeOptions {}),
+             FieldStatus::Accepted);
+    storage.pull(SyncUser {QStringLiteral("u"), QStringLiteral("u"), QStringLiteral("admin"), QString()}, seq, 100,
+                 &page);
+    QVERIFY2(page.contains(m_vera.id.toUtf8()) && !page.contains("force"), page.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSyncOfficeRefusal)

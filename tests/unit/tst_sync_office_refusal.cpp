@@ -9,6 +9,7 @@
 
 #include "SimWorld.h"
 
+#include "sync/ChangeSetReader.h"
 #include "sync/MergeRule.h"
 #include "sync/ServerStorage.h"
 
@@ -73,6 +74,7 @@ private slots:
     void anUnpushedNewerValueStaysUntilItsPushIsJudged();
     void forcedFieldsMergeRule();
     void aServerBehindAnOfficeTakesAForcedField();
+    void theWireCarriesTheForceBound();
 
 private:
     // egor syncs, office2 relays, egor syncs.
@@ -302,6 +304,34 @@ void TestSyncOfficeRefusal::aServerBehindAnOfficeTakesAForcedField()
     storage.pull(SyncUser {QStringLiteral("u"), QStringLiteral("u"), QStringLiteral("admin"), QString()}, seq, 100,
                  &page);
     QVERIFY2(page.contains(m_vera.id.toUtf8()) && !page.contains("force"), page.constData());
+}
+
+void TestSyncOfficeRefusal::theWireCarriesTheForceBound()
+{
+    // Both readers (the fast one and the slow QJsonDocument one) give the same bound; a field
+    // without one has no "force" member.
+    const Clock c1 {1767225601000, siteFor(QStringLiteral("central"))};
+    const Clock y {1767225602000, siteFor(QStringLiteral("client"))};
+    RecordChange rc {QStringLiteral("contact"),
+                     m_world.newId(),
+                     {FieldChange {QStringLiteral("first_name"), QStringLiteral("Оля"), y, c1, Clock()},
+                      FieldChange {QStringLiteral("owner_id"), m_dina.id, c1, Clock(), y}}};
+    QByteArray page = "{\"next\":3,\"more\":false,\"records\":[";
+    rc.appendJson(page);
+    page += "]}";
+    QCOMPARE(page.count("\"force\""), 1);
+    QList<RecordChange> fast;
+    QJsonObject members;
+    QVERIFY(ChangeSetReader::read(page, &fast, &members));
+    QCOMPARE(fast.size(), 1);
+    RecordChange slow;
+    QString error;
+    QVERIFY(RecordChange::fromJson(rc.toJson(), &slow, &error));
+    for (const RecordChange *read : {&fast.first(), &slow}) {
+        QCOMPARE(read->field(u"owner_id")->force, y);
+        QCOMPARE(read->field(u"owner_id")->clock, c1);
+        QVERIFY(read->field(u"first_name")->force.isZero());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncOfficeRefusal)

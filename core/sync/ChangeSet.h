@@ -11,11 +11,14 @@
 // receiver whose own clock for the field is at most `force` takes value and clock as
 // given (last-writer-wins would ignore the older clock and keep the refused value
 // forever), unless its own value there is not pushed yet (its push will be judged): see
-// MergeRule::decide. `force` is the highest clock the office ever held for the field, so a
-// receiver whose clock is newer holds a write the office had not judged yet (a pull page
-// delivered late) and keeps it. The office drops `force` once an accepted write is newer
-// than it. A server ignores `force` in pushes (a client cannot force) and never relays it
-// upstream; an office of an office honours it from its upstream and passes it on.
+// MergeRule::decide. When its clock is `force` itself, its value is the refused one and it
+// keeps it as a conflict record (the record the office made, same id). `force` is the
+// highest clock the office held for the field since the force began, so a receiver whose
+// clock is newer holds a write the office had not judged yet (a pull page delivered late)
+// and keeps it; an accepted write older than `force` stays forced, and the first accepted
+// write newer than it ends the force. A server ignores `force` in pushes (a client cannot
+// force) and never relays it upstream; an office of an office honours it from its upstream
+// and passes it on to its own clients.
 
 #include "store/Clock.h"
 

@@ -233,6 +233,19 @@ bool ServerDb::createSchema(QString *error)
         }
         setMeta(w.db(), QStringLiteral("record_wire_seq"), QStringLiteral("1"));
     }
+    // The conflict records about a record (ServerVisibility::followSubject, when it moves) by
+    // an index on their subject instead of a scan of every conflict row (0.9 s a move with
+    // 100k of them). An index on an expression of `fields`: it covers rows saved before it,
+    // and by any server version, with nothing to fill in.
+    if (meta(w.db(), QStringLiteral("conflict_subject_index")).isEmpty()) {
+        if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS gx_record_subject ON gx_record ((") + conflictSubject()
+                    + QStringLiteral(")) WHERE entity = 'conflict'"))) {
+            *error = QCoreApplication::translate("Server", "cannot create the server tables: %1")
+                         .arg(q.lastError().text());
+            return false;
+        }
+        setMeta(w.db(), QStringLiteral("conflict_subject_index"), QStringLiteral("1"));
+    }
     if (meta(w.db(), QStringLiteral("epoch")).isEmpty()) {
         setMeta(w.db(), QStringLiteral("epoch"), QUuid::createUuid().toString(QUuid::Id128));
         setMeta(w.db(), QStringLiteral("seq"), QStringLiteral("0"));
@@ -275,6 +288,14 @@ bool ServerDb::Write::commit()
     qWarning("gamix-server: commit failed: %s", qPrintable(m_conn.lastError().text()));
     m_conn.rollback();
     return false;
+}
+
+QString ServerDb::conflictSubject() const
+{
+    // `fields` is JSON text ({"record_id":{"v":"<id>",...},...}, ServerStorageRow). PostgreSQL
+    // reads it as json, not jsonb: jsonb refuses an escaped NUL character that a value of the row may hold.
+    return m_postgres ? QStringLiteral("(fields::json -> 'record_id') ->> 'v'")
+                      : QStringLiteral("json_extract(fields, '$.record_id.v')");
 }
 
 QString ServerDb::meta(QSqlDatabase &db, const QString &key)

@@ -48,6 +48,11 @@ public:
         bool m_done = false;
     };
 
+    // The SQL expression of a gx_record row's `record_id` value (a conflict record's subject),
+    // as indexed for conflict rows (gx_record_subject): a query finds the conflict records
+    // about a record with `entity = 'conflict' AND <this> = ?`, written exactly so.
+    QString conflictSubject() const;
+
     QString meta(QSqlDatabase &db, const QString &key);
     void setMeta(QSqlDatabase &db, const QString &key, const QString &value);
 

@@ -26,15 +26,14 @@ int followSubject(ServerDb::Write &w, ServerStorage &storage, const QString &ent
     };
     QList<Moved> moved;
     {
-        // No column holds a conflict's record_id: the conflict rows of this entity whose text
-        // names the id, checked by their parsed record_id (the id may also be a duplicate
-        // flag's second record). Conflict rows are few; reassignments are rare.
+        // The conflict rows about this id, through the index on their subject (ServerDb::
+        // conflictSubject; a scan of every conflict row took 0.9 s with 100k of them).
         QSqlQuery q(w.db());
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, owner_id, office_id, fields FROM gx_record WHERE entity = 'conflict' "
-                                 "AND vis_entity = ? AND fields LIKE ?"));
+        q.prepare(QStringLiteral("SELECT id, owner_id, office_id, fields FROM gx_record WHERE entity = 'conflict' AND ")
+                  + storage.db().conflictSubject() + QStringLiteral(" = ? AND vis_entity = ?"));
+        q.addBindValue(id);
         q.addBindValue(visEntity.isEmpty() ? entity : visEntity);
-        q.addBindValue(QString(u'%' + id + u'%'));
         if (!ServerDb::exec(q))
             return 0;
         while (q.next()) {

@@ -11,7 +11,10 @@
 // records its user may see, with the central server's values, equal to the latest accepted
 // write; nothing accepted is lost; every concurrent overwrite left a conflict record, which
 // every replica that may see the record holds (conflict records follow reassignments); a
-// record the server refused outright is gone from its author's replica too.
+// record the server refused outright is gone from its author's replica too. In the "sales
+// relay" rows office2 relays with a sales user's account, so the central server refuses
+// writes office2 took while the record stays in its view, and office2's clients must take
+// the refused value back (failed before the pull's force bound: client5 kept its own).
 // Deterministic: time is simulated (every replica's HLC and every server reads its own
 // skewed view of one simulated clock that advances in small random steps), site ids and
 // record ids come from the seed, so a failing seed replays exactly.
@@ -46,31 +49,48 @@ void TestSyncSimulation::simulate_data()
 {
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("steps");
-    // GAMIX_SIM_SEEDS=1,5-9 (and GAMIX_SIM_STEPS) runs other seeds, for a local soak.
+    QTest::addColumn<bool>("salesRelay");
+    // GAMIX_SIM_SEEDS=1,5-9 (and GAMIX_SIM_STEPS) runs other seeds, for a local soak;
+    // GAMIX_SIM_SALES_RELAY=1 runs each of them also with office2 relaying as a sales user.
     const QString seeds = QString::fromLatin1(qgetenv("GAMIX_SIM_SEEDS"));
-    const int steps = qEnvironmentVariableIntValue("GAMIX_SIM_STEPS");
+    const int steps
+        = qEnvironmentVariableIntValue("GAMIX_SIM_STEPS") > 0 ? qEnvironmentVariableIntValue("GAMIX_SIM_STEPS") : 3000;
+    auto add = [&](quint32 seed, bool salesRelay) {
+        QTest::newRow(qPrintable(
+            QStringLiteral("seed %1%2").arg(seed).arg(salesRelay ? QStringLiteral(" sales relay") : QString())))
+            << seed << steps << salesRelay;
+    };
     if (!seeds.isEmpty()) {
         for (const QString &part : seeds.split(u',')) {
             const QStringList range = part.split(u'-');
-            for (quint32 seed = range.first().toUInt(); seed <= range.last().toUInt(); ++seed)
-                QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed << (steps > 0 ? steps : 3000);
+            for (quint32 seed = range.first().toUInt(); seed <= range.last().toUInt(); ++seed) {
+                add(seed, false);
+                if (qEnvironmentVariableIsSet("GAMIX_SIM_SALES_RELAY"))
+                    add(seed, true);
+            }
         }
         return;
     }
     // 117: a conflict record and the record it is about in one relayed push, the conflict
     // record first (the record's arrival must give it the record's place).
     for (const quint32 seed : {1u, 7u, 42u, 117u, 1001u})
-        QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed << (steps > 0 ? steps : 3000);
+        add(seed, false);
+    // office2 relaying as a sales user: the central server refuses what office2 took (an
+    // admin there giving dina's contact to someone else), and office2's clients must take
+    // the refused field back (the pull's force bound).
+    for (const quint32 seed : {3u, 4u})
+        add(seed, true);
 }
 
 void TestSyncSimulation::simulate()
 {
     QFETCH(quint32, seed);
     QFETCH(int, steps);
+    QFETCH(bool, salesRelay);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     SimWorld world;
-    world.setUp(dir.path(), seed);
+    world.setUp(dir.path(), seed, salesRelay);
     if (QTest::currentTestFailed())
         return;
     world.run(steps);

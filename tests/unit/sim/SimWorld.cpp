@@ -11,7 +11,7 @@
 
 namespace gamix::sim {
 
-void SimWorld::setUp(const QString &dir, quint32 seed)
+void SimWorld::setUp(const QString &dir, quint32 seed, bool salesRelay)
 {
     m_rng.seed(seed);
     g_simNowMs = kSimEpochMs;
@@ -75,6 +75,12 @@ void SimWorld::setUp(const QString &dir, quint32 seed)
         office.upEngine = std::make_unique<SyncEngine>(*office.upReplica);
         office.upToken = login(central, office.name);
         QVERIFY(!office.upToken.isEmpty());
+        if (salesRelay && o == 2) {
+            // What the office holds and its clients see is then what dina sees.
+            office.relay = m_users[4];
+            office.upToken = login(central, office.relay.login);
+            QVERIFY(!office.upToken.isEmpty());
+        }
     }
     // Two clients on the central server, two on each office.
     for (int i = 0; i < 6; ++i) {

@@ -17,7 +17,10 @@ class SimWorld
 {
 public:
     // The nodes in a directory; Qt Test failures (QVERIFY) report a failed set-up.
-    void setUp(const QString &dir, quint32 seed);
+    // `salesRelay`: office2 relays with a sales user's account (dina's) instead of a relay
+    // account, so the central server refuses writes office2 accepted (an admin there giving a
+    // contact to someone else) while the record stays in office2's view.
+    void setUp(const QString &dir, quint32 seed, bool salesRelay = false);
     void tearDown();
     // `steps` random writes, syncs, relays and partitions, then quiescence.
     void run(int steps);

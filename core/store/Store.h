@@ -57,6 +57,7 @@ struct MergeResult
     QList<MergeStatus> status; // one per RemoteField
     QStringList errors;
     int conflicts = 0;
+    Record record; // the row as it stands after the merge (invalid if it does not exist)
 };
 
 struct ListQuery
@@ -104,7 +105,10 @@ public:
     WriteResult remove(const EntityDef &entity, const QString &id);
     WriteResult restore(const EntityDef &entity, const QString &id);
     // ---- merge mode (sync) ----
-    MergeResult merge(const EntityDef &entity, const QString &id, const QList<RemoteField> &fields);
+    // `current`, when given, is what get(entity, id, true) returns now (read by the caller in
+    // the same transaction), so the row is not read twice.
+    MergeResult merge(const EntityDef &entity, const QString &id, const QList<RemoteField> &fields,
+                      const Record *current = nullptr);
 
     // Many writes in one transaction. With deferIndex the rows are only marked for the
     // search index (by the change sequence); the next search catches up first.
@@ -170,6 +174,8 @@ public:
     // with field "(duplicate)", born resolved (so conflict counts skip it), whose id is
     // derived from the two ids: every replica makes the same one. Returns flags made.
     int flagDuplicates(const EntityDef &entity, const QString &id);
+    // The same for a record as it stands now (MergeResult::record), without reading it again.
+    int flagDuplicates(const Record &record);
     // Flags whose two records are both still live.
     QList<DuplicateFlag> duplicateFlags();
     // Merges two records into one: the values of `keepId` win, the other's fill its empty

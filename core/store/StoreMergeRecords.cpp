@@ -6,6 +6,7 @@
 
 #include "Sqlite.h"
 #include "schema/FieldCodec.h"
+#include "schema/PhoneNumber.h"
 
 #include <QCoreApplication>
 
@@ -40,17 +41,21 @@ QStringList sameKey(SqliteDb &db, const Record &r)
         collect(QStringLiteral("SELECT id FROM contact WHERE email IS NOT NULL AND lower(email) = lower(?1) "
                                "AND id <> ?2 AND deleted = 0"),
                 r.text(u"email"));
-        // Phones compare in E.164 (the row's normalised columns), mobile or landline alike.
-        SqliteStmt &e = db.cached(QStringLiteral("SELECT phone_e164, mobile_e164 FROM contact WHERE id = ?1"));
-        e.bind(1, r.id);
+        // Phones compare in E.164, mobile or landline alike: the row's normalised columns,
+        // which the write path fills with phoneToE164 of the same values.
         QStringList phones;
-        if (e.step())
-            phones << e.text(0) << e.text(1);
-        e.reset();
-        for (const QString &p : phones) {
-            collect(QStringLiteral("SELECT id FROM contact WHERE phone_e164 = ?1 AND id <> ?2 AND deleted = 0"), p);
-            collect(QStringLiteral("SELECT id FROM contact WHERE mobile_e164 = ?1 AND id <> ?2 AND deleted = 0"), p);
+        for (int i = 0; i < r.entity->fields.size(); ++i) {
+            const QVariant &v = r.values.at(i);
+            if (r.entity->fields.at(i).isPhone() && !v.isNull()) {
+                const QString e164 = phoneToE164(v.toString());
+                if (!e164.isEmpty() && !phones.contains(e164))
+                    phones << e164;
+            }
         }
+        for (const QString &p : std::as_const(phones))
+            collect(QStringLiteral("SELECT id FROM contact WHERE (phone_e164 = ?1 OR mobile_e164 = ?1) AND id <> ?2 "
+                                   "AND deleted = 0"),
+                    p);
     } else if (r.entity->name == u"company") {
         collect(QStringLiteral("SELECT id FROM company WHERE inn = ?1 AND id <> ?2 AND deleted = 0"), r.text(u"inn"));
     }
@@ -69,9 +74,17 @@ int Store::flagDuplicates(const EntityDef &entity, const QString &id)
 {
     if (entity.name != u"contact" && entity.name != u"company")
         return 0;
-    const Record r = get(entity, id);
-    if (!r.isValid())
+    return flagDuplicates(get(entity, id));
+}
+
+int Store::flagDuplicates(const Record &r)
+{
+    if (!r.isValid() || r.isDeleted())
         return 0; // gone or a tombstone
+    const EntityDef &entity = *r.entity;
+    if (entity.name != u"contact" && entity.name != u"company")
+        return 0;
+    const QString &id = r.id;
     const EntityDef &conflict = *Schema::instance().entity(u"conflict");
     int made = 0;
     for (const QString &other : sameKey(m_db, r)) {

@@ -349,7 +349,8 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
     writeRow(conflict, r, true, true);
 }
 
-MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QList<RemoteField> &fields)
+MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QList<RemoteField> &fields,
+                         const Record *known)
 {
     MergeResult result;
     result.status.resize(fields.size(), MergeStatus::Invalid);
@@ -368,7 +369,7 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
     }
     beginWrite();
     try {
-        Record current = get(entity, id, true);
+        Record current = known ? *known : get(entity, id, true);
         const bool insert = !current.isValid();
         if (insert) {
             current.entity = &entity;
@@ -413,6 +414,8 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
                     m_ftsSeq = m_seq;
             }
         }
+        if (current.isValid() && (applied || !insert))
+            result.record = std::move(current);
         endWrite(true);
     } catch (const SqliteError &e) {
         endWrite(false);

@@ -160,18 +160,32 @@ QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChan
             idsByEntity[rc.entity] << rc.id;
     }
     constexpr qsizetype kChunk = 500;
+    auto inSql = [](qsizetype n) {
+        QString sql = QStringLiteral("SELECT id FROM gx_record WHERE entity = ? AND id IN (");
+        for (qsizetype i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        sql += u')';
+        return sql;
+    };
+    // One statement for every full chunk, prepared once (preparing 501 parameters per chunk
+    // was most of this look-up's time); a shorter last chunk gets its own.
+    QSqlQuery full(db);
+    full.setForwardOnly(true);
+    bool fullPrepared = false;
     for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
         const QStringList &ids = it.value();
         QSet<QString> present;
         for (qsizetype at = 0; at < ids.size(); at += kChunk) {
             const qsizetype n = std::min(kChunk, ids.size() - at);
-            QString sql = QStringLiteral("SELECT id FROM gx_record WHERE entity = ? AND id IN (");
-            for (qsizetype i = 0; i < n; ++i)
-                sql += i ? QStringLiteral(", ?") : QStringLiteral("?");
-            sql += u')';
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            q.prepare(sql);
+            QSqlQuery part(db);
+            if (n < kChunk) {
+                part.setForwardOnly(true);
+                part.prepare(inSql(n));
+            } else if (!fullPrepared) {
+                full.prepare(inSql(kChunk));
+                fullPrepared = true;
+            }
+            QSqlQuery &q = n < kChunk ? part : full;
             q.addBindValue(it.key());
             for (qsizetype i = 0; i < n; ++i)
                 q.addBindValue(ids.at(at + i));

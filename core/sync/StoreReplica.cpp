@@ -97,7 +97,8 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
             m_duplicates += m_store.flagDuplicates(*e, rc.id);
         return status;
     }
-    const MergeResult mr = m_store.merge(*e, rc.id, remote);
+    // The row read above is the row merge() would read again, unless a forced field changed it.
+    const MergeResult mr = m_store.merge(*e, rc.id, remote, forced.isEmpty() ? &current : nullptr);
     m_conflicts += mr.conflicts;
     // Duplicates that meet through sync (the same email imported offline on two machines)
     // are flagged here, in the page's transaction; the flag syncs like any record.
@@ -111,7 +112,7 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
                 || f.name == QLatin1String(kDeletedField));
     }
     if (keyChanged)
-        m_duplicates += m_store.flagDuplicates(*e, rc.id);
+        m_duplicates += mr.record.isValid() ? m_store.flagDuplicates(mr.record) : m_store.flagDuplicates(*e, rc.id);
     for (int j = 0; j < where.size(); ++j) {
         switch (mr.status.at(j)) {
         case MergeStatus::Accepted:

@@ -70,6 +70,8 @@ public:
 
 private:
     void resetForNewEpoch();
+    // Writes the cursor move of an answered batch that takePushBody() has not written yet.
+    void settleAnswer();
 
     Replica &m_replica;
     QStringList m_rejected;
@@ -77,6 +79,13 @@ private:
     int m_applied = 0;
     int m_purged = 0;
     bool m_epochReset = false;
+    // The batch in flight was answered (handlePush, 200) and the push cursor moves to
+    // m_answeredNext: written by the next takePushBody() in the transaction that stores the
+    // next pending batch (one commit per batch instead of two), or by settleAnswer() before
+    // anything else reads the push state. Until then the database still holds the answered
+    // batch as pending: a crash in between sends it again, and the server answers it.
+    bool m_answered = false;
+    QString m_answeredNext;
 };
 
 } // namespace gamix

@@ -192,7 +192,11 @@ private:
     enum class WriteMode { Create, CreateMinted, Update, Delete, Restore };
     WriteResult writeLocal(const EntityDef &entity, const QString &id, WriteMode mode, const QList<FieldWrite> &fields);
     bool referenceExists(const FieldDef &field, const QString &id);
-    void validateRecord(const EntityDef &entity, QList<QVariant> &values, bool creating, QStringList &errors);
+    // `before`: the record's values before this write (null when creating); a reference is
+    // checked only where the write sets it, so a record whose company was deleted (or is not
+    // visible to this user) stays editable.
+    void validateRecord(const EntityDef &entity, QList<QVariant> &values, const QList<QVariant> *before,
+                        QStringList &errors);
     void writeRow(const EntityDef &entity, Record &record, bool insert, bool local);
     void indexRow(const EntityDef &entity, const Record &record, bool fresh);
     QString searchDocument(const EntityDef &entity, const Record &record);

@@ -82,8 +82,10 @@ bool Store::referenceExists(const FieldDef &field, const QString &id)
     return found;
 }
 
-void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, bool creating, QStringList &errors)
+void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, const QList<QVariant> *before,
+                           QStringList &errors)
 {
+    const bool creating = !before;
     // Deals: a deal without a stage gets the first stage of its pipeline (the default
     // pipeline if none is given); a stage from another pipeline is an error.
     if (entity.name == u"deal") {
@@ -116,7 +118,7 @@ void Store::validateRecord(const EntityDef &entity, QList<QVariant> &values, boo
         if (f.required && values[i].isNull())
             errors << QCoreApplication::translate("Store", "%1: this field is required").arg(f.name);
         if (f.type == FieldType::Reference && !values[i].isNull() && f.refEntity != u"user" && f.refEntity != u"office"
-            && !referenceExists(f, values[i].toString())) {
+            && (creating || values[i] != before->at(i)) && !referenceExists(f, values[i].toString())) {
             errors << QCoreApplication::translate("Store", "%1: there is no %2 with id %3")
                           .arg(f.name, f.refEntity, values[i].toString());
         }
@@ -213,7 +215,7 @@ WriteResult Store::writeLocal(const EntityDef &entity, const QString &id, WriteM
         else if (mode == WriteMode::Restore)
             values[entity.deletedIndex()] = qint64(0);
         if (mode != WriteMode::Delete)
-            validateRecord(entity, values, creating, result.errors);
+            validateRecord(entity, values, creating ? nullptr : &current.values, result.errors);
         if (!result.errors.isEmpty()) {
             result.ok = false;
             return result;

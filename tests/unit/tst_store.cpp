@@ -167,6 +167,48 @@ private slots:
         QCOMPARE(s.get(E("deal"), d2.id).text(u"pipeline_id"), p.id);
     }
 
+    void aRecordWhoseReferenceIsGoneCanStillBeEdited()
+    {
+        // A reference is checked when a write sets it, not on every later edit of the record:
+        // a contact of a deleted company, or of a company this user may not see (it came
+        // through sync), stays editable. Before, changing its city failed with
+        // "company_id: there is no company with id ...".
+        Store s;
+        openFresh(s);
+        const WriteResult co = s.create(E("company"), W({{"name", "ООО «Ромашка»"}}));
+        QVERIFY(co.ok);
+        const WriteResult c = s.create(
+            E("contact"),
+            {{QStringLiteral("last_name"), QStringLiteral("Иванов")}, {QStringLiteral("company_id"), co.id}});
+        QVERIFY(c.ok);
+        QVERIFY(s.remove(E("company"), co.id).ok);
+        WriteResult w = s.update(E("contact"), c.id, W({{"city", "Москва"}}));
+        QVERIFY2(w.ok, qPrintable(w.errorText()));
+        QCOMPARE(s.get(E("contact"), c.id).text(u"city"), QStringLiteral("Москва"));
+        QCOMPARE(s.get(E("contact"), c.id).text(u"company_id"), co.id);
+        // Restoring a contact keeps its references as they are.
+        QVERIFY(s.remove(E("contact"), c.id).ok);
+        w = s.restore(E("contact"), c.id);
+        QVERIFY2(w.ok, qPrintable(w.errorText()));
+        // Pointing another record at the deleted company is still refused.
+        const WriteResult other = s.create(E("contact"), W({{"last_name", "Петров"}}));
+        QVERIFY(other.ok);
+        w = s.update(E("contact"), other.id, {{QStringLiteral("company_id"), co.id}});
+        QVERIFY(!w.ok);
+        QVERIFY2(w.errorText().contains(QStringLiteral("company_id: there is no company")), qPrintable(w.errorText()));
+        // A reference that arrived through sync, to a record this replica does not have.
+        const EntityDef &contact = E("contact");
+        const int ci = contact.fieldIndex(u"company_id");
+        const Clock seen = s.get(contact, other.id).clocks.clock(ci);
+        const MergeResult m = s.merge(contact, other.id,
+                                      {{ci, QStringLiteral("01900000-0000-7000-8000-000000000000"),
+                                        Clock {s.hlc().tick() + 1000, seen.site}, seen}});
+        QCOMPARE(m.status.first(), MergeStatus::Accepted);
+        const QString synced = other.id;
+        w = s.update(contact, synced, W({{"city", "Тверь"}}));
+        QVERIFY2(w.ok, qPrintable(w.errorText()));
+    }
+
     void deleteIsATombstoneAndRestoreIsANewerWrite()
     {
         Store s;

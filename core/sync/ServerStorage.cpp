@@ -15,20 +15,6 @@
 
 namespace gamix {
 
-namespace {
-
-FieldState stateOf(const StoredField &f)
-{
-    return FieldState {f.change.text, f.change.clock, f.change.prev};
-}
-
-StoredField storedField(const FieldChange &c, qint64 q, bool upstream)
-{
-    return StoredField {c, q, upstream};
-}
-
-} // namespace
-
 ServerStorage::ServerStorage(ServerDb &db)
     : m_db(db)
 {
@@ -369,7 +355,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             fc.text = FieldCodec::toText(*fd, v);
             const StoredField *stored = row.fields.find(fc.name);
             const bool has = stored != nullptr;
-            const FieldState local = has ? stateOf(*stored) : FieldState();
+            const FieldState local = has ? stored->state() : FieldState();
             if (isConflict && has && local.clock > fc.prev)
                 fc.prev = local.clock; // bookkeeping records: no conflicts about conflicts
             const bool tracked = MergeRule::tracksConflicts(*e, *fd);
@@ -382,7 +368,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
             if (d.apply) {
                 fc.force = MergeRule::keptForce(has ? stored->change.force : Clock(), local.clock, fc, d.forced);
-                row.fields.put(storedField(fc, -1, options.fromUpstream));
+                row.fields.put(StoredField {fc, -1, options.fromUpstream});
                 any = true;
                 if (fd->name == QLatin1String(kOwnerField) || fd->name == QLatin1String(kOfficeField))
                     moved = true;
@@ -458,7 +444,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             // A field the server never had goes back empty with a zero clock: the pusher's
             // value would otherwise stay on its replica, never synced.
             const StoredField *stored = row.fields.find(rc.fields.at(k).name);
-            const FieldState s = stored ? stateOf(*stored) : FieldState {};
+            const FieldState s = stored ? stored->state() : FieldState {};
             o.serverValues.fields.append(FieldChange {rc.fields.at(k).name, s.text, s.clock, s.prev});
         }
         out << o;
@@ -480,93 +466,11 @@ void ServerStorage::addConflict(ServerDb::Write &w, const QString &entity, const
         return;
     const qint64 seq = nextSeq(w);
     for (const FieldChange &c : rc.fields)
-        existing.fields.put(storedField(c, seq, false));
+        existing.fields.put(StoredField {c, seq, false});
     existing.visEntity = row.visEntity.isEmpty() ? entity : row.visEntity;
     existing.ownerId = row.ownerId;
     existing.officeId = row.officeId;
     save(w.db(), rc.entity, rc.id, existing, m_prepared);
-}
-
-RecordChange ServerStorage::stamp(ServerDb::Write &w, const QString &entity, const QString &id,
-                                  const QList<QPair<QString, QString>> &fields)
-{
-    const Clock clock {tick(w), m_site};
-    const QHash<QString, FieldState> current = fieldStates(entity, id);
-    RecordChange rc;
-    rc.entity = entity;
-    rc.id = id;
-    for (const auto &[name, text] : fields)
-        rc.fields.append(FieldChange {name, text, clock, current.value(name).clock});
-    int changed = 0;
-    merge(w, {rc}, MergeOptions {}, &changed, nullptr);
-    return rc;
-}
-
-void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
-{
-    Row row = load(w.db(), values.entity, values.id);
-    if (!row.exists)
-        return;
-    const Row before = row;
-    const EntityDef *e = Schema::instance().entity(values.entity);
-    QList<QPair<QString, QPair<FieldState, FieldState>>> lost; // field, (kept, lost)
-    const qint64 seq = nextSeq(w);
-    for (const FieldChange &c : values.fields) {
-        // Our own value goes, replaced by the upstream's (older) one: kept as a conflict
-        // record, as the client's StoreReplica::adopt does, so it is not lost without trace.
-        const StoredField *mine = row.fields.find(c.name);
-        const FieldDef *fd = e ? e->field(c.name) : nullptr;
-        if (mine && fd && MergeRule::tracksConflicts(*e, *fd) && mine->change.text != c.text)
-            lost.append({c.name, {FieldState {c.text, c.clock, c.prev}, stateOf(*mine)}});
-        // Its clients may hold our newer value: they take this one by its force bound.
-        FieldChange taken = c;
-        taken.force = mine ? MergeRule::keptForce(mine->change.force, mine->change.clock, c, true) : Clock();
-        row.fields.put(storedField(taken, seq, true));
-    }
-    row.viaSite.clear();
-    // A conflict record keeps the place of the record it is about.
-    if (values.entity != u"conflict") {
-        row.ownerId = row.fields.text(kOwnerField);
-        row.officeId = row.fields.text(kOfficeField);
-    }
-    save(w.db(), values.entity, values.id, row);
-    for (const auto &[field, pair] : std::as_const(lost))
-        addConflict(w, values.entity, values.id, field, pair.first, pair.second, row);
-    if (values.entity != u"conflict" && (before.ownerId != row.ownerId || before.officeId != row.officeId)) {
-        ServerPurgeLog::noteMove(w.db(), seq, values.entity, values.id, before.visEntity, before.ownerId,
-                                 before.officeId);
-        ServerVisibility::followSubject(w, *this, values.entity, values.id, row.visEntity, row.ownerId, row.officeId);
-    }
-    flushSeq(w);
-}
-
-QHash<QString, FieldState> ServerStorage::fieldStates(const QString &entity, const QString &id)
-{
-    QSqlDatabase c = m_db.connection();
-    const Row row = load(c, entity, id);
-    QHash<QString, FieldState> out;
-    for (const StoredField &f : row.fields.list)
-        out.insert(f.change.name, stateOf(f));
-    return out;
-}
-
-QList<RecordChange> ServerStorage::allRecords()
-{
-    QList<RecordChange> out;
-    QSqlDatabase c = m_db.connection();
-    QSqlQuery q(c);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT entity, id, fields FROM gx_record ORDER BY seq")))
-        return out;
-    while (q.next()) {
-        RecordChange rc;
-        rc.entity = q.value(0).toString();
-        rc.id = q.value(1).toString();
-        for (const StoredField &f : StoredFields::parse(q.value(2).toString()).list)
-            rc.fields << f.change;
-        out << rc;
-    }
-    return out;
 }
 
 } // namespace gamix

@@ -8,6 +8,7 @@
 // records by this column instead of parsing them).
 
 #include "ChangeSet.h"
+#include "Replica.h"
 
 #include <QByteArray>
 #include <QList>
@@ -20,6 +21,8 @@ struct StoredField
     FieldChange change;
     qint64 q = -1; // -1: changed by the merge in progress, numbered when the record is saved
     bool upstream = false;
+
+    FieldState state() const { return FieldState {change.text, change.clock, change.prev}; }
 };
 
 struct StoredFields

@@ -957,10 +957,6 @@ Entities: %1</source>
         </translation>
     </message>
     <message>
-        <source>unknown command: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the Qt Sql driver %1 is not installed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,6 +1139,62 @@ Entities: %1</source>
             <numerusform>an erasure made here was carried out upstream: %n record</numerusform>
             <numerusform>an erasure made here was carried out upstream: %n records</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  gamix-server [--data FILE | --database postgresql://USER@HOST:PORT/DB] --listen HOST:PORT
+               [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]
+               [--upstream URL --upstream-login LOGIN [--upstream-interval SECONDS]
+                [--upstream-ca-cert FILE]]
+  gamix-server [--data FILE | --database URL] COMMAND
+
+Commands:
+  user add LOGIN --role admin|manager|sales|relay [--office NAME]   password on stdin
+  user set LOGIN [--role ROLE] [--office NAME]
+  user disable LOGIN | user enable LOGIN | token revoke LOGIN
+  reassign FROM_LOGIN TO_LOGIN
+  form-token add NAME [--office NAME]
+  erase-person --email E | --phone P | --id ID
+  prune-log [--inactive-days N]      prune removal logs every replica active in N days
+                                     (default 30) has pulled past
+  replicas                           list replicas: login, site, last seen (UTC), cursor
+  forget-replica SITE                a replica that will never sync again stops holding
+                                     back prune-log; if it syncs after all, what left its
+                                     view meanwhile is removed from it
+
+Without --data or --database the storage is gamix-server.sqlite in the current folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: forget-replica SITE (a site from `replicas`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command: %1 (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s)</source>
+        <translation>
+            <numerusform>%n replica</numerusform>
+            <numerusform>%n replicas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one that will never sync again can be forgotten (forget-replica SITE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a site id (32 hexadecimal digits, see `replicas`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no replica %1 is known to this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replica %1 forgotten: it no longer holds back prune-log; if it syncs again, what left its view meanwhile is removed from it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -978,10 +978,6 @@ Entities: %1</source>
         </translation>
     </message>
     <message>
-        <source>unknown command: %1</source>
-        <translation>неизвестная команда: %1</translation>
-    </message>
-    <message>
         <source>the Qt Sql driver %1 is not installed</source>
         <translation>драйвер Qt Sql %1 не установлен</translation>
     </message>
@@ -1172,6 +1168,85 @@ Entities: %1</source>
             <numerusform>удаление, сделанное здесь, выполнено на вышестоящем сервере: %n записи</numerusform>
             <numerusform>удаление, сделанное здесь, выполнено на вышестоящем сервере: %n записей</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  gamix-server [--data FILE | --database postgresql://USER@HOST:PORT/DB] --listen HOST:PORT
+               [--tls-cert FILE --tls-key FILE] [--token-ttl SECONDS]
+               [--upstream URL --upstream-login LOGIN [--upstream-interval SECONDS]
+                [--upstream-ca-cert FILE]]
+  gamix-server [--data FILE | --database URL] COMMAND
+
+Commands:
+  user add LOGIN --role admin|manager|sales|relay [--office NAME]   password on stdin
+  user set LOGIN [--role ROLE] [--office NAME]
+  user disable LOGIN | user enable LOGIN | token revoke LOGIN
+  reassign FROM_LOGIN TO_LOGIN
+  form-token add NAME [--office NAME]
+  erase-person --email E | --phone P | --id ID
+  prune-log [--inactive-days N]      prune removal logs every replica active in N days
+                                     (default 30) has pulled past
+  replicas                           list replicas: login, site, last seen (UTC), cursor
+  forget-replica SITE                a replica that will never sync again stops holding
+                                     back prune-log; if it syncs after all, what left its
+                                     view meanwhile is removed from it
+
+Without --data or --database the storage is gamix-server.sqlite in the current folder.</source>
+        <translation>Использование:
+  gamix-server [--data ФАЙЛ | --database postgresql://ПОЛЬЗОВАТЕЛЬ@ХОСТ:ПОРТ/БД] --listen ХОСТ:ПОРТ
+               [--tls-cert ФАЙЛ --tls-key ФАЙЛ] [--token-ttl СЕКУНДЫ]
+               [--upstream URL --upstream-login ЛОГИН [--upstream-interval СЕКУНДЫ]
+                [--upstream-ca-cert ФАЙЛ]]
+  gamix-server [--data ФАЙЛ | --database URL] КОМАНДА
+
+Команды:
+  user add ЛОГИН --role admin|manager|sales|relay [--office НАЗВАНИЕ]   пароль из stdin
+  user set ЛОГИН [--role РОЛЬ] [--office НАЗВАНИЕ]
+  user disable ЛОГИН | user enable ЛОГИН | token revoke ЛОГИН
+  reassign ОТ_ЛОГИНА К_ЛОГИНУ
+  form-token add ИМЯ [--office НАЗВАНИЕ]
+  erase-person --email E | --phone P | --id ID
+  prune-log [--inactive-days N]      очистить журналы удалений, которые прочитали все
+                                     реплики, активные за N дней (по умолчанию 30)
+  replicas                           список реплик: логин, сайт, последний обмен (UTC), курсор
+  forget-replica SITE                реплика, которая больше не будет синхронизироваться,
+                                     перестаёт задерживать prune-log; если она всё же
+                                     выйдет на связь, из неё удалится то, что за это время
+                                     покинуло её область видимости
+
+Без --data и --database данные хранятся в gamix-server.sqlite в текущей папке.</translation>
+    </message>
+    <message>
+        <source>usage: forget-replica SITE (a site from `replicas`)</source>
+        <translation>использование: forget-replica SITE (сайт из вывода `replicas`)</translation>
+    </message>
+    <message>
+        <source>unknown command: %1 (see --help)</source>
+        <translation>неизвестная команда: %1 (см. --help)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s)</source>
+        <translation>
+            <numerusform>%n реплика</numerusform>
+            <numerusform>%n реплики</numerusform>
+            <numerusform>%n реплик</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one that will never sync again can be forgotten (forget-replica SITE)</source>
+        <translation>реплику, которая больше не выйдет на связь, можно забыть (forget-replica SITE)</translation>
+    </message>
+    <message>
+        <source>%1 is not a site id (32 hexadecimal digits, see `replicas`)</source>
+        <translation>%1 — не идентификатор сайта (32 шестнадцатеричные цифры, см. `replicas`)</translation>
+    </message>
+    <message>
+        <source>no replica %1 is known to this server</source>
+        <translation>реплика %1 этому серверу неизвестна</translation>
+    </message>
+    <message>
+        <source>replica %1 forgotten: it no longer holds back prune-log; if it syncs again, what left its view meanwhile is removed from it</source>
+        <translation>реплика %1 забыта: она больше не задерживает prune-log; если она снова выйдет на связь, из неё удалится то, что за это время покинуло её область видимости</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,10 @@ namespace gamix {
 namespace {
 
 const QString kPushCursor = QStringLiteral("push_cursor");
+// The batch sent and not answered yet: its text in the slot named by pending_slot ("1" or
+// "2"), or, written by versions before the slots, in pending_batch itself.
 const QString kPendingBatch = QStringLiteral("pending_batch");
+const QString kPendingSlot = QStringLiteral("pending_slot");
 const QString kPendingNext = QStringLiteral("pending_next");
 const QString kPullCursor = QStringLiteral("pull_cursor");
 const QString kEpoch = QStringLiteral("epoch");
@@ -45,7 +48,22 @@ void SyncEngine::settleAnswer()
     if (!m_answered)
         return;
     m_answered = false;
-    m_replica.apply({}, {{kPushCursor, m_answeredNext}, {kPendingBatch, QString()}, {kPendingNext, QString()}});
+    m_replica.apply({},
+                    {{kPushCursor, m_answeredNext},
+                     {kPendingBatch, QString()},
+                     {kPendingSlot, QString()},
+                     {kPendingNext, QString()}});
+}
+
+QString SyncEngine::pendingBody()
+{
+    const QString slot = m_replica.state(kPendingSlot);
+    return m_replica.state(slot.isEmpty() ? kPendingBatch : kPendingBatch + u'_' + slot);
+}
+
+QString SyncEngine::spareSlot()
+{
+    return m_replica.state(kPendingSlot) == u"1" ? QStringLiteral("2") : QStringLiteral("1");
 }
 
 namespace {
@@ -83,6 +101,10 @@ SyncEngine::PushBatch SyncEngine::buildPushBatch(qint64 cursor, int maxRecords)
         if (!page.records.isEmpty()) {
             batch.records = int(page.records.size());
             batch.body = batchBody(page.records);
+            // Written now, while the server merges the batch in flight, so that sending it
+            // later commits only the cursor and the slot's name.
+            batch.slot = spareSlot();
+            m_replica.apply({}, {{kPendingBatch + u'_' + batch.slot, QString::fromUtf8(batch.body)}});
             return batch;
         }
         if (!page.more || page.next == at)
@@ -104,9 +126,12 @@ SyncEngine::PushBody SyncEngine::takePushBody(int maxRecords, PushBatch *ahead)
     QHash<QString, QString> state;
     if (m_answered) {
         m_answered = false;
-        state = {{kPushCursor, m_answeredNext}, {kPendingBatch, QString()}, {kPendingNext, QString()}};
+        state = {{kPushCursor, m_answeredNext},
+                 {kPendingBatch, QString()},
+                 {kPendingSlot, QString()},
+                 {kPendingNext, QString()}};
     }
-    const QString pending = state.isEmpty() ? m_replica.state(kPendingBatch) : QString();
+    const QString pending = state.isEmpty() ? pendingBody() : QString();
     if (!pending.isEmpty()) {
         out.body = pending.toUtf8(); // the same batch again: the server answers it if it has it
         return out;
@@ -125,10 +150,17 @@ SyncEngine::PushBody SyncEngine::takePushBody(int maxRecords, PushBatch *ahead)
         if (page.records.isEmpty()) {
             if (page.next != cursor)
                 state.insert(kPushCursor, QString::number(page.next));
-            if (!state.isEmpty())
-                m_replica.apply({}, state);
-            if (page.more)
+            if (page.more) {
+                if (!state.isEmpty())
+                    m_replica.apply({}, state);
                 return takePushBody(maxRecords, nullptr); // rows with nothing of ours to send
+            }
+            if (!state.isEmpty()) {
+                // The round sent something and is complete: the slots' old batches go.
+                state.insert(kPendingBatch + QStringLiteral("_1"), QString());
+                state.insert(kPendingBatch + QStringLiteral("_2"), QString());
+                m_replica.apply({}, state);
+            }
             m_replica.endPush();
             return out;
         }
@@ -137,8 +169,12 @@ SyncEngine::PushBody SyncEngine::takePushBody(int maxRecords, PushBatch *ahead)
         batch.records = int(page.records.size());
     }
     // Persisted before sending: after a crash the same id goes again. The answered batch's
-    // cursor moves in the same transaction.
-    state.insert(kPendingBatch, QString::fromUtf8(batch.body));
+    // cursor moves in the same transaction. A batch built ahead is in its slot already.
+    if (batch.slot.isEmpty()) {
+        batch.slot = spareSlot();
+        state.insert(kPendingBatch + u'_' + batch.slot, QString::fromUtf8(batch.body));
+    }
+    state.insert(kPendingSlot, batch.slot);
     state.insert(kPendingNext, QString::number(batch.next));
     m_replica.apply({}, state);
     out.body = batch.body;
@@ -188,13 +224,13 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
     if (status == 422 && o.value(QLatin1String("error")).toString() == u"clock_ahead") {
         // Our clock is ahead: the replica re-stamps what it has not pushed yet, and the
         // batch is built anew (the server applied nothing of it).
-        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingNext, QString()}});
+        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingSlot, QString()}, {kPendingNext, QString()}});
         m_replica.clockAhead(qint64(o.value(QLatin1String("server_time")).toDouble()));
         return Step::RestartPush;
     }
     if (status == 409) {
         // Our pending id was used for another batch (it cannot be ours): send it anew.
-        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingNext, QString()}});
+        m_replica.apply({}, {{kPendingBatch, QString()}, {kPendingSlot, QString()}, {kPendingNext, QString()}});
         return Step::Continue;
     }
     if (status != 200) {
@@ -243,7 +279,7 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
                                        &rc, &error)) {
                 if (!sentRead) {
                     sentRead = true;
-                    const QJsonArray batch = QJsonDocument::fromJson(m_replica.state(kPendingBatch).toUtf8())
+                    const QJsonArray batch = QJsonDocument::fromJson(pendingBody().toUtf8())
                                                  .object()
                                                  .value(QLatin1String("records"))
                                                  .toArray();
@@ -289,6 +325,7 @@ void SyncEngine::resetForNewEpoch()
                      {kPushCursor, QStringLiteral("0")},
                      {QStringLiteral("push_hlc"), QStringLiteral("0")},
                      {kPendingBatch, QString()},
+                     {kPendingSlot, QString()},
                      {kPendingNext, QString()}});
 }
 

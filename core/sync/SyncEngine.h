@@ -25,17 +25,21 @@ public:
     // The body to POST to /v1/push; empty when nothing is left (the round is then complete).
     QByteArray nextPushBody(int maxRecords = 500);
 
-    // A push batch built ahead, in memory only: SyncClient builds batch N+1 while the
-    // server merges batch N. It is persisted as the pending batch only when it is sent
-    // (takePushBody), so the contract stays: a batch id is stored before its body leaves.
+    // A push batch built ahead: SyncClient builds batch N+1 while the server merges batch N.
+    // Its body is written then to the spare one of two slots (`slot`), not yet pending; it
+    // becomes the pending batch when it is sent (takePushBody), by a small commit that moves
+    // the cursor and names its slot. The contract stays: a batch id is stored before its body
+    // leaves, and only the pending batch is sent again after a crash.
     struct PushBatch
     {
         QByteArray body; // empty: nothing to send after `from`
         qint64 from = -1; // the push cursor it was built after
         qint64 next = 0; // the push cursor once it is answered
         int records = 0;
+        QString slot; // the slot holding `body` ("1" or "2"), empty when not written
     };
-    // The batch after `cursor` (pendingNext() while a batch is in flight), not persisted.
+    // The batch after `cursor` (pendingNext() while a batch is in flight), written to the
+    // spare slot (not pending yet).
     PushBatch buildPushBatch(qint64 cursor, int maxRecords);
     // Where the batch in flight ends, i.e. where the next one starts.
     qint64 pendingNext();
@@ -72,6 +76,8 @@ private:
     void resetForNewEpoch();
     // Writes the cursor move of an answered batch that takePushBody() has not written yet.
     void settleAnswer();
+    QString pendingBody();
+    QString spareSlot();
 
     Replica &m_replica;
     QStringList m_rejected;

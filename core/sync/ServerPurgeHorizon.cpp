@@ -158,6 +158,16 @@ void ServerPurgeHorizon::notePull(const QString &userId, const QString &site, qi
     w.commit();
 }
 
+void ServerPurgeHorizon::notePush(QSqlDatabase &db, const QString &userId, const QString &site)
+{
+    if (userId.isEmpty() || site.isEmpty())
+        return;
+    run(db,
+        QStringLiteral("INSERT INTO gx_cursor (user_id, site, since_seq, seen_at) VALUES (?, ?, 0, ?) ON CONFLICT "
+                       "(user_id, site) DO NOTHING"),
+        {userId, site, QDateTime::currentMSecsSinceEpoch()});
+}
+
 void ServerPurgeHorizon::maybePrune()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

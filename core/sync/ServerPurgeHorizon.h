@@ -1,6 +1,7 @@
 #pragma once
 // Keeps the server's removal logs (ServerPurgeLog: gx_moved, gx_unseen, gx_dropped) from
-// growing forever. Every pull notes its (user, site, cursor) in gx_cursor; prune() deletes
+// growing forever. Every pull notes its (user, site, cursor) in gx_cursor, and a replica's
+// first push notes it as holding nothing (notePush); prune() deletes
 // log rows that every replica active within the retention has pulled past and raises the
 // horizon (gx_meta purge_horizon) to the highest pruned number. A replica that comes back
 // with a cursor below the horizon does not miss a removal: its pull then carries a removal
@@ -34,6 +35,12 @@ public:
     // applying this one): that is stored, at most every 5 s (lagging only prunes less); a
     // replica seen the first time is stored at once as holding nothing.
     void notePull(const QString &userId, const QString &site, qint64 since);
+    // A push by a replica with no cursor yet (ServerPurgeHorizon::noted() < 0), in the push's
+    // transaction: noted as holding nothing, as a first pull would note it. A new replica
+    // pushes before its first pull; were it unknown, prune() could drop the removal of a
+    // record it pushed and that left its user's view before that pull, and the pull (from
+    // zero, not behind()) would never carry it. A no-op when the row exists.
+    static void notePush(QSqlDatabase &db, const QString &userId, const QString &site);
 
     struct Report
     {

@@ -379,6 +379,10 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     resultBody
         += "],\"rejected\":" + QByteArray::number(rejected) + ",\"conflicts\":" + QByteArray::number(conflicts) + '}';
     m_directory.audit(w.db(), user.id, QStringLiteral("push"), auditRows);
+    // A replica pushing before its first pull is known from now on, as holding nothing: the
+    // removals of what it pushed are kept for that pull (ServerPurgeHorizon::prune).
+    if (holds < 0)
+        ServerPurgeHorizon::notePush(w.db(), user.id, site.toLower());
     QSqlQuery ins(w.db());
     ins.prepare(QStringLiteral("INSERT INTO gx_batch (user_id, site, batch_id, hash, result) VALUES (?, ?, ?, ?, ?)"));
     ins.addBindValue(user.id);

@@ -7,10 +7,13 @@
 //   horizon still loses what left its view meanwhile (ServerPurgeHorizon);
 // - `forget-replica` lets the log be pruned past a dead laptop, which ends with exactly the
 //   server's records when it syncs again after all;
+// - a new laptop that pushed a record and lost the connection before its first pull is
+//   known from its push: the removal of that record, moved away meanwhile, is kept for it;
 // - an erasure made at an office server (itself on PostgreSQL) goes up to the central server
 //   (POST /v1/erase, ServerErasure) and from there to every client: afterwards no trace of
 //   the person is left in a pg_dump of either server's database nor in any client file.
 
+#include "pull_refusing_proxy.h"
 #include "tst_pg_kit.h"
 
 #include "store/Clock.h"
@@ -30,7 +33,7 @@ private:
     Server m_server, m_office;
     QString m_borisId;
     // Clients: r (root), a1 and a2 (anna's two computers), b (boris), m (maria), k (olga,
-    // behind the Казань office), l (boris's laptop that dies).
+    // behind the Казань office), l (boris's laptop that dies), n (anna's new laptop).
     const Account m_root {QStringLiteral("root"), QStringLiteral("admin"), QString(), QStringLiteral("root-pass")};
     const Account m_anna {QStringLiteral("anna"), QStringLiteral("sales"), QStringLiteral("Москва"),
                           QStringLiteral("пароль-анны")};
@@ -46,8 +49,9 @@ private:
         if (dbName == u"k")
             return syncAs(dbName, m_office.url(), m_olga);
         const QHash<QString, Account> byClient {{QStringLiteral("r"), m_root},  {QStringLiteral("a1"), m_anna},
-                                                {QStringLiteral("a2"), m_anna}, {QStringLiteral("b"), m_boris},
-                                                {QStringLiteral("l"), m_boris}, {QStringLiteral("m"), m_maria}};
+                                                {QStringLiteral("a2"), m_anna}, {QStringLiteral("n"), m_anna},
+                                                {QStringLiteral("b"), m_boris}, {QStringLiteral("l"), m_boris},
+                                                {QStringLiteral("m"), m_maria}};
         return syncAs(dbName, m_server.url(), byClient.value(dbName));
     }
     QString add(const QString &dbName, const QStringList &args)
@@ -265,6 +269,50 @@ private Q_SLOTS:
         QVERIFY(get(QStringLiteral("l"), moving).isEmpty());
         QCOMPARE(list(QStringLiteral("l")), list(QStringLiteral("b")));
         QCOMPARE(list(QStringLiteral("l"), QStringLiteral("lead")), list(QStringLiteral("b"), QStringLiteral("lead")));
+    }
+
+    void aReplicaThatOnlyPushedStillLosesWhatLeftItsView()
+    {
+        // anna's new laptop pushes a lead, then the network drops before its first pull.
+        PullRefusingProxy proxy(m_server.port());
+        QCOMPARE(cli(QStringLiteral("n"), {QStringLiteral("init")}).code, 0);
+        QVERIFY(syncAs(QStringLiteral("n"), proxy.url(), m_anna).code != 0); // logged in (binds it to anna)
+        const QString lead = add(QStringLiteral("n"), {QStringLiteral("lead"), QStringLiteral("title=Забор")});
+        QVERIFY(!lead.isEmpty());
+        QVERIFY(syncAs(QStringLiteral("n"), proxy.url(), m_anna).code != 0);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"), {lead}), 1);
+        const QString laptop = siteOf(QStringLiteral("n"));
+        QVERIFY(!laptop.isEmpty());
+        QVERIFY(serverAdmin(m_central, {QStringLiteral("replicas")}).out.contains(laptop.toLatin1()));
+        // Her manager hands it to boris; every other replica pulls past the move.
+        QCOMPARE(sync(QStringLiteral("m")).code, 0);
+        QCOMPARE(cli(QStringLiteral("m"),
+                     {QStringLiteral("set"), QStringLiteral("lead"), lead, QStringLiteral("owner_id=") + m_borisId})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("m")).code, 0);
+        const int moveSeq = central(QStringLiteral("SELECT seq FROM gx_moved WHERE id = ?"), {lead});
+        QVERIFY(moveSeq > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const char *name : {"r", "a1", "a2", "b", "m", "l"})
+                    sync(QString::fromLatin1(name));
+                return central(QStringLiteral("SELECT count(*) FROM gx_cursor WHERE site <> ? AND since_seq < ?"),
+                               {laptop, moveSeq})
+                    == 0;
+            }(),
+            60000);
+        const Run pruned = serverAdmin(
+            m_central, {QStringLiteral("prune-log"), QStringLiteral("--inactive-days"), QStringLiteral("30")});
+        QVERIFY2(pruned.code == 0, qPrintable(pruned.err));
+        // The laptop's first pull carries the removal; it ends like anna's desktop.
+        QCOMPARE(sync(QStringLiteral("n")).code, 0);
+        QVERIFY(get(QStringLiteral("n"), QStringLiteral("lead"), lead).isEmpty());
+        QCOMPARE(sync(QStringLiteral("a1")).code, 0);
+        QCOMPARE(ids(QStringLiteral("n"), QStringLiteral("lead")), ids(QStringLiteral("a1"), QStringLiteral("lead")));
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QCOMPARE(get(QStringLiteral("b"), QStringLiteral("lead"), lead).value(QLatin1String("title")).toString(),
+                 QStringLiteral("Забор"));
     }
 
     void erasureAtAnOfficeReachesTheCentralServer()

@@ -7,8 +7,10 @@
 //   consent, a tombstone, a conflict record) and after the next sync no byte of their
 //   name, email or phone is left in any client database file nor in the server's storage;
 // - the removal log is pruned behind every active replica (`prune-log`), and a replica that
-//   was away longer than the retention still loses what left its view meanwhile.
+//   was away longer than the retention still loses what left its view meanwhile; so does a
+//   new replica that pushed a record and lost the connection before its first pull.
 
+#include "pull_refusing_proxy.h"
 #include "tst_sync_kit.h"
 
 #include <QJsonArray>
@@ -210,6 +212,65 @@ private Q_SLOTS:
         QCOMPARE(
             get(QStringLiteral("r"), QStringLiteral("contact"), moving).value(QLatin1String("office_id")).toString(),
             kazan);
+    }
+
+    void aReplicaThatOnlyPushedStillLosesWhatLeftItsView()
+    {
+        // anna's new laptop n: its first syncs push, then the network drops before the pull.
+        PullRefusingProxy proxy(m_server.port());
+        QCOMPARE(cli(QStringLiteral("n"), {QStringLiteral("init")}).code, 0);
+        QVERIFY(syncAs(QStringLiteral("n"), proxy.url(), m_anna).code != 0); // logged in (binds it to anna)
+        const QString lead = QString::fromUtf8(
+            cli(QStringLiteral("n"), {QStringLiteral("add"), QStringLiteral("lead"), QStringLiteral("title=Забор")})
+                .out.trimmed());
+        QVERIFY(!lead.isEmpty());
+        const Run pushed = syncAs(QStringLiteral("n"), proxy.url(), m_anna);
+        QVERIFY(pushed.code != 0);
+        QVERIFY2(pushed.err.contains(QStringLiteral("the network dropped")), qPrintable(pushed.err)); // at the pull
+        const QString file = m_storage.at(1);
+        QCOMPARE(sqliteValue(file, QStringLiteral("SELECT count(*) FROM gx_record WHERE id = ?"), {lead}).toInt(), 1);
+        QString site;
+        {
+            gamix::Store store;
+            QString error;
+            QVERIFY2(store.open(db(QStringLiteral("n")), &error), qPrintable(error));
+            site = gamix::Clock {0, store.siteId()}.siteHex().toLower();
+        }
+        // The server knows the laptop from its push (it holds what it pushed, nothing more).
+        const Run listed = serverAdmin(m_storage, {QStringLiteral("replicas")});
+        QVERIFY2(listed.out.contains(site.toLatin1()), listed.out.constData());
+
+        // An admin hands the lead to boris: it leaves anna's view.
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        QCOMPARE(cli(QStringLiteral("r"),
+                     {QStringLiteral("set"), QStringLiteral("lead"), lead, QStringLiteral("owner_id=") + m_borisId})
+                     .code,
+                 0);
+        QCOMPARE(sync(QStringLiteral("r")).code, 0);
+        const qint64 moveSeq
+            = sqliteValue(file, QStringLiteral("SELECT seq FROM gx_moved WHERE id = ?"), {lead}).toLongLong();
+        QVERIFY(moveSeq > 0);
+        // Every other replica pulls past the move (a pull's cursor is noted at most every 5 s).
+        auto othersPast = [&] {
+            for (const char *name : {"a", "b", "r", "k"})
+                sync(QString::fromLatin1(name));
+            return sqliteValue(file, QStringLiteral("SELECT count(*) FROM gx_cursor WHERE site <> ? AND since_seq < ?"),
+                               {site, moveSeq})
+                       .toInt()
+                == 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(othersPast(), 60000);
+        const Run pruned = serverAdmin(
+            m_storage, {QStringLiteral("prune-log"), QStringLiteral("--inactive-days"), QStringLiteral("30")});
+        QVERIFY2(pruned.code == 0, qPrintable(pruned.err));
+
+        // The laptop's first pull carries the removal.
+        QCOMPARE(syncAs(QStringLiteral("n"), m_server.url(), m_anna).code, 0);
+        QVERIFY(get(QStringLiteral("n"), QStringLiteral("lead"), lead).isEmpty());
+        // boris has it whole; the central copy is intact.
+        QCOMPARE(sync(QStringLiteral("b")).code, 0);
+        QCOMPARE(get(QStringLiteral("b"), QStringLiteral("lead"), lead).value(QLatin1String("title")).toString(),
+                 QStringLiteral("Забор"));
     }
 
     void erasureFindsPeopleByPhoneAndId()

@@ -112,6 +112,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double push = double(t.restart()) / 1000.0;
+    const double cpuPush = cpuSeconds() - cpu0;
     if (!runSync(*b, &message)) {
         std::fprintf(stderr, "bench_sync: B: %s\n", qPrintable(message));
         return 1;
@@ -125,7 +126,8 @@ int main(int argc, char *argv[])
         const qint64 got = check.count(*Schema::instance().entity(u"contact"));
         std::printf("gamix  %d contacts A -> server -> B (TLS): %.1f s (push %.1f s, pull %.1f s); B holds %lld\n",
                     count, push + pull, push, pull, qlonglong(got));
-        std::printf("gamix  clients' CPU for it: %.1f s (user+sys of both clients)\n", cpu);
+        std::printf("gamix  clients' CPU for it: %.1f s (user+sys of both clients; A's sync %.1f s, B's %.1f s)\n", cpu,
+                    cpuPush, cpu - cpuPush);
     }
     // One edit, five times: the two sync calls (tokens already held, as in the app).
     QList<double> edits;

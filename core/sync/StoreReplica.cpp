@@ -172,31 +172,37 @@ ChangePage StoreReplica::localChanges(qint64 cursor, int limit)
     // Rows of all entities in one order (dirty_seq is the replica's global sequence).
     // First the ids, through the partial index on dirty_seq (the planner only uses it when
     // the query repeats `dirty_seq > 0`; a table scan per batch made a 100k push
-    // quadratic), then the whole rows of this page only.
+    // quadratic), the sequence numbers only, then the whole rows of this page only.
     struct Key
     {
         qint64 dirty;
         const EntityDef *entity;
-        QString id;
     };
     QList<Key> keys;
     for (const EntityDef &e : Schema::instance().entities()) {
-        SqliteStmt &st = m_store.db().cached(QStringLiteral("SELECT dirty_seq, id FROM \"") + e.name
+        SqliteStmt &st = m_store.db().cached(QStringLiteral("SELECT dirty_seq FROM \"") + e.name
                                              + QStringLiteral("\" WHERE dirty_seq > ?1 AND dirty_seq > 0 "
                                                               "ORDER BY dirty_seq LIMIT ?2"));
         st.bind(1, cursor).bind(2, qint64(limit + 1));
         while (st.step())
-            keys.append(Key {st.int64(0), &e, st.text(1)});
+            keys.append(Key {st.int64(0), &e});
         st.reset();
     }
     std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) { return a.dirty < b.dirty; });
     page.more = keys.size() > limit;
     if (page.more)
         keys.resize(limit);
+    // Then each entity's rows of this page in one scan of the same index (its first n rows
+    // after the cursor), instead of a look-up by id per row.
+    QHash<const EntityDef *, int> perEntity;
+    for (const Key &k : std::as_const(keys))
+        ++perEntity[k.entity];
     QList<QPair<qint64, Record>> rows;
     rows.reserve(keys.size());
-    for (const Key &k : keys)
-        rows.append({k.dirty, m_store.get(*k.entity, k.id, true)});
+    for (auto it = perEntity.cbegin(); it != perEntity.cend(); ++it)
+        rows += m_store.dirtyRowsAfter(*it.key(), cursor, it.value());
+    std::sort(rows.begin(), rows.end(),
+              [](const QPair<qint64, Record> &a, const QPair<qint64, Record> &b) { return a.first < b.first; });
     page.next = rows.isEmpty() ? cursor : rows.last().first;
     for (const auto &[dirty, r] : rows) {
         Q_UNUSED(dirty);

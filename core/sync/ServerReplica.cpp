@@ -9,7 +9,9 @@ namespace gamix {
 ServerReplica::ServerReplica(ServerStorage &storage, const QString &peer)
     : m_storage(storage)
     , m_peer(peer)
-{ }
+{
+    m_storage.setRelayCursorKey(key(QStringLiteral("push_cursor")));
+}
 
 SiteId ServerReplica::siteId()
 {
@@ -26,7 +28,7 @@ QList<QList<FieldStatus>> ServerReplica::apply(const QList<RecordChange> &record
     ServerDb::Write w(m_storage.db());
     MergeOptions options;
     options.fromUpstream = true;
-    options.relayCursor = m_storage.db().meta(w.db(), key(QStringLiteral("push_cursor"))).toLongLong();
+    options.relayCursor = m_storage.relayPushCursor(w);
     QList<QList<FieldStatus>> out;
     if (!records.isEmpty()) {
         // Records that come back after this office dropped them (they left it upstream), and

@@ -368,7 +368,15 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             }
             if (d.apply) {
                 fc.force = MergeRule::keptForce(has ? stored->change.force : Clock(), local.clock, fc, d.forced);
-                row.fields.put(StoredField {fc, -1, options.fromUpstream});
+                StoredField taken {fc, -1, options.fromUpstream};
+                // A client's write over a value of ours the upstream never received, its author
+                // having seen that value: the chain's base goes upstream as prev (StoredField::base).
+                if (!options.fromUpstream && options.relayCursor >= 0 && has && !stored->upstream
+                    && (stored->q < 0 || stored->q > options.relayCursor) && fc.prev == stored->change.clock) {
+                    taken.hasBase = true;
+                    taken.base = stored->hasBase ? stored->base : stored->change.prev;
+                }
+                row.fields.put(taken);
                 any = true;
                 if (fd->name == QLatin1String(kOwnerField) || fd->name == QLatin1String(kOfficeField))
                     moved = true;

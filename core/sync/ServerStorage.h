@@ -36,8 +36,10 @@ struct MergeOptions
     // The pusher's last noted pull cursor (ServerPurgeHorizon): it holds fields changed at or
     // before it. -1: unknown.
     qint64 pusherHolds = -1;
-    // fromUpstream: the relay's push cursor. This server's own fields changed after it have
-    // not been judged upstream yet, so a forced field from upstream does not take them.
+    // The relay's push cursor on a server that relays upstream (-1: it does not). This
+    // server's own fields changed after it have not been judged upstream yet, so a forced
+    // field from upstream does not take them; and a client's write over one of them relays
+    // the prev of the chain's base (StoredField::base).
     qint64 relayCursor = -1;
 };
 
@@ -49,6 +51,12 @@ public:
     QString epoch();
     SiteId siteId();
     qint64 currentSeq();
+
+    // A server that relays to an upstream names the gx_meta key of its relay's push cursor
+    // (ServerReplica does, before any request is served); relayPushCursor() reads it, -1 on a
+    // server that does not relay (MergeOptions::relayCursor).
+    void setRelayCursorKey(const QString &key) { m_relayCursorKey = key; }
+    qint64 relayPushCursor(ServerDb::Write &w);
 
     // Merges records in the caller's write transaction.
     QList<RecordOutcome> merge(ServerDb::Write &w, const QList<RecordChange> &records, const MergeOptions &options,
@@ -101,6 +109,7 @@ private:
 
     ServerDb &m_db;
     SiteId m_site {};
+    QString m_relayCursorKey;
     // Counters cached for the duration of one write transaction (the Write holds the
     // process mutex and, on PostgreSQL, the advisory lock, so nobody else moves them).
     qint64 m_seq = -1;

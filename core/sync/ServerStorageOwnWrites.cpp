@@ -67,6 +67,11 @@ void ServerStorage::force(ServerDb::Write &w, const RecordChange &values)
     flushSeq(w);
 }
 
+qint64 ServerStorage::relayPushCursor(ServerDb::Write &w)
+{
+    return m_relayCursorKey.isEmpty() ? -1 : m_db.meta(w.db(), m_relayCursorKey).toLongLong();
+}
+
 QHash<QString, FieldState> ServerStorage::fieldStates(const QString &entity, const QString &id)
 {
     QSqlDatabase c = m_db.connection();

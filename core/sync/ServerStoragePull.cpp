@@ -135,6 +135,8 @@ ChangePage ServerStorage::localChanges(qint64 cursor, int limit)
             if (!f.upstream) {
                 rc.fields << f.change;
                 rc.fields.last().force = Clock();
+                if (f.hasBase)
+                    rc.fields.last().prev = f.base; // a chain collapsed here (StoredField::base)
             }
         }
         if (!rc.fields.isEmpty())

@@ -60,6 +60,13 @@ StoredFields StoredFields::parse(const QString &json)
         const QJsonObject fo = it.value().toObject();
         f.q = qint64(fo.value(QLatin1String("q")).toDouble());
         f.upstream = fo.value(QLatin1String("u")).toInt() == 1;
+        const QJsonValue b = fo.value(QLatin1String("b"));
+        if (b.isObject()) {
+            const QJsonObject bo = b.toObject();
+            f.hasBase = true;
+            f.base.hlc = bo.value(QLatin1String("hlc")).toString().toULongLong();
+            Clock::siteFromHex(bo.value(QLatin1String("site")).toString(), &f.base.site);
+        }
         out.list.append(f);
     }
     return out;
@@ -95,6 +102,13 @@ void StoredFields::writeJson(QByteArray *stored, QByteArray *wire) const
             *stored += QByteArray::number(f.q);
             if (f.upstream)
                 *stored += ",\"u\":1";
+            if (f.hasBase) {
+                *stored += ",\"b\":{\"hlc\":\"";
+                *stored += QByteArray::number(f.base.hlc);
+                *stored += "\",\"site\":\"";
+                *stored += f.base.siteHex().toLatin1();
+                *stored += "\"}";
+            }
             *stored += '}';
         }
     }

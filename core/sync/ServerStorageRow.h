@@ -21,6 +21,14 @@ struct StoredField
     FieldChange change;
     qint64 q = -1; // -1: changed by the merge in progress, numbered when the record is saved
     bool upstream = false;
+    // On a server that relays upstream: the value was written over one of this server's own
+    // values that its upstream never received (a chain of edits collapsed here). The prev to
+    // relay is then that chain's base, the value the chain's first author saw: relaying the
+    // last author's prev would tell the upstream that a value it holds was seen when nobody
+    // in the chain saw it, and a concurrent overwrite there would leave no conflict record.
+    // Stored as "b"; never on the wire to clients.
+    bool hasBase = false;
+    Clock base;
 
     FieldState state() const { return FieldState {change.text, change.clock, change.prev}; }
 };

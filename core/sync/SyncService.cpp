@@ -325,6 +325,7 @@ HttpResponse SyncService::push(const HttpRequest &r, const SyncUser &user)
     options.user = &user;
     options.pusherSite = site.toLower();
     options.pusherHolds = holds;
+    options.relayCursor = m_storage.relayPushCursor(w);
     int changed = 0;
     int conflicts = 0;
     const QList<RecordOutcome> outcomes = m_storage.merge(w, records, options, &changed, &conflicts);

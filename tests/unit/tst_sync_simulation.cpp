@@ -43,6 +43,7 @@ private slots:
     void simulate_data();
     void simulate();
     void officeAdoptingARefusalKeepsItsValue();
+    void anOfficeRelaysTheBaseOfAChainItCollapsed();
 };
 
 void TestSyncSimulation::simulate_data()
@@ -162,6 +163,65 @@ void TestSyncSimulation::officeAdoptingARefusalKeepsItsValue()
     QCOMPARE(conflictOf(dumpServer(*office2.storage)), expected);
     QCOMPARE(conflictOf(dumpStore(*egor.store)), expected);
     QCOMPARE(conflictOf(dumpServer(*central.storage)), expected);
+    world.tearDown();
+}
+
+void TestSyncSimulation::anOfficeRelaysTheBaseOfAChainItCollapsed()
+{
+    // boris (central) writes "Иван"; gleb, behind office1, not having seen it, writes
+    // "Тверь" a little later; vera, behind office1 too, sees "Тверь" and writes "Анна" before
+    // office1 relays. Office1 relays "Анна" only, and its prev, "Тверь", is newer than "Иван":
+    // taken as it was, the central server concluded that "Иван" had been seen and kept no
+    // conflict record for it (soak seed 97). The relay now sends the chain's base as prev (what
+    // gleb saw: nothing), so the central server records "Иван" as overwritten.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SimWorld world;
+    world.setUp(dir.path(), 5);
+    if (QTest::currentTestFailed())
+        return;
+    ServerNode &central = *world.m_servers[0], &office1 = *world.m_servers[1];
+    ClientNode &anna = *world.m_clients[0], &boris = *world.m_clients[1], &vera = *world.m_clients[2],
+               &gleb = *world.m_clients[3];
+    const EntityDef &contact = *Schema::instance().entity(u"contact");
+    const WriteResult made = anna.store->create(contact,
+                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
+                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
+                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
+                                                world.newId());
+    QVERIFY(made.ok);
+    g_simNowMs += 10;
+    world.clientStep(anna, false);
+    world.clientStep(boris, false);
+    world.relayStep(office1, false);
+    world.clientStep(vera, false);
+    world.clientStep(gleb, false);
+    QVERIFY(gleb.store->get(contact, made.id).isValid());
+    auto write = [&](ClientNode &c, const char *name) {
+        g_simNowMs += 10;
+        QVERIFY(
+            c.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QString::fromUtf8(name)}}).ok);
+        world.clientStep(c, false);
+    };
+    write(boris, "Иван");
+    write(gleb, "Тверь");
+    world.clientStep(vera, false);
+    QCOMPARE(vera.store->get(contact, made.id).text(u"last_name"), QStringLiteral("Тверь"));
+    write(vera, "Анна");
+    world.relayStep(office1, false);
+    QCOMPARE(central.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name")).text,
+             QStringLiteral("Анна"));
+    const Dump d = dumpServer(*central.storage);
+    QStringList lost;
+    for (auto it = d.begin(); it != d.end(); ++it) {
+        if (it.key().startsWith(QStringLiteral("conflict|")) && it.key().endsWith(QStringLiteral("|record_id"))
+            && it.value().startsWith(made.id)) {
+            const QString base = it.key().left(it.key().size() - 9);
+            const QString v = d.value(base + QStringLiteral("lost_value"));
+            lost << v.left(v.lastIndexOf(u'@'));
+        }
+    }
+    QCOMPARE(lost, QStringList {QStringLiteral("Иван")});
     world.tearDown();
 }
 

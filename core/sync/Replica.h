@@ -50,6 +50,9 @@ public:
     // a page and its cursor land together. Returns the status of every field, per record.
     virtual QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state)
         = 0;
+    // Lines for the sync report written while applying pages since the last call (a value
+    // the server took back over ours, ChangeSet.h `force`), and forgets them.
+    virtual QStringList takeNotes() { return {}; }
     // Drops records that left this replica's view or were erased (see PurgeMarker).
     virtual void purge(const QList<PurgeMarker> &markers) { Q_UNUSED(markers); }
     // The server refused these fields (forbidden/invalid) and sent its own value and clock:

@@ -5,6 +5,8 @@
 #include "store/Sqlite.h"
 #include "store/Store.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace gamix {
@@ -85,10 +87,20 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
     }
     bool keyChanged = false;
     for (const Forced &f : std::as_const(forced)) {
+        const FieldDef &fd = e->fields.at(f.rf.field);
+        const bool ourValueGoes = f.keepOurs && FieldCodec::toText(fd, current.values.at(f.rf.field)) != f.rf.text;
         if (!m_store.adoptField(*e, rc.id, f.rf, f.keepOurs))
             continue;
         status[f.k] = FieldStatus::Accepted;
-        const FieldDef &fd = e->fields.at(f.rf.field);
+        if (ourValueGoes) {
+            // Our value was taken by the office and refused by its upstream (ChangeSet.h).
+            ++m_conflicts;
+            m_notes << QCoreApplication::translate("Sync",
+                                                   "%1 %2: %3 was refused by the central server after the office "
+                                                   "took it; the server's value is back and yours is kept as a "
+                                                   "conflict")
+                           .arg(rc.entity, rc.id, fd.name);
+        }
         keyChanged = keyChanged || fd.type == FieldType::Email || fd.isPhone() || fd.type == FieldType::Inn
             || fd.name == QLatin1String(kDeletedField);
     }
@@ -137,6 +149,7 @@ QList<QList<FieldStatus>> StoreReplica::apply(const QList<RecordChange> &records
     if (own)
         m_store.beginBatch(records.size() > 200);
     m_pushedHlc = StoreReplica::state(QStringLiteral("push_hlc")).toULongLong();
+    const qsizetype notesBefore = m_notes.size();
     try {
         for (const RecordChange &rc : records)
             out << applyOne(rc);
@@ -147,6 +160,7 @@ QList<QList<FieldStatus>> StoreReplica::apply(const QList<RecordChange> &records
     } catch (...) {
         if (own)
             m_store.rollbackBatch();
+        m_notes.resize(notesBefore); // the page is applied again later
         throw;
     }
     return out;

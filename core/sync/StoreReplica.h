@@ -5,6 +5,8 @@
 
 #include "Replica.h"
 
+#include <utility>
+
 namespace gamix {
 
 class Store;
@@ -26,6 +28,7 @@ public:
     void clockAhead(qint64 serverTimeMs) override;
     QString state(const QString &key) override;
     void setState(const QString &key, const QString &value) override;
+    QStringList takeNotes() override { return std::exchange(m_notes, {}); }
 
     int conflictsCreated() const { return m_conflicts; }
     int duplicatesFlagged() const { return m_duplicates; }
@@ -41,6 +44,7 @@ private:
     quint64 m_pushedHlc = 0; // during apply(): our stamps up to it have been pushed
     int m_conflicts = 0;
     int m_duplicates = 0;
+    QStringList m_notes;
 };
 
 } // namespace gamix

@@ -496,6 +496,8 @@ void SyncClient::succeed()
 {
     m_failure = Failure::None;
     m_running = false;
+    if (m_engine)
+        collectReport(); // what the pull reported (values taken back)
     m_conflicts = unresolvedConflicts(*m_store);
     m_pending = pendingChanges(*m_store);
     m_password.clear();

@@ -409,6 +409,7 @@ SyncEngine::Step SyncEngine::handlePull(int status, const QByteArray &body, qint
     const qint64 next = qint64(o.value(QLatin1String("next")).toDouble());
     m_replica.apply(records, {{kPullCursor, QString::number(std::max(next, requestedSince))}});
     m_applied += int(records.size());
+    m_rejected << m_replica.takeNotes();
     return o.value(QLatin1String("more")).toBool() ? Step::Continue : Step::Done;
 }
 

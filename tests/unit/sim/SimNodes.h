@@ -151,4 +151,23 @@ inline Dump dumpServer(ServerStorage &storage)
     return d;
 }
 
+// The conflict records about one record's field in a dump, as "kept>lost" values.
+inline QStringList conflictsAbout(const Dump &d, const QString &recordId, QStringView field)
+{
+    QStringList out;
+    for (auto it = d.begin(); it != d.end(); ++it) {
+        if (!it.key().startsWith(QStringLiteral("conflict|")) || !it.key().endsWith(QStringLiteral("|record_id"))
+            || !it.value().startsWith(recordId))
+            continue;
+        const QString base = it.key().left(it.key().size() - 9);
+        auto text = [&](const char *f) {
+            const QString v = d.value(base + QLatin1String(f));
+            return v.left(v.lastIndexOf(u'@'));
+        };
+        if (text("field") == field)
+            out << QString(text("kept_value") + u'>' + text("lost_value"));
+    }
+    return out;
+}
+
 } // namespace gamix::sim

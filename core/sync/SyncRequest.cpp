@@ -26,6 +26,10 @@ QNetworkRequest makeSyncRequest(const SyncRequestOptions &options, const QString
     req.setRawHeader("X-Gamix-Protocol", "1");
     req.setRawHeader("X-Gamix-Schema", QByteArray::number(Schema::version));
     req.setRawHeader("X-Gamix-Site", Clock {0, options.site}.siteHex().toLatin1());
+    // A push is answered with the refused records only (SyncService::push): SyncEngine reads
+    // nothing else of the answer, and the v1 answer lists every field of every record.
+    if (url.path().endsWith(QLatin1String("/v1/push")))
+        req.setRawHeader("X-Gamix-Answer", "refusals");
     if (!options.token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + options.token.toLatin1());
     if (options.jsonBody)

@@ -1,7 +1,8 @@
 #pragma once
 // The one way a sync request to a Gamix server is built (DESIGN.md §4): the path under the
 // server's base URL, the protocol/schema/site headers, the bearer token, the transfer
-// timeout, HTTP/1.1 only, and extra CA certificates to trust. Used by the client
+// timeout, HTTP/1.1 only, and extra CA certificates to trust. A push asks for the compact
+// answer ("X-Gamix-Answer: refusals": only the records with a refused field). Used by the client
 // (SyncClient) and by an office server towards its upstream (UpstreamRelay).
 
 #include "store/Clock.h"

@@ -8,6 +8,13 @@
 
 namespace gamix {
 
+namespace {
+
+// How many pages' worth of rows one pull may read to fill its page (see pull()).
+constexpr qint64 kPullScanFactor = 10;
+
+} // namespace
+
 qint64 ServerStorage::takeSeq(ServerDb::Write &w)
 {
     const qint64 seq = nextSeq(w);
@@ -30,6 +37,11 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     // (saved by a server version without it: wire_seq <> seq) brings its `fields`.
     // Nor one whose every field this replica pushed (an office server's relay pushing its
     // clients' records: via_site), which it holds as they are.
+    // Rows left out (the requester's own echoes) do not fill the page: the scan goes on past
+    // them up to kPullScanFactor pages' worth of rows, so the replica that pushed 100,000
+    // records does not walk 20 empty pages of its own. The page still ends after a whole row,
+    // and `next` is the last row read, so nothing past it is skipped.
+    const qint64 scanLimit = qint64(limit) * kPullScanFactor;
     QVariantList binds {requesterSite, requesterSite, since};
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlQuery q(c);
@@ -40,7 +52,7 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             "WHEN solo_site = ? OR via_site = ? THEN '' ELSE wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq "
             "THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
         + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
-        + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(limit));
+        + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(scanLimit));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!ServerDb::exec(q))
@@ -48,9 +60,10 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     QByteArray out;
     if (json)
         out += '[';
-    int n = 0;
-    while (q.next()) {
-        ++n;
+    qint64 scanned = 0;
+    int delivered = 0;
+    while (delivered < limit && scanned < scanLimit && q.next()) {
+        ++scanned;
         page.next = q.value(2).toLongLong();
         const QString text = q.value(3).toString();
         if (text.isEmpty())
@@ -65,6 +78,7 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             if (!requesterSite.isEmpty() && parsed.soloSite() == requesterSite)
                 continue;
         }
+        ++delivered;
         if (json) {
             // Whole records (see localChanges): the receiver ignores what it already has.
             if (out.size() > 1)
@@ -88,8 +102,10 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             page.records << rc;
         }
     }
-    page.more = n == limit || bound >= 0;
-    if (n == limit) {
+    // Stopped before the end of the range (a full page, or the scan's bound): more follows.
+    const bool cut = delivered == limit || scanned == scanLimit;
+    page.more = cut || bound >= 0;
+    if (cut) {
         // Markers past the last record go in the next page.
         while (!markers.isEmpty() && markers.last().seq > page.next)
             markers.removeLast();

@@ -1360,6 +1360,10 @@ Without --data or --database the storage is gamix-server.sqlite in the current f
         <source>%1 %2 was refused: this account may not write it, so it is removed from this computer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2: %3 was refused by the central server after the office took it; the server&apos;s value is back and yours is kept as a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -1412,6 +1412,10 @@ Without --data or --database the storage is gamix-server.sqlite in the current f
         <source>%1 %2 was refused: this account may not write it, so it is removed from this computer</source>
         <translation>%1 %2: сервер отклонил запись — этой учётной записи нельзя её изменять, поэтому она удалена с этого компьютера</translation>
     </message>
+    <message>
+        <source>%1 %2: %3 was refused by the central server after the office took it; the server&apos;s value is back and yours is kept as a conflict</source>
+        <translation>%1 %2: центральный сервер отклонил изменение поля %3, уже принятое офисом; возвращено значение сервера, а ваше сохранено как конфликт</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

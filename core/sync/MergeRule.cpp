@@ -70,7 +70,12 @@ MergeDecision decide(const FieldState *local, const FieldChange &remote, bool co
     // would then leave a record naming only the winner, and the other author's write would
     // be lost without trace (issue 5, seed 42: two offline "Тверь", then "Москва"). Such a
     // record of agreeing values is born resolved (conflictRecord), so nobody is asked to choose.
-    const bool concurrent = conflictsTracked && isConcurrentEdit(localClock, remote.clock, remote.prev);
+    // A pending local value (an office's client write its upstream has not received) cannot
+    // have been seen by the upstream's author, whatever the clocks say: a chain collapsed
+    // upstream can carry a prev newer than our value that nobody in it had seen.
+    const bool concurrent = conflictsTracked
+        && (isConcurrentEdit(localClock, remote.clock, remote.prev)
+            || (localPending && local && local->clock.site != remote.clock.site && remote.prev != localClock));
     const FieldState incoming {remote.text, remote.clock, remote.prev};
     if (remote.clock > localClock) {
         d.apply = true;

@@ -32,7 +32,8 @@ bool tracksConflicts(const EntityDef &entity, const FieldDef &field);
 
 // `conflictsTracked`: see tracksConflicts(). `localPending`: the local value is this
 // replica's own write not pushed to the remote's server yet (a client's unpushed edit, an
-// office's field its relay has not sent upstream); a force bound does not take it.
+// office's field its relay has not sent upstream); a force bound does not take it, and a
+// remote value that overwrites it is concurrent with it (its author cannot have seen it).
 MergeDecision decide(const FieldState *local, const FieldChange &remote, bool conflictsTracked,
                      bool localPending = false);
 

@@ -59,6 +59,7 @@ private slots:
     void simulate();
     void officeAdoptingARefusalKeepsItsValue();
     void anOfficeRelaysTheBaseOfAChainItCollapsed();
+    void anUpstreamValueOverAnUnrelayedOneIsAConflict();
 };
 
 void TestSyncSimulation::simulate_data()
@@ -212,6 +213,51 @@ void TestSyncSimulation::anOfficeRelaysTheBaseOfAChainItCollapsed()
              QStringLiteral("Анна"));
     const QStringList lost = conflictsAbout(dumpServer(*central.storage), made.id, u"last_name");
     QCOMPARE(lost, QStringList {QStringLiteral("Анна>Иван")});
+    world.tearDown();
+}
+
+void TestSyncSimulation::anUpstreamValueOverAnUnrelayedOneIsAConflict()
+{
+    // The mirror case, in the pull direction: gleb's "Тверь" is at office1, not relayed yet,
+    // when office1 pulls "Анна" whose author saw "Иван", a value written upstream a little
+    // after "Тверь" that office1 never received. By the clocks "Иван" is newer than "Тверь",
+    // so "Анна"'s prev looked like it covered "Тверь"; but nobody upstream had seen it, and
+    // office1 would overwrite it without a conflict record, and never relay it.
+    QTemporaryDir dir;
+    SimWorld world;
+    if (!startWorld(dir, world))
+        return;
+    ServerNode &office1 = *world.m_servers[1];
+    ClientNode &vera = *world.m_clients[2], &gleb = *world.m_clients[3];
+    const EntityDef &contact = *Schema::instance().entity(u"contact");
+    const WriteResult made = vera.store->create(contact,
+                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
+                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
+                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
+                                                world.newId());
+    QVERIFY(made.ok);
+    g_simNowMs += 10;
+    world.clientStep(vera, false);
+    world.relayStep(office1, false);
+    world.clientStep(gleb, false);
+    g_simNowMs += 10;
+    QVERIFY(
+        gleb.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
+    world.clientStep(gleb, false);
+    const FieldState tver = office1.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name"));
+    QCOMPARE(tver.text, QStringLiteral("Тверь"));
+    // What office1's relay pulls: "Анна" (anna, central) over "Иван" (boris, central).
+    RecordChange page;
+    page.entity = contact.name;
+    page.id = made.id;
+    page.fields << FieldChange {QStringLiteral("last_name"), QStringLiteral("Анна"),
+                                Clock {tver.clock.hlc + 2000, siteFor(QStringLiteral("client0"))},
+                                Clock {tver.clock.hlc + 1000, siteFor(QStringLiteral("client1"))}};
+    office1.upReplica->apply({page}, {});
+    QCOMPARE(office1.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name")).text,
+             QStringLiteral("Анна"));
+    QCOMPARE(conflictsAbout(dumpServer(*office1.storage), made.id, u"last_name"),
+             QStringList {QStringLiteral("Анна>Тверь")});
     world.tearDown();
 }
 

@@ -107,8 +107,10 @@ public:
     // ---- merge mode (sync) ----
     // `current`, when given, is what get(entity, id, true) returns now (read by the caller in
     // the same transaction), so the row is not read twice.
+    // `pushedHlc`: this replica's own stamps above it are not pushed yet; a remote value over
+    // one of them is concurrent with it whatever the clocks say (MergeRule::decide).
     MergeResult merge(const EntityDef &entity, const QString &id, const QList<RemoteField> &fields,
-                      const Record *current = nullptr);
+                      const Record *current = nullptr, quint64 pushedHlc = ~quint64(0));
 
     // Many writes in one transaction. With deferIndex the rows are only marked for the
     // search index (by the change sequence); the next search catches up first.

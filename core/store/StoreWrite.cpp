@@ -352,7 +352,7 @@ void Store::recordConflict(const EntityDef &entity, const QString &id, const Fie
 }
 
 MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QList<RemoteField> &fields,
-                         const Record *known)
+                         const Record *known, quint64 pushedHlc)
 {
     MergeResult result;
     result.status.resize(fields.size(), MergeStatus::Invalid);
@@ -390,8 +390,9 @@ MergeResult Store::merge(const EntityDef &entity, const QString &rawId, const QL
             const FieldState local {FieldCodec::toText(f, current.values[rf.field]), current.clocks.clock(rf.field),
                                     current.clocks.prev(rf.field)};
             const FieldChange incoming {f.name, FieldCodec::toText(f, parsed[k]), rf.clock, rf.prev};
-            const MergeDecision d
-                = MergeRule::decide(insert ? nullptr : &local, incoming, MergeRule::tracksConflicts(entity, f));
+            const bool pending = local.clock.site == m_site && local.clock.hlc > pushedHlc;
+            const MergeDecision d = MergeRule::decide(insert ? nullptr : &local, incoming,
+                                                      MergeRule::tracksConflicts(entity, f), pending);
             if (d.conflict) {
                 const bool remoteWins = d.apply;
                 recordConflict(entity, id, f, remoteWins ? parsed[k] : current.values[rf.field],

@@ -110,7 +110,8 @@ QList<FieldStatus> StoreReplica::applyOne(const RecordChange &rc)
         return status;
     }
     // The row read above is the row merge() would read again, unless a forced field changed it.
-    const MergeResult mr = m_store.merge(*e, rc.id, remote, forced.isEmpty() ? &current : nullptr);
+    // Our unpushed values: a pulled value over one of them is concurrent with it (MergeRule).
+    const MergeResult mr = m_store.merge(*e, rc.id, remote, forced.isEmpty() ? &current : nullptr, m_pushedHlc);
     m_conflicts += mr.conflicts;
     // Duplicates that meet through sync (the same email imported offline on two machines)
     // are flagged here, in the page's transaction; the flag syncs like any record.

@@ -60,6 +60,7 @@ private slots:
     void officeAdoptingARefusalKeepsItsValue();
     void anOfficeRelaysTheBaseOfAChainItCollapsed();
     void anUpstreamValueOverAnUnrelayedOneIsAConflict();
+    void aPulledValueOverAnUnpushedOneIsAConflict();
 };
 
 void TestSyncSimulation::simulate_data()
@@ -258,6 +259,50 @@ void TestSyncSimulation::anUpstreamValueOverAnUnrelayedOneIsAConflict()
              QStringLiteral("Анна"));
     QCOMPARE(conflictsAbout(dumpServer(*office1.storage), made.id, u"last_name"),
              QStringList {QStringLiteral("Анна>Тверь")});
+    world.tearDown();
+}
+
+void TestSyncSimulation::aPulledValueOverAnUnpushedOneIsAConflict()
+{
+    // The same on a client: vera's "Тверь" is not pushed yet when a pulled page brings
+    // "Анна", whose author saw "Иван", written elsewhere a little after "Тверь". By the
+    // clocks "Анна"'s prev covered "Тверь"; nobody had seen it, and it went without a trace.
+    QTemporaryDir dir;
+    SimWorld world;
+    if (!startWorld(dir, world))
+        return;
+    ClientNode &vera = *world.m_clients[2];
+    const EntityDef &contact = *Schema::instance().entity(u"contact");
+    const WriteResult made = vera.store->create(contact,
+                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
+                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
+                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
+                                                world.newId());
+    QVERIFY(made.ok);
+    g_simNowMs += 10;
+    world.clientStep(vera, false);
+    g_simNowMs += 10;
+    QVERIFY(
+        vera.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
+    const int field = contact.fieldIndex(u"last_name");
+    const Clock tver = vera.store->get(contact, made.id).clocks.clock(field);
+    RecordChange page;
+    page.entity = contact.name;
+    page.id = made.id;
+    page.fields << FieldChange {QStringLiteral("last_name"), QStringLiteral("Анна"),
+                                Clock {tver.hlc + 2000, siteFor(QStringLiteral("client0"))},
+                                Clock {tver.hlc + 1000, siteFor(QStringLiteral("client1"))}};
+    vera.replica->apply({page}, {});
+    QCOMPARE(vera.store->get(contact, made.id).text(u"last_name"), QStringLiteral("Анна"));
+    QCOMPARE(conflictsAbout(dumpStore(*vera.store), made.id, u"last_name"), QStringList {QStringLiteral("Анна>Тверь")});
+    // Once pushed, her value is no longer pending: a later value by someone who saw a newer
+    // one over it is no conflict of hers.
+    world.clientStep(vera, false);
+    const Clock anna = vera.store->get(contact, made.id).clocks.clock(field);
+    page.fields = {FieldChange {QStringLiteral("last_name"), QStringLiteral("Пётр"),
+                                Clock {anna.hlc + 2000, siteFor(QStringLiteral("client4"))}, anna}};
+    vera.replica->apply({page}, {});
+    QCOMPARE(conflictsAbout(dumpStore(*vera.store), made.id, u"last_name").size(), 1);
     world.tearDown();
 }
 

@@ -43,6 +43,31 @@ bool startWorld(QTemporaryDir &dir, SimWorld &world)
     return !QTest::currentTestFailed();
 }
 
+// A contact "Ольга" made on `by`'s replica for `owner` (in the owner's office); its id, or
+// "" (and a failed check) when the store refused it.
+QString newContact(SimWorld &world, ClientNode &by, const SyncUser &owner)
+{
+    const WriteResult made = by.store->create(*Schema::instance().entity(u"contact"),
+                                              {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
+                                               FieldWrite {QStringLiteral("owner_id"), owner.id},
+                                               FieldWrite {QStringLiteral("office_id"), owner.officeId}},
+                                              world.newId());
+    if (!QTest::qVerify(made.ok, "made.ok", qPrintable(made.errorText()), __FILE__, __LINE__))
+        return QString();
+    return made.id;
+}
+
+// A pulled page with one contact field written by another site, whose author saw `prev`.
+RecordChange pulledField(const QString &id, const QString &field, const QString &text, const Clock &clock,
+                         const Clock &prev)
+{
+    RecordChange page;
+    page.entity = QStringLiteral("contact");
+    page.id = id;
+    page.fields << FieldChange {field, text, clock, prev};
+    return page;
+}
+
 } // namespace
 
 class TestSyncSimulation : public QObject
@@ -135,12 +160,8 @@ void TestSyncSimulation::officeAdoptingARefusalKeepsItsValue()
     office2.upToken = login(central, dina.login);
     QVERIFY(!office2.upToken.isEmpty());
     const EntityDef &contact = *Schema::instance().entity(u"contact");
-    const WriteResult made = egor.store->create(contact,
-                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
-                                                 FieldWrite {QStringLiteral("owner_id"), dina.id},
-                                                 FieldWrite {QStringLiteral("office_id"), dina.officeId}},
-                                                world.newId());
-    QVERIFY(made.ok);
+    const QString id = newContact(world, egor, dina);
+    QVERIFY(!id.isEmpty());
     auto step = [&]() {
         g_simNowMs += 10;
         world.clientStep(egor, false);
@@ -148,19 +169,18 @@ void TestSyncSimulation::officeAdoptingARefusalKeepsItsValue()
         world.clientStep(egor, false);
     };
     step();
-    QCOMPARE(central.storage->fieldStates(contact.name, made.id).value(QStringLiteral("owner_id")).text, dina.id);
-    const FieldState upstreamOwner
-        = central.storage->fieldStates(contact.name, made.id).value(QStringLiteral("owner_id"));
-    QVERIFY(egor.store->update(contact, made.id, {FieldWrite {QStringLiteral("owner_id"), gleb.id}}).ok);
+    QCOMPARE(central.storage->fieldStates(contact.name, id).value(QStringLiteral("owner_id")).text, dina.id);
+    const FieldState upstreamOwner = central.storage->fieldStates(contact.name, id).value(QStringLiteral("owner_id"));
+    QVERIFY(egor.store->update(contact, id, {FieldWrite {QStringLiteral("owner_id"), gleb.id}}).ok);
     step();
     step(); // the conflict record goes upstream
     // The office holds the upstream's value and clock...
-    const FieldState atOffice = office2.storage->fieldStates(contact.name, made.id).value(QStringLiteral("owner_id"));
+    const FieldState atOffice = office2.storage->fieldStates(contact.name, id).value(QStringLiteral("owner_id"));
     QCOMPARE(atOffice.text, dina.id);
     QCOMPARE(atOffice.clock, upstreamOwner.clock);
     // ...and a conflict record of its own value, which reaches its client and the upstream.
     auto conflictOf = [&](const Dump &d) {
-        return conflictsAbout(d, made.id, u"owner_id").value(0);
+        return conflictsAbout(d, id, u"owner_id").value(0);
     };
     const QString expected = QString(dina.id + u'>' + gleb.id);
     QCOMPARE(conflictOf(dumpServer(*office2.storage)), expected);
@@ -185,34 +205,29 @@ void TestSyncSimulation::anOfficeRelaysTheBaseOfAChainItCollapsed()
     ClientNode &anna = *world.m_clients[0], &boris = *world.m_clients[1], &vera = *world.m_clients[2],
                &gleb = *world.m_clients[3];
     const EntityDef &contact = *Schema::instance().entity(u"contact");
-    const WriteResult made = anna.store->create(contact,
-                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
-                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
-                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
-                                                world.newId());
-    QVERIFY(made.ok);
+    const QString id = newContact(world, anna, vera.user);
+    QVERIFY(!id.isEmpty());
     g_simNowMs += 10;
     world.clientStep(anna, false);
     world.clientStep(boris, false);
     world.relayStep(office1, false);
     world.clientStep(vera, false);
     world.clientStep(gleb, false);
-    QVERIFY(gleb.store->get(contact, made.id).isValid());
+    QVERIFY(gleb.store->get(contact, id).isValid());
     auto write = [&](ClientNode &c, const char *name) {
         g_simNowMs += 10;
-        QVERIFY(
-            c.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QString::fromUtf8(name)}}).ok);
+        QVERIFY(c.store->update(contact, id, {FieldWrite {QStringLiteral("last_name"), QString::fromUtf8(name)}}).ok);
         world.clientStep(c, false);
     };
     write(boris, "Иван");
     write(gleb, "Тверь");
     world.clientStep(vera, false);
-    QCOMPARE(vera.store->get(contact, made.id).text(u"last_name"), QStringLiteral("Тверь"));
+    QCOMPARE(vera.store->get(contact, id).text(u"last_name"), QStringLiteral("Тверь"));
     write(vera, "Анна");
     world.relayStep(office1, false);
-    QCOMPARE(central.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name")).text,
+    QCOMPARE(central.storage->fieldStates(contact.name, id).value(QStringLiteral("last_name")).text,
              QStringLiteral("Анна"));
-    const QStringList lost = conflictsAbout(dumpServer(*central.storage), made.id, u"last_name");
+    const QStringList lost = conflictsAbout(dumpServer(*central.storage), id, u"last_name");
     QCOMPARE(lost, QStringList {QStringLiteral("Анна>Иван")});
     world.tearDown();
 }
@@ -231,33 +246,25 @@ void TestSyncSimulation::anUpstreamValueOverAnUnrelayedOneIsAConflict()
     ServerNode &office1 = *world.m_servers[1];
     ClientNode &vera = *world.m_clients[2], &gleb = *world.m_clients[3];
     const EntityDef &contact = *Schema::instance().entity(u"contact");
-    const WriteResult made = vera.store->create(contact,
-                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
-                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
-                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
-                                                world.newId());
-    QVERIFY(made.ok);
+    const QString id = newContact(world, vera, vera.user);
+    QVERIFY(!id.isEmpty());
     g_simNowMs += 10;
     world.clientStep(vera, false);
     world.relayStep(office1, false);
     world.clientStep(gleb, false);
     g_simNowMs += 10;
-    QVERIFY(
-        gleb.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
+    QVERIFY(gleb.store->update(contact, id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
     world.clientStep(gleb, false);
-    const FieldState tver = office1.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name"));
+    const FieldState tver = office1.storage->fieldStates(contact.name, id).value(QStringLiteral("last_name"));
     QCOMPARE(tver.text, QStringLiteral("Тверь"));
     // What office1's relay pulls: "Анна" (anna, central) over "Иван" (boris, central).
-    RecordChange page;
-    page.entity = contact.name;
-    page.id = made.id;
-    page.fields << FieldChange {QStringLiteral("last_name"), QStringLiteral("Анна"),
-                                Clock {tver.clock.hlc + 2000, siteFor(QStringLiteral("client0"))},
-                                Clock {tver.clock.hlc + 1000, siteFor(QStringLiteral("client1"))}};
+    RecordChange page = pulledField(id, QStringLiteral("last_name"), QStringLiteral("Анна"),
+                                    Clock {tver.clock.hlc + 2000, siteFor(QStringLiteral("client0"))},
+                                    Clock {tver.clock.hlc + 1000, siteFor(QStringLiteral("client1"))});
     office1.upReplica->apply({page}, {});
-    QCOMPARE(office1.storage->fieldStates(contact.name, made.id).value(QStringLiteral("last_name")).text,
+    QCOMPARE(office1.storage->fieldStates(contact.name, id).value(QStringLiteral("last_name")).text,
              QStringLiteral("Анна"));
-    QCOMPARE(conflictsAbout(dumpServer(*office1.storage), made.id, u"last_name"),
+    QCOMPARE(conflictsAbout(dumpServer(*office1.storage), id, u"last_name"),
              QStringList {QStringLiteral("Анна>Тверь")});
     world.tearDown();
 }
@@ -273,36 +280,28 @@ void TestSyncSimulation::aPulledValueOverAnUnpushedOneIsAConflict()
         return;
     ClientNode &vera = *world.m_clients[2];
     const EntityDef &contact = *Schema::instance().entity(u"contact");
-    const WriteResult made = vera.store->create(contact,
-                                                {FieldWrite {QStringLiteral("first_name"), QStringLiteral("Ольга")},
-                                                 FieldWrite {QStringLiteral("owner_id"), vera.user.id},
-                                                 FieldWrite {QStringLiteral("office_id"), vera.user.officeId}},
-                                                world.newId());
-    QVERIFY(made.ok);
+    const QString id = newContact(world, vera, vera.user);
+    QVERIFY(!id.isEmpty());
     g_simNowMs += 10;
     world.clientStep(vera, false);
     g_simNowMs += 10;
-    QVERIFY(
-        vera.store->update(contact, made.id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
+    QVERIFY(vera.store->update(contact, id, {FieldWrite {QStringLiteral("last_name"), QStringLiteral("Тверь")}}).ok);
     const int field = contact.fieldIndex(u"last_name");
-    const Clock tver = vera.store->get(contact, made.id).clocks.clock(field);
-    RecordChange page;
-    page.entity = contact.name;
-    page.id = made.id;
-    page.fields << FieldChange {QStringLiteral("last_name"), QStringLiteral("Анна"),
-                                Clock {tver.hlc + 2000, siteFor(QStringLiteral("client0"))},
-                                Clock {tver.hlc + 1000, siteFor(QStringLiteral("client1"))}};
+    const Clock tver = vera.store->get(contact, id).clocks.clock(field);
+    RecordChange page = pulledField(id, QStringLiteral("last_name"), QStringLiteral("Анна"),
+                                    Clock {tver.hlc + 2000, siteFor(QStringLiteral("client0"))},
+                                    Clock {tver.hlc + 1000, siteFor(QStringLiteral("client1"))});
     vera.replica->apply({page}, {});
-    QCOMPARE(vera.store->get(contact, made.id).text(u"last_name"), QStringLiteral("Анна"));
-    QCOMPARE(conflictsAbout(dumpStore(*vera.store), made.id, u"last_name"), QStringList {QStringLiteral("Анна>Тверь")});
+    QCOMPARE(vera.store->get(contact, id).text(u"last_name"), QStringLiteral("Анна"));
+    QCOMPARE(conflictsAbout(dumpStore(*vera.store), id, u"last_name"), QStringList {QStringLiteral("Анна>Тверь")});
     // Once pushed, her value is no longer pending: a later value by someone who saw a newer
     // one over it is no conflict of hers.
     world.clientStep(vera, false);
-    const Clock anna = vera.store->get(contact, made.id).clocks.clock(field);
+    const Clock anna = vera.store->get(contact, id).clocks.clock(field);
     page.fields = {FieldChange {QStringLiteral("last_name"), QStringLiteral("Пётр"),
                                 Clock {anna.hlc + 2000, siteFor(QStringLiteral("client4"))}, anna}};
     vera.replica->apply({page}, {});
-    QCOMPARE(conflictsAbout(dumpStore(*vera.store), made.id, u"last_name").size(), 1);
+    QCOMPARE(conflictsAbout(dumpStore(*vera.store), id, u"last_name").size(), 1);
     world.tearDown();
 }
 

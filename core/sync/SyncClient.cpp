@@ -333,42 +333,52 @@ void SyncClient::pushNext()
         return;
     }
     const int records = next.records;
-    onReply(
-        send("POST", QStringLiteral("/v1/push"), next.body, true, next.fromAhead ? aheadGzipped : QByteArray()),
-        [this, records](int status, const QByteArray &bytes) {
-            switch (nextAfterPush(m_engine->handlePush(status, bytes))) {
-            case AfterPush::SendNext:
-                if (status == 200) {
-                    // The server answers every record of the batch; only a batch sent again
-                    // after a crash (count unknown) is counted from the answer.
-                    m_pushed += records >= 0
-                        ? records
-                        : int(QJsonDocument::fromJson(bytes).object().value(QLatin1String("results")).toArray().size());
-                    Q_EMIT progress(tr("Sent %n record(s)", nullptr, m_pushed));
-                }
-                pushNext();
-                return;
-            case AfterPush::ClockRefused:
-                if (!clockRetryLeft(&m_clockRetries)) {
-                    fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
-                    return;
-                }
-                Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
-                startPush();
-                return;
-            case AfterPush::Relogin:
-                reloginThen([this] { pushNext(); });
-                return;
-            case AfterPush::Fail:
-                fail(Failure::Server, m_engine->lastError());
+    QNetworkReply *reply
+        = send("POST", QStringLiteral("/v1/push"), next.body, true, next.fromAhead ? aheadGzipped : QByteArray());
+    // Batch N+1 is read, written and gzipped while the server merges batch N, but only once
+    // N has left: QNetworkAccessManager starts a request and feeds it its body from this
+    // thread's event loop, so building at once held N back for the whole build (~100 ms a
+    // 5,000-record batch, a fifth of the push). It becomes the persisted pending batch only
+    // when it is sent (SyncEngine::takePushBody).
+    m_aheadAfter = reply;
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
+        if (m_aheadAfter != reply || total <= 0 || sent < total || !m_running)
+            return;
+        m_aheadAfter = nullptr;
+        m_ahead = m_engine->buildPushBatch(m_engine->pendingNext(), m_pushBatch);
+        if (m_ahead.body.size() > kCompressAbove)
+            m_aheadGzipped = Gzip::compress(m_ahead.body, 1);
+    });
+    onReply(reply, [this, records](int status, const QByteArray &bytes) {
+        m_aheadAfter = nullptr; // not built by now: built when needed
+        switch (nextAfterPush(m_engine->handlePush(status, bytes))) {
+        case AfterPush::SendNext:
+            if (status == 200) {
+                // The server answers every record of the batch; only a batch sent again
+                // after a crash (count unknown) is counted from the answer.
+                m_pushed += records >= 0
+                    ? records
+                    : int(QJsonDocument::fromJson(bytes).object().value(QLatin1String("results")).toArray().size());
+                Q_EMIT progress(tr("Sent %n record(s)", nullptr, m_pushed));
+            }
+            pushNext();
+            return;
+        case AfterPush::ClockRefused:
+            if (!clockRetryLeft(&m_clockRetries)) {
+                fail(Failure::Server, tr("the server keeps refusing our clock; check the date and time"));
                 return;
             }
-        });
-    // Batch N+1 is read, written and gzipped now, while the server merges batch N; it is
-    // persisted as the pending batch only when it is sent (SyncEngine::takePushBody).
-    m_ahead = m_engine->buildPushBatch(m_engine->pendingNext(), m_pushBatch);
-    if (m_ahead.body.size() > kCompressAbove)
-        m_aheadGzipped = Gzip::compress(m_ahead.body, 1);
+            Q_EMIT progress(tr("The computer's clock is ahead of the server's; changes re-stamped"));
+            startPush();
+            return;
+        case AfterPush::Relogin:
+            reloginThen([this] { pushNext(); });
+            return;
+        case AfterPush::Fail:
+            fail(Failure::Server, m_engine->lastError());
+            return;
+        }
+    });
 }
 
 void SyncClient::startPull()

@@ -148,9 +148,11 @@ private:
     quint64 m_run = 0;
     quint64 m_pullGeneration = 0;
     int m_pullsInFlight = 0;
-    // The next push batch, built and gzipped while the server merges the one in flight.
+    // The next push batch, built and gzipped while the server merges the one in flight,
+    // once the push in flight (m_aheadAfter) has left.
     SyncEngine::PushBatch m_ahead;
     QByteArray m_aheadGzipped;
+    const QNetworkReply *m_aheadAfter = nullptr;
 };
 
 } // namespace gamix

@@ -92,6 +92,8 @@ bool Store::open(const QString &path, QString *error)
         m_db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
         m_db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")); // references are checked by the write path
         m_db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        m_checkpointer = std::make_unique<WalCheckpointer>(path);
+        m_checkpointer->attach(m_db.handle());
         // A bulk import killed before it rebuilt the indexes it set aside: rebuild them
         // first (before migrations, which may refer to them).
         SuspendedIndexes::restore(m_db);
@@ -103,6 +105,7 @@ bool Store::open(const QString &path, QString *error)
             : e.message();
         *error = message;
         m_db.close();
+        m_checkpointer.reset();
         return false;
     }
     return true;
@@ -113,6 +116,8 @@ void Store::close()
     if (m_tx)
         rollbackBatch();
     m_tables.clear();
+    WalCheckpointer::detach(m_db.handle());
+    m_checkpointer.reset();
     m_db.close();
 }
 

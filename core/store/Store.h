@@ -8,6 +8,7 @@
 #include "Clock.h"
 #include "Record.h"
 #include "Sqlite.h"
+#include "WalCheckpointer.h"
 #include "schema/Schema.h"
 
 #include <QHash>
@@ -214,6 +215,8 @@ private:
     void loadCounters();
 
     SqliteDb m_db;
+    // Checkpoints the WAL off the committing thread (a sync page commits a few MB).
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     QHash<QString, std::shared_ptr<Table>> m_tables;
     Hlc m_hlc;
     SiteId m_site {};

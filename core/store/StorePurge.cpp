@@ -76,6 +76,8 @@ int Store::purge(const QList<QPair<QString, QString>> &records, bool secure)
             // and in the WAL: rewrite the file and empty the WAL. Best effort when another
             // connection is busy; the next erasure tries again.
             try {
+                if (m_checkpointer)
+                    m_checkpointer->stop(); // TRUNCATE needs the checkpoint lock
                 m_db.exec(QStringLiteral("VACUUM"));
                 m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
             } catch (const SqliteError &) { }

@@ -61,17 +61,6 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
-// Called by SQLite after every commit with the WAL's size in pages (it replaces the
-// automatic checkpoint of that connection).
-int walHook(void *owner, sqlite3 *db, const char *, int pages)
-{
-    if (pages >= ServerDb::kInlinePages)
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    else if (pages >= ServerDb::kCheckpointPages)
-        static_cast<ServerDb *>(owner)->requestCheckpoint();
-    return SQLITE_OK;
-}
-
 } // namespace
 
 ServerDb::ServerDb()
@@ -80,21 +69,15 @@ ServerDb::ServerDb()
 
 ServerDb::~ServerDb()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_checkpointMutex);
-        m_checkpointStop = true;
-    }
-    m_checkpointWake.notify_all();
-    if (m_checkpointer.joinable())
-        m_checkpointer.join();
-    // Connections of other threads are closed when their threads end; ours here.
+    // Connections of other threads are closed when their threads end; ours here. Every
+    // connection's WAL hook goes first, then (a member) the checkpoint thread.
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &n : names) {
         if (n.startsWith(m_baseName)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(n, false);
                 if (sqlite3 *h = db.isOpen() ? sqliteHandle(db) : nullptr)
-                    sqlite3_wal_hook(h, nullptr, nullptr);
+                    WalCheckpointer::detach(h);
                 if (db.isOpen())
                     db.close();
             }
@@ -117,6 +100,7 @@ bool ServerDb::open(const QString &spec, QString *error)
     } else {
         m_driver = QStringLiteral("QSQLITE");
         m_database = spec;
+        m_checkpointer = std::make_unique<WalCheckpointer>(spec);
     }
     if (!QSqlDatabase::isDriverAvailable(m_driver)) {
         *error = QCoreApplication::translate("Server", "the Qt Sql driver %1 is not installed").arg(m_driver);
@@ -154,49 +138,12 @@ QSqlDatabase ServerDb::connection()
         // the transaction spilled pages to the WAL and read them back (a tenth of a push).
         q.exec(QStringLiteral("PRAGMA cache_size = -32768"));
         if (sqlite3 *h = sqliteHandle(db))
-            sqlite3_wal_hook(h, walHook, this);
+            m_checkpointer->attach(h);
         // Freed space is zeroed: an old version of a record (an updated email, an erased
         // person) leaves no readable copy in the file.
         q.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     }
     return db;
-}
-
-void ServerDb::requestCheckpoint()
-{
-    std::lock_guard<std::mutex> lock(m_checkpointMutex);
-    if (m_checkpointStop)
-        return;
-    m_checkpointWanted = true;
-    if (!m_checkpointer.joinable())
-        m_checkpointer = std::thread([this] { checkpointLoop(); });
-    m_checkpointWake.notify_one();
-}
-
-void ServerDb::checkpointLoop()
-{
-    // A plain SQLite connection of this thread's own (PASSIVE: it never blocks a writer
-    // or a reader; the next writer starts the WAL over once everything was copied).
-    sqlite3 *conn = nullptr;
-    if (sqlite3_open_v2(m_database.toUtf8().constData(), &conn, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(conn);
-        conn = nullptr;
-    }
-    if (conn)
-        sqlite3_busy_timeout(conn, 5000);
-    std::unique_lock<std::mutex> lock(m_checkpointMutex);
-    for (;;) {
-        m_checkpointWake.wait(lock, [this] { return m_checkpointWanted || m_checkpointStop; });
-        if (m_checkpointStop)
-            break;
-        m_checkpointWanted = false;
-        lock.unlock();
-        if (conn)
-            sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        lock.lock();
-    }
-    lock.unlock();
-    sqlite3_close(conn);
 }
 
 bool ServerDb::createSchema(QString *error)

@@ -9,10 +9,10 @@
 #include <QString>
 #include <QVariant>
 
-#include <condition_variable>
+#include "store/WalCheckpointer.h"
+
 #include <memory>
 #include <mutex>
-#include <thread>
 
 namespace gamix {
 
@@ -59,17 +59,8 @@ public:
     // Runs one statement with positional binds; false (and logs) on failure.
     static bool exec(QSqlQuery &q);
 
-    // SQLite: the WAL is checkpointed by a thread of its own once a commit leaves it past
-    // kCheckpointPages, not inside the commit of the request that crossed the line (that
-    // checkpoint was a tenth of a 100k-record push); past kInlinePages (the thread cannot
-    // keep up) the committing connection checkpoints itself, as SQLite would.
-    static constexpr int kCheckpointPages = 1000;
-    static constexpr int kInlinePages = 64000;
-    void requestCheckpoint();
-
 private:
     bool createSchema(QString *error);
-    void checkpointLoop();
 
     QString m_driver;
     QString m_host, m_user, m_password, m_database;
@@ -78,11 +69,9 @@ private:
     bool m_postgres = false;
     std::mutex m_writeMutex;
 
-    std::mutex m_checkpointMutex;
-    std::condition_variable m_checkpointWake;
-    bool m_checkpointWanted = false;
-    bool m_checkpointStop = false;
-    std::thread m_checkpointer;
+    // SQLite: the WAL is checkpointed by a thread of its own, not inside the commit of
+    // the request that crossed the line (that was a tenth of a 100k-record push).
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace gamix

@@ -17,6 +17,7 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QTimer>
 
 namespace gamix {
 
@@ -429,36 +430,50 @@ void SyncClient::requestPage(qint64 since)
                 qint64 next = 0;
                 bool more = false;
                 if (status == 200 && since == m_engine->pullCursor() && peekNext(bytes, &next, &more) && more
-                    && next > since)
+                    && next > since) {
                     requestPage(next);
-                const int before = m_engine->applied();
-                const SyncEngine::Step step = m_engine->handlePull(status, bytes, since);
-                m_pulled += m_engine->applied() - before;
-                if (step != SyncEngine::Step::Continue)
-                    ++m_pullGeneration; // whatever is still in flight is not wanted
-                switch (nextAfterPull(step, m_engine->epochReset() && !m_repushed)) {
-                case AfterPull::NextPage:
-                    Q_EMIT progress(tr("Received %n record(s)", nullptr, m_pulled));
-                    if (m_pullsInFlight == 0)
-                        pullNext();
-                    return;
-                case AfterPull::Repush:
-                    // The server was restored: give it back what it lacks.
-                    m_repushed = true;
-                    Q_EMIT progress(tr("The server was restored from a backup; sending everything again"));
-                    startPush();
-                    return;
-                case AfterPull::FollowUps:
-                    fetchAuthors();
-                    return;
-                case AfterPull::Relogin:
-                    reloginThen([this] { pullNext(); });
-                    return;
-                case AfterPull::Fail:
-                    fail(Failure::Server, m_engine->lastError());
+                    // QNetworkAccessManager starts the request from this thread's event
+                    // loop: applying this page first would hold it back until the page is
+                    // written. So the page is applied from the loop, after the start.
+                    QTimer::singleShot(0, this, [this, since, status, bytes, run = m_run] {
+                        if (run == m_run && m_running)
+                            applyPage(since, status, bytes);
+                    });
                     return;
                 }
+                applyPage(since, status, bytes);
             });
+}
+
+void SyncClient::applyPage(qint64 since, int status, const QByteArray &bytes)
+{
+    const int before = m_engine->applied();
+    const SyncEngine::Step step = m_engine->handlePull(status, bytes, since);
+    m_pulled += m_engine->applied() - before;
+    if (step != SyncEngine::Step::Continue)
+        ++m_pullGeneration; // whatever is still in flight is not wanted
+    switch (nextAfterPull(step, m_engine->epochReset() && !m_repushed)) {
+    case AfterPull::NextPage:
+        Q_EMIT progress(tr("Received %n record(s)", nullptr, m_pulled));
+        if (m_pullsInFlight == 0)
+            pullNext();
+        return;
+    case AfterPull::Repush:
+        // The server was restored: give it back what it lacks.
+        m_repushed = true;
+        Q_EMIT progress(tr("The server was restored from a backup; sending everything again"));
+        startPush();
+        return;
+    case AfterPull::FollowUps:
+        fetchAuthors();
+        return;
+    case AfterPull::Relogin:
+        reloginThen([this] { pullNext(); });
+        return;
+    case AfterPull::Fail:
+        fail(Failure::Server, m_engine->lastError());
+        return;
+    }
 }
 
 void SyncClient::fetchAuthors()

@@ -107,6 +107,7 @@ private:
     void startPull();
     void pullNext();
     void requestPage(qint64 since);
+    void applyPage(qint64 since, int status, const QByteArray &bytes);
     void reloginThen(const Then &then);
     void fetchAuthors();
     void collectReport();

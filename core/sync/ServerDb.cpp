@@ -230,6 +230,11 @@ ServerDb::Write::~Write()
 bool ServerDb::Write::commit()
 {
     m_done = true;
+    if (m_failed) {
+        qWarning("gamix-server: a statement failed; the transaction is rolled back");
+        m_conn.rollback();
+        return false;
+    }
     if (m_conn.commit())
         return true;
     qWarning("gamix-server: commit failed: %s", qPrintable(m_conn.lastError().text()));

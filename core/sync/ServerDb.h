@@ -36,6 +36,10 @@ public:
         explicit Write(ServerDb &db);
         ~Write();
         bool commit();
+        // A statement of this transaction failed where the connection cannot tell (SQLite
+        // keeps a transaction open after most failed statements; PostgreSQL does not):
+        // commit() then rolls back and returns false, as a failed commit does.
+        void fail() { m_failed = true; }
         QSqlDatabase &db() { return m_conn; }
         // Unique per transaction: lets ServerStorage cache counters for one transaction.
         quint64 serial() const { return m_serial; }
@@ -46,6 +50,7 @@ public:
         QSqlDatabase m_conn;
         quint64 m_serial = 0;
         bool m_done = false;
+        bool m_failed = false;
     };
 
     // The SQL expression of a gx_record row's `record_id` value (a conflict record's subject),

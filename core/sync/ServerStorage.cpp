@@ -1,6 +1,7 @@
 #include "ServerStorage.h"
 
 #include "ServerPurgeLog.h"
+#include "ServerSqliteRows.h"
 #include "ServerVisibility.h"
 
 #include "schema/FieldCodec.h"
@@ -94,10 +95,16 @@ struct ServerStorage::Prepared
         , insert(db)
         , update(db)
     {
+        // On SQLite the rows go through its C API on this connection (ServerSqliteRows.h).
+        if (sqlite3 *h = ServerSqliteRows::handle(db)) {
+            sqlite = std::make_unique<ServerSqliteRows>(h);
+            return;
+        }
         load.prepare(kLoadSql);
         update.prepare(kUpdateSql);
         insert.prepare(kInsertSql);
     }
+    std::unique_ptr<ServerSqliteRows> sqlite;
     QSqlQuery load, insert, update;
 };
 
@@ -113,6 +120,18 @@ quint64 ServerStorage::tick(ServerDb::Write &w)
 ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared)
 {
     Row row;
+    if (prepared && prepared->sqlite) {
+        ServerSqliteRows::Loaded r;
+        if (prepared->sqlite->load(entity, id, &r)) {
+            row.exists = true;
+            row.visEntity = std::move(r.visEntity);
+            row.ownerId = std::move(r.ownerId);
+            row.officeId = std::move(r.officeId);
+            row.fields = StoredFields::parse(r.fields);
+            row.viaSite = std::move(r.viaSite);
+        }
+        return row;
+    }
     QSqlQuery own(db);
     if (!prepared)
         own.prepare(kLoadSql);
@@ -130,7 +149,7 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
     return row;
 }
 
-QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChange> &records)
+QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared)
 {
     QSet<QString> absent;
     if (records.size() < 64)
@@ -145,7 +164,7 @@ QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChan
         if (named[rc.entity + u'|' + rc.id]++ == 0)
             idsByEntity[rc.entity] << rc.id;
     }
-    constexpr qsizetype kChunk = 500;
+    constexpr qsizetype kChunk = ServerSqliteRows::kIdChunk;
     auto inSql = [](qsizetype n) {
         QString sql = QStringLiteral("SELECT id FROM gx_record WHERE entity = ? AND id IN (");
         for (qsizetype i = 0; i < n; ++i)
@@ -163,6 +182,11 @@ QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChan
         QSet<QString> present;
         for (qsizetype at = 0; at < ids.size(); at += kChunk) {
             const qsizetype n = std::min(kChunk, ids.size() - at);
+            if (prepared && prepared->sqlite) {
+                if (!prepared->sqlite->presentIds(it.key(), ids, at, n, &present))
+                    return QSet<QString>();
+                continue;
+            }
             QSqlQuery part(db);
             if (n < kChunk) {
                 part.setForwardOnly(true);
@@ -193,6 +217,24 @@ void ServerStorage::save(QSqlDatabase &db, const QString &entity, const QString 
 {
     const qint64 seq = row.fields.maxSeq();
     const QString solo = row.fields.soloSite();
+    if (prepared && prepared->sqlite) {
+        ServerSqliteRows::Values v;
+        v.visEntity = row.visEntity;
+        v.ownerId = row.ownerId;
+        v.officeId = row.officeId;
+        v.soloSite = solo;
+        v.viaSite = row.viaSite;
+        v.entity = entity;
+        v.id = id;
+        v.seq = seq;
+        row.fields.writeJson(&v.stored, &v.wire);
+        if (row.exists)
+            prepared->sqlite->update(v);
+        else
+            prepared->sqlite->insert(v);
+        row.exists = true;
+        return;
+    }
     QSqlQuery own(db);
     if (!prepared)
         own.prepare(row.exists ? kUpdateSql : kInsertSql);
@@ -233,12 +275,18 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     // up to date within this batch: a conflict record and its record may come in one push,
     // the conflict record first.
     QSet<QString> orphans = ServerVisibility::orphans(w);
-    const QSet<QString> absent = absentKeys(w.db(), records);
+    const QSet<QString> absent = absentKeys(w.db(), records, m_prepared);
+    ServerSqliteRows *sqlite = m_prepared->sqlite.get();
     for (const RecordChange &rc : records) {
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
         o.serverValues.entity = rc.entity;
         o.serverValues.id = rc.id;
+        // A statement failed: the transaction will not commit (below), so nothing more is merged.
+        if (sqlite && !sqlite->ok()) {
+            out << o;
+            continue;
+        }
         const EntityDef *e = Schema::instance().entity(rc.entity);
         if (!e) {
             out << o;
@@ -458,6 +506,8 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
         out << o;
     }
     if (prepared) {
+        if (sqlite && !sqlite->ok())
+            w.fail(); // logged by ServerSqliteRows; the commit rolls everything back
         m_prepared = nullptr;
         flushSeq(w);
     }

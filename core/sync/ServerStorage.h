@@ -98,7 +98,7 @@ private:
     Row load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared = nullptr);
     // "entity|id" of the records of a bulk merge that gx_record does not hold (and that
     // the batch names once): one query per 500 ids instead of a lookup per new record.
-    static QSet<QString> absentKeys(QSqlDatabase &db, const QList<RecordChange> &records);
+    static QSet<QString> absentKeys(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared);
     void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared = nullptr);
     quint64 tick(ServerDb::Write &w);
     // The change sequence is read once per transaction and written back by flushSeq().

@@ -49,8 +49,13 @@ qint64 StoredFields::maxSeq() const
 
 StoredFields StoredFields::parse(const QString &json)
 {
+    return parse(json.toUtf8());
+}
+
+StoredFields StoredFields::parse(const QByteArray &utf8)
+{
     StoredFields out;
-    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    const QJsonObject o = QJsonDocument::fromJson(utf8).object();
     out.list.reserve(o.size());
     // QJsonObject iterates its keys sorted, which is the order `list` keeps.
     for (auto it = o.begin(); it != o.end(); ++it) {

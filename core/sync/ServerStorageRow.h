@@ -47,6 +47,7 @@ struct StoredFields
 
     // The `fields` column (written by every version of the server in this form).
     static StoredFields parse(const QString &json);
+    static StoredFields parse(const QByteArray &utf8);
     QByteArray storedJson() const;
     QByteArray wireJson() const;
     // Both in one pass (each field's change-set form is written once): what a save stores.

@@ -170,8 +170,8 @@ bool ServerSqliteRows::write(Statement s, const Values &v)
     return rc == SQLITE_DONE || fail(s == kInsert ? "insert" : "update");
 }
 
-bool ServerSqliteRows::presentIds(QStringView entity, const QList<QString> &ids, qsizetype from, qsizetype n,
-                                  QSet<QString> *present)
+bool ServerSqliteRows::presentIds(QStringView entity, const QList<QStringView> &ids, qsizetype from, qsizetype n,
+                                  QList<QString> *present)
 {
     sqlite3_stmt *st = statement(kIdsFull, n);
     if (!st)
@@ -186,7 +186,7 @@ bool ServerSqliteRows::presentIds(QStringView entity, const QList<QString> &ids,
     }
     int rc = bound ? SQLITE_ROW : SQLITE_ERROR;
     while (bound && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        present->insert(columnText(st, 0));
+        present->append(columnText(st, 0));
     if (rc != SQLITE_DONE)
         fail(bound ? "look-up" : "bind");
     if (own)

@@ -12,7 +12,6 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -54,8 +53,9 @@ public:
     bool load(QStringView entity, QStringView id, Loaded *row);
     bool insert(const Values &v) { return write(kInsert, v); }
     bool update(const Values &v) { return write(kUpdate, v); }
-    // Adds to *present the ones of ids[from, from + n) that gx_record holds for `entity`.
-    bool presentIds(QStringView entity, const QList<QString> &ids, qsizetype from, qsizetype n, QSet<QString> *present);
+    // Appends to *present the ones of ids[from, from + n) that gx_record holds for `entity`.
+    bool presentIds(QStringView entity, const QList<QStringView> &ids, qsizetype from, qsizetype n,
+                    QList<QString> *present);
 
     static constexpr qsizetype kIdChunk = 500;
 

@@ -149,20 +149,26 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
     return row;
 }
 
-QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared)
+QList<bool> ServerStorage::absentRecords(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared)
 {
-    QSet<QString> absent;
+    QList<bool> absent;
     if (records.size() < 64)
         return absent;
-    // Conflict records are left out: the merge itself writes some (addConflict), which a
-    // set taken before it would not know.
-    QHash<QString, int> named;
-    QHash<QString, QStringList> idsByEntity;
-    for (const RecordChange &rc : records) {
+    // Per entity, each id the batch names -> the index of its record, -1 when named twice
+    // (the second would find the first's row). Views into `records`: no key is built per
+    // record. Conflict records are left out: the merge itself writes some (addConflict),
+    // which a set taken before it would not know.
+    QHash<QStringView, QHash<QStringView, qsizetype>> byEntity;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const RecordChange &rc = records.at(i);
         if (rc.entity == u"conflict")
             continue;
-        if (named[rc.entity + u'|' + rc.id]++ == 0)
-            idsByEntity[rc.entity] << rc.id;
+        QHash<QStringView, qsizetype> &ids = byEntity[rc.entity];
+        const auto it = ids.find(rc.id);
+        if (it == ids.end())
+            ids.insert(rc.id, i);
+        else
+            *it = -1;
     }
     constexpr qsizetype kChunk = ServerSqliteRows::kIdChunk;
     auto inSql = [](qsizetype n) {
@@ -177,14 +183,16 @@ QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChan
     QSqlQuery full(db);
     full.setForwardOnly(true);
     bool fullPrepared = false;
-    for (auto it = idsByEntity.cbegin(); it != idsByEntity.cend(); ++it) {
-        const QStringList &ids = it.value();
-        QSet<QString> present;
+    absent.resize(records.size(), false);
+    for (auto it = byEntity.begin(); it != byEntity.end(); ++it) {
+        QHash<QStringView, qsizetype> &index = it.value();
+        const QList<QStringView> ids = index.keys();
+        QList<QString> present;
         for (qsizetype at = 0; at < ids.size(); at += kChunk) {
             const qsizetype n = std::min(kChunk, ids.size() - at);
             if (prepared && prepared->sqlite) {
                 if (!prepared->sqlite->presentIds(it.key(), ids, at, n, &present))
-                    return QSet<QString>();
+                    return QList<bool>(); // the merge fails (ServerSqliteRows)
                 continue;
             }
             QSqlQuery part(db);
@@ -196,18 +204,22 @@ QSet<QString> ServerStorage::absentKeys(QSqlDatabase &db, const QList<RecordChan
                 fullPrepared = true;
             }
             QSqlQuery &q = n < kChunk ? part : full;
-            q.addBindValue(it.key());
+            q.addBindValue(it.key().toString());
             for (qsizetype i = 0; i < n; ++i)
-                q.addBindValue(ids.at(at + i));
+                q.addBindValue(ids.at(at + i).toString());
             if (!ServerDb::exec(q))
-                return QSet<QString>(); // no shortcut: every record is looked up
+                return QList<bool>(); // no shortcut: every record is looked up
             while (q.next())
-                present.insert(q.value(0).toString());
+                present.append(q.value(0).toString());
         }
-        for (const QString &id : ids) {
-            const QString key = it.key() + u'|' + id;
-            if (!present.contains(id) && named.value(key) == 1)
-                absent.insert(key);
+        for (const QString &id : std::as_const(present)) {
+            const auto found = index.find(QStringView(id));
+            if (found != index.end())
+                *found = -1;
+        }
+        for (const qsizetype i : std::as_const(index)) {
+            if (i >= 0)
+                absent[i] = true;
         }
     }
     return absent;
@@ -275,9 +287,10 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     // up to date within this batch: a conflict record and its record may come in one push,
     // the conflict record first.
     QSet<QString> orphans = ServerVisibility::orphans(w);
-    const QSet<QString> absent = absentKeys(w.db(), records, m_prepared);
+    const QList<bool> absent = absentRecords(w.db(), records, m_prepared);
     ServerSqliteRows *sqlite = m_prepared->sqlite.get();
-    for (const RecordChange &rc : records) {
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const RecordChange &rc = records.at(i);
         RecordOutcome o;
         o.status.resize(rc.fields.size(), FieldStatus::Invalid);
         o.serverValues.entity = rc.entity;
@@ -293,9 +306,7 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
             continue;
         }
         const bool isConflict = e->name == u"conflict";
-        Row row = !absent.isEmpty() && absent.contains(rc.entity + u'|' + rc.id)
-            ? Row()
-            : load(w.db(), rc.entity, rc.id, m_prepared);
+        Row row = !absent.isEmpty() && absent.at(i) ? Row() : load(w.db(), rc.entity, rc.id, m_prepared);
         // Visibility of a conflict record follows the record it is about.
         Row subject;
         QString subjectId;

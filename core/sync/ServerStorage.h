@@ -96,9 +96,9 @@ private:
     // Statements prepared once per merge() (a push merges thousands of records).
     struct Prepared;
     Row load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared = nullptr);
-    // "entity|id" of the records of a bulk merge that gx_record does not hold (and that
-    // the batch names once): one query per 500 ids instead of a lookup per new record.
-    static QSet<QString> absentKeys(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared);
+    // Per record of a bulk merge: true when gx_record does not hold it (and the batch names
+    // it once): one query per 500 ids instead of a lookup per new record. Empty: look each up.
+    static QList<bool> absentRecords(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared);
     void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared = nullptr);
     quint64 tick(ServerDb::Write &w);
     // The change sequence is read once per transaction and written back by flushSeq().

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <charconv>
 
 namespace gamix {
 
@@ -77,39 +78,52 @@ StoredFields StoredFields::parse(const QByteArray &utf8)
     return out;
 }
 
+namespace {
+
+template<typename Int> void appendNumber(QByteArray &out, Int n)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr - buf);
+}
+
+} // namespace
+
 void StoredFields::writeJson(QByteArray *stored, QByteArray *wire) const
 {
-    QByteArray field;
+    // Each field's change-set form is written once, into `wire` (or a scratch buffer), and
+    // copied from there into `stored` with q, u and b put before its closing brace.
+    QByteArray scratch;
+    QByteArray &out = wire ? *wire : scratch;
     if (stored) {
-        stored->reserve(list.size() * 110);
+        stored->reserve(stored->size() + list.size() * 110);
         *stored += '{';
     }
     if (wire) {
-        wire->reserve(list.size() * 96);
+        wire->reserve(wire->size() + list.size() * 96);
         *wire += '{';
     }
     for (int i = 0; i < list.size(); ++i) {
         const StoredField &f = list.at(i);
-        field.clear();
-        ChangeSetJson::appendString(field, f.change.name);
-        field += ':';
-        ChangeSetJson::appendField(field, f.change);
-        if (wire) {
-            if (i > 0)
-                *wire += ',';
-            *wire += field;
-        }
+        if (!wire)
+            scratch.clear();
+        else if (i > 0)
+            *wire += ',';
+        const qsizetype start = out.size();
+        ChangeSetJson::appendString(out, f.change.name);
+        out += ':';
+        ChangeSetJson::appendField(out, f.change);
         if (stored) {
             if (i > 0)
                 *stored += ',';
-            stored->append(field.constData(), field.size() - 1); // without '}': q and u go inside
+            stored->append(out.constData() + start, out.size() - start - 1); // without '}': q and u go inside
             *stored += ",\"q\":";
-            *stored += QByteArray::number(f.q);
+            appendNumber(*stored, f.q);
             if (f.upstream)
                 *stored += ",\"u\":1";
             if (f.hasBase) {
                 *stored += ",\"b\":{\"hlc\":\"";
-                *stored += QByteArray::number(f.base.hlc);
+                appendNumber(*stored, f.base.hlc);
                 *stored += "\",\"site\":\"";
                 *stored += f.base.siteHex().toLatin1();
                 *stored += "\"}";

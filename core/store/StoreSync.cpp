@@ -1,6 +1,7 @@
 // Store methods the sync module needs beyond merge(): reading what is still to push,
 // adopting a server's value, re-stamping after a clock-guard refusal, and binding the
-// database to its first user. They use the same row writer and counters as the write path.
+// database to its first user (stamping its rows as the first push reads them). They use the same row writer and
+// counters as the write path.
 
 #include "Store.h"
 
@@ -10,6 +11,13 @@
 #include <limits>
 
 namespace gamix {
+
+namespace {
+
+// Set by bindOwner until stampOwner(.., -1) has stamped every row.
+constexpr const char *kOwnerStampMeta = "owner_stamp_pending";
+
+} // namespace
 
 QList<QPair<qint64, Record>> Store::dirtyRowsAfter(const EntityDef &entity, qint64 after, int limit)
 {
@@ -100,42 +108,86 @@ int Store::restampUnpushed(qint64 afterSeq, quint64 afterHlc)
 
 int Store::bindOwner(const QString &ownerId, const QString &officeId)
 {
-    int stamped = 0;
+    int waiting = 0;
     beginWrite();
     try {
         setMeta(QStringLiteral("owner_id"), ownerId);
         setMeta(QStringLiteral("office_id"), officeId);
+        setMeta(QLatin1String(kOwnerStampMeta), QStringLiteral("1"));
         m_ownerId = ownerId;
         m_officeId = officeId;
         for (const EntityDef &e : Schema::instance().entities()) {
-            // Seeds, the directory and conflict records keep their owners.
-            if (e.directory || e.name == u"pipeline" || e.name == u"stage" || e.name == u"conflict")
+            if (!ownerStamped(e))
+                continue;
+            waiting
+                += int(m_db.scalar(QStringLiteral("SELECT count(*) FROM ") + table(e).name + QStringLiteral(" WHERE ")
+                                   + (officeId.isEmpty() ? QStringLiteral("owner_id IS NULL")
+                                                         : QStringLiteral("(owner_id IS NULL OR office_id IS NULL)"))));
+        }
+        endWrite(true);
+    } catch (const SqliteError &) {
+        endWrite(false);
+        throw;
+    }
+    return waiting;
+}
+
+bool Store::ownerStamped(const EntityDef &e)
+{
+    // Seeds, the directory and conflict records keep their owners.
+    return !(e.directory || e.name == u"pipeline" || e.name == u"stage" || e.name == u"conflict");
+}
+
+bool Store::ownerStampPending()
+{
+    return meta(QLatin1String(kOwnerStampMeta)) == u"1";
+}
+
+int Store::stampOwner(qint64 keepAbove, int limit)
+{
+    int stamped = 0;
+    beginWrite();
+    try {
+        const QString ownerId = m_ownerId;
+        const QString officeId = m_officeId;
+        if (ownerId.isEmpty() || meta(QLatin1String(kOwnerStampMeta)) != u"1") {
+            endWrite(true);
+            return 0;
+        }
+        for (const EntityDef &e : Schema::instance().entities()) {
+            if (!ownerStamped(e))
                 continue;
             const Table &t = table(e);
             const int owner = e.fieldIndex(QLatin1String(kOwnerField));
             const int office = e.fieldIndex(QLatin1String(kOfficeField));
+            const QString unbound = officeId.isEmpty() ? QStringLiteral("owner_id IS NULL")
+                                                       : QStringLiteral("(owner_id IS NULL OR office_id IS NULL)");
             // Only the two columns, the clocks and the counters change: rewriting each whole
             // row (every column bound again, phones normalised again) was a tenth of a
             // 100k-record first sync.
-            SqliteStmt st
-                = m_db.prepare(QStringLiteral("SELECT rowid, owner_id, office_id, clocks FROM ") + t.name
-                               + (officeId.isEmpty() ? QStringLiteral(" WHERE owner_id IS NULL")
-                                                     : QStringLiteral(" WHERE owner_id IS NULL OR office_id IS NULL")));
+            SqliteStmt st = m_db.prepare(
+                QStringLiteral("SELECT rowid, owner_id, office_id, clocks, dirty_seq FROM ") + t.name
+                + QStringLiteral(" WHERE ") + unbound
+                + (limit < 0 ? QString()
+                             : QStringLiteral(" AND dirty_seq > ?1 AND dirty_seq > 0 ORDER BY dirty_seq LIMIT ?2")));
+            if (limit >= 0)
+                st.bind(1, keepAbove).bind(2, qint64(limit));
             struct Row
             {
                 qint64 rowid;
                 bool ownerNull, officeNull;
                 QString owner, office;
                 QByteArray clocks;
+                qint64 dirty;
             };
             QList<Row> rows;
             while (st.step())
                 rows.append(Row {st.int64(0), st.isNull(1), st.isNull(2), st.isNull(1) ? QString() : st.text(1),
-                                 st.isNull(2) ? QString() : st.text(2), st.blob(3)});
+                                 st.isNull(2) ? QString() : st.text(2), st.blob(3), st.int64(4)});
             SqliteStmt up
                 = m_db.prepare(QStringLiteral("UPDATE ") + t.name
                                + QStringLiteral(" SET owner_id = ?1, office_id = ?2, updated_at = ?3, seq = ?4, "
-                                                "dirty_seq = ?4, clocks = ?5 WHERE rowid = ?6"));
+                                                "dirty_seq = ?5, clocks = ?6 WHERE rowid = ?7"));
             for (Row &r : rows) {
                 const Clock stamp {m_hlc.tick(), m_site};
                 ClockSet clocks = ClockSet::fromBlob(r.clocks);
@@ -156,12 +208,15 @@ int Store::bindOwner(const QString &ownerId, const QString &officeId)
                     up.bind(2, r.office);
                 up.bind(3, FieldCodec::isoUtcFromHlc(stamp.hlc));
                 up.bind(4, seq);
-                up.bindBlob(5, clocks.toBlob());
-                up.bind(6, r.rowid);
+                up.bind(5, r.dirty > keepAbove ? r.dirty : seq);
+                up.bindBlob(6, clocks.toBlob());
+                up.bind(7, r.rowid);
                 up.exec();
                 ++stamped;
             }
         }
+        if (limit < 0)
+            setMeta(QLatin1String(kOwnerStampMeta), QString());
         endWrite(true);
     } catch (const SqliteError &) {
         endWrite(false);

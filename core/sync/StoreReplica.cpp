@@ -182,6 +182,9 @@ void StoreReplica::adopt(const RecordChange &serverValues)
 ChangePage StoreReplica::localChanges(qint64 cursor, int limit)
 {
     ChangePage page;
+    // The first push after the first login stamps the owner on the rows it reads now.
+    if (m_store.ownerStampPending())
+        m_store.stampOwner(cursor, limit + 1);
     const quint64 pushedHlc = state(QStringLiteral("push_hlc")).toULongLong();
     const SiteId me = m_store.siteId();
     // Rows of all entities in one order (dirty_seq is the replica's global sequence).

@@ -505,6 +505,7 @@ void SyncClient::fail(Failure failure, const QString &message)
     const bool counted = m_store && m_store->isOpen();
     if (counted) {
         try {
+            finishOwnerStamp();
             m_conflicts = unresolvedConflicts(*m_store);
             m_pending = pendingChanges(*m_store);
         } catch (const SqliteError &) { }
@@ -517,12 +518,21 @@ void SyncClient::fail(Failure failure, const QString &message)
     Q_EMIT finished(false, message);
 }
 
+void SyncClient::finishOwnerStamp()
+{
+    // Rows the first push did not reach (it failed, or they are not ours to push) get
+    // their owner now: after a sync every row of a bound database has one.
+    if (m_store->ownerStampPending())
+        m_store->stampOwner(m_store->meta(QStringLiteral("sync.server.push_cursor")).toLongLong(), -1);
+}
+
 void SyncClient::succeed()
 {
     m_failure = Failure::None;
     m_running = false;
     if (m_engine)
         collectReport(); // what the pull reported (values taken back)
+    finishOwnerStamp();
     m_conflicts = unresolvedConflicts(*m_store);
     m_pending = pendingChanges(*m_store);
     m_password.clear();

@@ -108,6 +108,7 @@ private:
     void pullNext();
     void requestPage(qint64 since);
     void applyPage(qint64 since, int status, const QByteArray &bytes);
+    void finishOwnerStamp();
     void reloginThen(const Then &then);
     void fetchAuthors();
     void collectReport();

@@ -103,6 +103,7 @@ void SimWorld::setUp(const QString &dir, quint32 seed, bool salesRelay)
         c->server = m_servers[size_t(i / 2)].get();
         c->user = m_users[i];
         c->store->bindOwner(c->user.id, c->user.officeId); // what the first login does
+        c->store->stampOwner(0, -1); // and the end of that sync (the database is empty)
         c->token = login(*c->server, c->user.login);
         QVERIFY(!c->token.isEmpty());
         m_clients.push_back(std::move(c));

@@ -96,6 +96,8 @@ Q_SIGNALS:
     void tokenChanged(const QString &token);
 
 private:
+    // Bodies above this many bytes travel gzipped.
+    static constexpr int kCompressAbove = 1024;
     using Then = std::function<void()>;
     // `gzipped`: the body already compressed (a batch built ahead), else it is done here.
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, bool auth,

@@ -25,16 +25,6 @@ QString columnText(sqlite3_stmt *st, int col)
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(st, col)) : QString();
 }
 
-QByteArray idsSql(qsizetype n)
-{
-    QByteArray sql = "SELECT id FROM gx_record WHERE entity = ? AND id IN (";
-    sql.reserve(sql.size() + n * 3 + 1);
-    for (qsizetype i = 0; i < n; ++i)
-        sql += i ? ",?" : "?";
-    sql += ')';
-    return sql;
-}
-
 } // namespace
 
 sqlite3 *ServerSqliteRows::handle(const QSqlDatabase &db)
@@ -58,40 +48,14 @@ ServerSqliteRows::~ServerSqliteRows()
         sqlite3_finalize(st);
 }
 
-sqlite3_stmt *ServerSqliteRows::statement(Statement s, qsizetype idCount)
+sqlite3_stmt *ServerSqliteRows::statement(Statement s)
 {
     if (m_failed)
         return nullptr;
-    // A shorter last chunk of ids gets a statement of its own, finalized after its one use.
-    if (s == kIdsFull && idCount != kIdChunk) {
-        const QByteArray sql = idsSql(idCount);
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &st, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(st);
-            fail("prepare");
-            return nullptr;
-        }
-        return st;
-    }
     if (m_stmts[s])
         return m_stmts[s];
-    QByteArray sql;
-    switch (s) {
-    case kLoad:
-        sql = kLoadSql;
-        break;
-    case kInsert:
-        sql = kInsertSql;
-        break;
-    case kUpdate:
-        sql = kUpdateSql;
-        break;
-    default:
-        sql = idsSql(kIdChunk);
-        break;
-    }
-    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmts[s], nullptr)
-        != SQLITE_OK) {
+    const char *const sql[kCount] = {kLoadSql, kInsertSql, kUpdateSql};
+    if (sqlite3_prepare_v3(m_db, sql[s], -1, SQLITE_PREPARE_PERSISTENT, &m_stmts[s], nullptr) != SQLITE_OK) {
         fail("prepare");
         return nullptr;
     }
@@ -168,32 +132,6 @@ bool ServerSqliteRows::write(Statement s, const Values &v)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE || fail(s == kInsert ? "insert" : "update");
-}
-
-bool ServerSqliteRows::presentIds(QStringView entity, const QList<QStringView> &ids, qsizetype from, qsizetype n,
-                                  QList<QString> *present)
-{
-    sqlite3_stmt *st = statement(kIdsFull, n);
-    if (!st)
-        return false;
-    const bool own = st != m_stmts[kIdsFull];
-    // Ids are bound transient (SQLite copies them): 500 of them do not fit m_held's slots.
-    const QByteArray e = entity.toUtf8();
-    bool bound = sqlite3_bind_text(st, 1, e.constData(), int(e.size()), SQLITE_TRANSIENT) == SQLITE_OK;
-    for (qsizetype i = 0; bound && i < n; ++i) {
-        const QByteArray id = ids.at(from + i).toUtf8();
-        bound = sqlite3_bind_text(st, int(i) + 2, id.constData(), int(id.size()), SQLITE_TRANSIENT) == SQLITE_OK;
-    }
-    int rc = bound ? SQLITE_ROW : SQLITE_ERROR;
-    while (bound && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        present->append(columnText(st, 0));
-    if (rc != SQLITE_DONE)
-        fail(bound ? "look-up" : "bind");
-    if (own)
-        sqlite3_finalize(st);
-    else
-        sqlite3_reset(st);
-    return rc == SQLITE_DONE;
 }
 
 } // namespace gamix

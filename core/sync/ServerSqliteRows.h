@@ -1,10 +1,10 @@
 #pragma once
 // The gx_record statements of a bulk merge (ServerStorage::merge) on a SQLite server: the
-// row load, insert and update and the look-up of which ids exist, through SQLite's C API on
-// the Qt connection's own handle (so inside the merge's transaction), prepared once per
-// merge. The texts go in as the UTF-8 the row already is (StoredFields::writeJson): through
-// QSqlQuery each was copied into a QString and converted back to UTF-8 by SQLite, and
-// QtSql's bookkeeping per bind and step was a sixth of a push. PostgreSQL keeps QtSql.
+// row load, insert and update, through SQLite's C API on the Qt connection's own handle (so
+// inside the merge's transaction), prepared once per merge. The texts go in as the UTF-8 the
+// row already is (StoredFields::writeJson): through QSqlQuery each was copied into a QString
+// and converted back to UTF-8 by SQLite, and QtSql's bookkeeping per bind and step was a
+// sixth of a push. PostgreSQL keeps QtSql.
 //
 // A failed step is logged (as ServerDb::exec does) and fails the merge's transaction
 // (ServerDb::Write::fail): SQLite keeps a transaction open after most failed statements,
@@ -53,15 +53,12 @@ public:
     bool load(QStringView entity, QStringView id, Loaded *row);
     bool insert(const Values &v) { return write(kInsert, v); }
     bool update(const Values &v) { return write(kUpdate, v); }
-    // Appends to *present the ones of ids[from, from + n) that gx_record holds for `entity`.
-    bool presentIds(QStringView entity, const QList<QStringView> &ids, qsizetype from, qsizetype n,
-                    QList<QString> *present);
-
-    static constexpr qsizetype kIdChunk = 500;
+    // There is no look-up of which ids exist ahead (ServerStorage::absentRecords, QtSql): a
+    // load of a missing row here costs less than probing for it in a 500-id IN list did.
 
 private:
-    enum Statement { kLoad, kInsert, kUpdate, kIdsFull, kCount };
-    sqlite3_stmt *statement(Statement s, qsizetype idCount = kIdChunk);
+    enum Statement { kLoad, kInsert, kUpdate, kCount };
+    sqlite3_stmt *statement(Statement s);
     bool write(Statement s, const Values &v);
     bool bindText(sqlite3_stmt *st, int i, QStringView text, bool nullWhenEmpty);
     bool bindUtf8(sqlite3_stmt *st, int i, const QByteArray &utf8);

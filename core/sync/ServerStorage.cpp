@@ -149,7 +149,7 @@ ServerStorage::Row ServerStorage::load(QSqlDatabase &db, const QString &entity, 
     return row;
 }
 
-QList<bool> ServerStorage::absentRecords(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared)
+QList<bool> ServerStorage::absentRecords(QSqlDatabase &db, const QList<RecordChange> &records)
 {
     QList<bool> absent;
     if (records.size() < 64)
@@ -170,7 +170,7 @@ QList<bool> ServerStorage::absentRecords(QSqlDatabase &db, const QList<RecordCha
         else
             *it = -1;
     }
-    constexpr qsizetype kChunk = ServerSqliteRows::kIdChunk;
+    constexpr qsizetype kChunk = 500;
     auto inSql = [](qsizetype n) {
         QString sql = QStringLiteral("SELECT id FROM gx_record WHERE entity = ? AND id IN (");
         for (qsizetype i = 0; i < n; ++i)
@@ -190,11 +190,6 @@ QList<bool> ServerStorage::absentRecords(QSqlDatabase &db, const QList<RecordCha
         QList<QString> present;
         for (qsizetype at = 0; at < ids.size(); at += kChunk) {
             const qsizetype n = std::min(kChunk, ids.size() - at);
-            if (prepared && prepared->sqlite) {
-                if (!prepared->sqlite->presentIds(it.key(), ids, at, n, &present))
-                    return QList<bool>(); // the merge fails (ServerSqliteRows)
-                continue;
-            }
             QSqlQuery part(db);
             if (n < kChunk) {
                 part.setForwardOnly(true);
@@ -287,8 +282,9 @@ QList<RecordOutcome> ServerStorage::merge(ServerDb::Write &w, const QList<Record
     // up to date within this batch: a conflict record and its record may come in one push,
     // the conflict record first.
     QSet<QString> orphans = ServerVisibility::orphans(w);
-    const QList<bool> absent = absentRecords(w.db(), records, m_prepared);
     ServerSqliteRows *sqlite = m_prepared->sqlite.get();
+    // On SQLite each record's load is as cheap as a look-up ahead (ServerSqliteRows.h).
+    const QList<bool> absent = sqlite ? QList<bool>() : absentRecords(w.db(), records);
     for (qsizetype i = 0; i < records.size(); ++i) {
         const RecordChange &rc = records.at(i);
         RecordOutcome o;

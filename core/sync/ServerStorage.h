@@ -97,8 +97,9 @@ private:
     struct Prepared;
     Row load(QSqlDatabase &db, const QString &entity, const QString &id, Prepared *prepared = nullptr);
     // Per record of a bulk merge: true when gx_record does not hold it (and the batch names
-    // it once): one query per 500 ids instead of a lookup per new record. Empty: look each up.
-    static QList<bool> absentRecords(QSqlDatabase &db, const QList<RecordChange> &records, Prepared *prepared);
+    // it once): one query per 500 ids instead of a QtSql lookup per new record (PostgreSQL).
+    // Empty: look each up.
+    static QList<bool> absentRecords(QSqlDatabase &db, const QList<RecordChange> &records);
     void save(QSqlDatabase &db, const QString &entity, const QString &id, Row &row, Prepared *prepared = nullptr);
     quint64 tick(ServerDb::Write &w);
     // The change sequence is read once per transaction and written back by flushSeq().

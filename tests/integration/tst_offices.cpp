@@ -60,16 +60,6 @@ private:
     {
         return sqliteValue(storage.at(1), sql, binds);
     }
-    QString siteOf(const QStringList &storage)
-    {
-        return serverValue(storage, QStringLiteral("SELECT v FROM gx_meta WHERE k = 'site'")).toString();
-    }
-    QString clientSite(const QString &dbName)
-    {
-        Store store;
-        QString error;
-        return store.open(db(dbName), &error) ? Clock {0, store.siteId()}.siteHex() : QString();
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -127,7 +117,7 @@ private Q_SLOTS:
             return a.body.size();
         };
         int fromOffice = -1, fromElsewhere = -1;
-        const qsizetype officeBytes = pull(siteOf(m_kazan), &fromOffice);
+        const qsizetype officeBytes = pull(serverSite(m_kazan), &fromOffice);
         const qsizetype otherBytes = pull(QStringLiteral("0123456789abcdef0123456789abcdef"), &fromElsewhere);
         QCOMPARE(fromOffice, 0);
         QCOMPARE(fromElsewhere, n);
@@ -145,11 +135,12 @@ private Q_SLOTS:
         };
         const qint64 created = seqOf(fromCentral);
         // (the central server has noted that the office pulled past it)
-        QTRY_VERIFY_WITH_TIMEOUT(
-            serverValue(m_central, QStringLiteral("SELECT since_seq FROM gx_cursor WHERE site = ?"), {siteOf(m_kazan)})
-                    .toLongLong()
-                >= created,
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT(serverValue(m_central,
+                                             QStringLiteral("SELECT since_seq FROM gx_cursor WHERE site = ?"),
+                                             {serverSite(m_kazan)})
+                                         .toLongLong()
+                                     >= created,
+                                 20000);
         QCOMPARE(cli(QStringLiteral("k"),
                      {QStringLiteral("set"), QStringLiteral("contact"), fromCentral, QStringLiteral("city=Казань")})
                      .code,
@@ -157,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(sync(QStringLiteral("k")).code, 0);
         QTRY_VERIFY_WITH_TIMEOUT(seqOf(fromCentral) > created, 20000);
         int edited = -1, editedElsewhere = -1;
-        pull(siteOf(m_kazan), &edited, created);
+        pull(serverSite(m_kazan), &edited, created);
         pull(QStringLiteral("0123456789abcdef0123456789abcdef"), &editedElsewhere, created);
         QCOMPARE(edited, 0);
         QCOMPARE(editedElsewhere, 1);
@@ -198,7 +189,7 @@ private Q_SLOTS:
         QCOMPARE(sync(QStringLiteral("s")).code, 0);
         const QString semyonSite = clientSite(QStringLiteral("s"));
         const QString olgaSite = clientSite(QStringLiteral("k"));
-        const QString centralSite = siteOf(m_central);
+        const QString centralSite = serverSite(m_central);
         QVERIFY(!semyonSite.isEmpty() && !olgaSite.isEmpty() && !centralSite.isEmpty());
         const QString token = login(m_kazanServer.url(), QStringLiteral("olga"), QStringLiteral("пароль-ольги"));
         QVERIFY(!token.isEmpty());
@@ -217,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(entry(answer, semyonSite).value(QLatin1String("login")).toString(), QStringLiteral("semyon"));
         QCOMPARE(entry(answer, olgaSite).value(QLatin1String("login")).toString(), QStringLiteral("olga"));
         QCOMPARE(entry(answer, centralSite).value(QLatin1String("server")).toBool(), true);
-        QCOMPARE(answer.value(QLatin1String("server_site")).toString(), siteOf(m_kazan));
+        QCOMPARE(answer.value(QLatin1String("server_site")).toString(), serverSite(m_kazan));
         // A client behind the Казань office names them.
         Store store;
         QString error;

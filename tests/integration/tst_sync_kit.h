@@ -4,6 +4,7 @@
 // accounts and client databases of a test's folder, and raw HTTP for protocol-level checks.
 
 #include "schema/Schema.h"
+#include "store/Clock.h"
 #include "store/Store.h"
 
 #include <QDir>
@@ -316,6 +317,18 @@ protected:
         for (const QJsonObject &o : rows)
             out.append(o);
         return out;
+    }
+    // A client database's site (its replica id), as `gamix-server replicas` lists it.
+    QString clientSite(const QString &dbName) const
+    {
+        gamix::Store store;
+        QString error;
+        return store.open(db(dbName), &error) ? gamix::Clock {0, store.siteId()}.siteHex() : QString();
+    }
+    // A server's own site, read from its SQLite storage ({"--data", FILE}).
+    static QString serverSite(const QStringList &storage)
+    {
+        return sqliteValue(storage.at(1), QStringLiteral("SELECT v FROM gx_meta WHERE k = 'site'")).toString();
     }
     int conflicts(const QString &dbName)
     {

@@ -8,13 +8,6 @@
 
 namespace gamix {
 
-namespace {
-
-// How many pages' worth of rows one pull may read to fill its page (see pull()).
-constexpr qint64 kPullScanFactor = 10;
-
-} // namespace
-
 qint64 ServerStorage::takeSeq(ServerDb::Write &w)
 {
     const qint64 seq = nextSeq(w);
@@ -29,30 +22,40 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     ChangePage page;
     page.next = since;
     QSqlDatabase c = m_db.connection();
+    // The stream's end as this pull starts: seqs are taken in commit order (under the write
+    // lock), so everything up to it is committed and readable by the statements below, and
+    // anything past it waits for the next pull.
+    const qint64 upper = m_db.meta(c, QStringLiteral("seq")).toLongLong();
     // Removals and erasures share the sequence: a full page of them bounds the records.
     QList<PurgeMarker> markers = ServerPurgeLog::markers(c, user, since, limit, requesterSite);
-    const qint64 bound = markers.size() == limit ? markers.last().seq : -1;
-    // A record stamped only by the requesting replica comes back as '' (its own writes,
-    // echoed: nothing new for it); one whose `wire` is missing or older than its last save
-    // (saved by a server version without it: wire_seq <> seq) brings its `fields`.
-    // Nor one whose every field this replica pushed (an office server's relay pushing its
-    // clients' records: via_site), which it holds as they are.
-    // Rows left out (the requester's own echoes) do not fill the page: the scan goes on past
-    // them up to kPullScanFactor pages' worth of rows, so the replica that pushed 100,000
-    // records does not walk 20 empty pages of its own. The page still ends after a whole row,
-    // and `next` is the last row read, so nothing past it is skipped.
-    const qint64 scanLimit = qint64(limit) * kPullScanFactor;
-    QVariantList binds {requesterSite, requesterSite, since};
+    const bool markersFull = markers.size() == limit;
+    while (!markers.isEmpty() && markers.last().seq > upper)
+        markers.removeLast();
+    const qint64 bound = markersFull && markers.size() == limit ? markers.last().seq : -1;
+    const qint64 top = bound >= 0 ? bound : upper;
+    // The requesting replica's own records (every field stamped by it: solo_site; or every
+    // field pushed by it, an office's relay: via_site) are left out by the query: it holds
+    // them as they are. A pull used to read them and skip them one by one, which was most of
+    // the pull of a replica that had just pushed 100,000 records. A record whose `wire` is
+    // missing or older than its last save (saved by a server version without it: wire_seq
+    // <> seq) brings its `fields`, and is checked here.
+    QVariantList binds;
+    QString echoes;
+    if (!requesterSite.isEmpty()) {
+        echoes = QStringLiteral(" AND NOT (COALESCE(wire_seq, -1) = seq AND (COALESCE(solo_site, '') = ? OR "
+                                "COALESCE(via_site, '') = ?))");
+        binds << requesterSite << requesterSite;
+    }
+    binds.prepend(top);
+    binds.prepend(since);
     const QString filter = Access::sqlFilter(user, &binds);
     QSqlQuery q(c);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral(
-            "SELECT entity, id, seq, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN fields "
-            "WHEN solo_site = ? OR via_site = ? THEN '' ELSE wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq "
-            "THEN 1 ELSE 0 END FROM gx_record WHERE seq > ? AND ")
-        + filter + (bound >= 0 ? QStringLiteral(" AND seq <= ") + QString::number(bound) : QString())
-        + QStringLiteral(" ORDER BY seq LIMIT ") + QString::number(scanLimit));
+    q.prepare(QStringLiteral("SELECT entity, id, seq, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN fields ELSE "
+                             "wire END, CASE WHEN wire_seq IS NULL OR wire_seq <> seq THEN 1 ELSE 0 END FROM gx_record "
+                             "WHERE seq > ? AND seq <= ?")
+              + echoes + QStringLiteral(" AND ") + filter + QStringLiteral(" ORDER BY seq LIMIT ")
+              + QString::number(limit));
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!ServerDb::exec(q))
@@ -60,17 +63,13 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     QByteArray out;
     if (json)
         out += '[';
-    qint64 scanned = 0;
-    int delivered = 0;
-    while (delivered < limit && scanned < scanLimit && q.next()) {
-        ++scanned;
+    int read = 0;
+    while (q.next()) {
+        ++read;
         page.next = q.value(2).toLongLong();
         const QString text = q.value(3).toString();
-        if (text.isEmpty())
-            continue;
         const QString entity = q.value(0).toString();
         const QString id = q.value(1).toString();
-        QByteArray wire;
         StoredFields parsed;
         const bool legacy = q.value(4).toInt() == 1;
         if (legacy) {
@@ -78,7 +77,6 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             if (!requesterSite.isEmpty() && parsed.soloSite() == requesterSite)
                 continue;
         }
-        ++delivered;
         if (json) {
             // Whole records (see localChanges): the receiver ignores what it already has.
             if (out.size() > 1)
@@ -102,17 +100,16 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             page.records << rc;
         }
     }
-    // Stopped before the end of the range (a full page, or the scan's bound): more follows.
-    const bool cut = delivered == limit || scanned == scanLimit;
+    // A full page ends after its last row, and more follows; otherwise the whole range up
+    // to `top` was read, also the rows this user may not see and this replica's own.
+    const bool cut = read == limit;
     page.more = cut || bound >= 0;
     if (cut) {
         // Markers past the last record go in the next page.
         while (!markers.isEmpty() && markers.last().seq > page.next)
             markers.removeLast();
-    } else if (bound >= 0) {
-        page.next = bound;
-    } else if (!markers.isEmpty()) {
-        page.next = std::max(page.next, markers.last().seq);
+    } else {
+        page.next = std::max(page.next, top);
     }
     for (const PurgeMarker &m : std::as_const(markers)) {
         if (!m.entity.isEmpty()) // empty: a removal that no longer applies (kept for the bound)

@@ -51,6 +51,12 @@ const char *const kSchema[] = {
     // On an office server: records dropped because they left the office upstream.
     "CREATE TABLE IF NOT EXISTS gx_dropped (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, "
     "PRIMARY KEY (entity, id))",
+    // On an office server: the ids of dropped records whose removal log was pruned (ids only,
+    // kept for good): a replica that comes back from behind the horizon (one an administrator
+    // forgot) still gets their removal rebuilt (ServerPurgeLog::markers).
+    "CREATE TABLE IF NOT EXISTS gx_gone (entity VARCHAR(16) NOT NULL, id VARCHAR(64) NOT NULL, seq BIGINT NOT NULL, "
+    "PRIMARY KEY (entity, id))",
+    "CREATE INDEX IF NOT EXISTS gx_gone_seq ON gx_gone (seq)",
 };
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)

@@ -200,7 +200,17 @@ ServerPurgeHorizon::Report ServerPurgeHorizon::prune(int inactiveDays)
         = scalar(db, QStringLiteral("SELECT MAX(seq) FROM gx_moved WHERE seq <= ? AND NOT ") + dropped, {activeMin}, 0);
     r.moved = run(db, QStringLiteral("DELETE FROM gx_moved WHERE seq <= ? AND NOT ") + dropped, {activeMin});
     // Records an office server no longer stores: only when every replica has purged them
-    // (until then its clients' late pushes must not bring them back either).
+    // (until then its clients' late pushes must not bring them back either). Their ids stay
+    // in gx_gone and the horizon covers them: a replica forgotten meanwhile that comes back
+    // gets their removal rebuilt, as it does for records still stored.
+    const qint64 highestGone
+        = scalar(db, QStringLiteral("SELECT MAX(seq) FROM gx_moved WHERE seq <= ? AND ") + dropped, {allMin}, 0);
+    run(db,
+        QStringLiteral("INSERT INTO gx_gone (entity, id, seq) SELECT entity, id, MAX(seq) FROM gx_moved WHERE seq <= ? "
+                       "AND ")
+            + dropped
+            + QStringLiteral(" GROUP BY entity, id ON CONFLICT (entity, id) DO UPDATE SET seq = excluded.seq"),
+        {allMin});
     r.moved += run(db, QStringLiteral("DELETE FROM gx_moved WHERE seq <= ? AND ") + dropped, {allMin});
     r.dropped = run(db,
                     QStringLiteral("DELETE FROM gx_dropped WHERE NOT EXISTS (SELECT 1 FROM gx_moved m WHERE m.entity = "
@@ -213,9 +223,9 @@ ServerPurgeHorizon::Report ServerPurgeHorizon::prune(int inactiveDays)
                              "WHERE c.user_id = gx_unseen.user_id), ?)"),
               {current});
     r.horizon = horizon(db);
-    if (highest > r.horizon) {
-        r.horizon = highest;
-        m_db.setMeta(db, kHorizonKey, QString::number(highest));
+    if (std::max(highest, highestGone) > r.horizon) {
+        r.horizon = std::max(highest, highestGone);
+        m_db.setMeta(db, kHorizonKey, QString::number(r.horizon));
     }
     // A forgotten replica that came back and has pulled past the horizon is like any other.
     run(db,

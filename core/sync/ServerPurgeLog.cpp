@@ -147,6 +147,18 @@ QList<PurgeMarker> markers(QSqlDatabase &db, const SyncUser &user, qint64 since,
             while (q.next())
                 out << PurgeMarker {q.value(1).toString(), q.value(2).toString(), false, q.value(0).toLongLong()};
         }
+        // And on an office server, every record it dropped since then and no longer stores
+        // (one stored again is the query above's).
+        QSqlQuery g(db);
+        g.setForwardOnly(true);
+        g.prepare(QStringLiteral("SELECT g.seq, g.entity, g.id FROM gx_gone g WHERE g.seq > ? AND NOT EXISTS (SELECT 1 "
+                                 "FROM gx_record r WHERE r.entity = g.entity AND r.id = g.id) ORDER BY g.seq LIMIT ")
+                  + QString::number(limit));
+        g.addBindValue(since);
+        if (ServerDb::exec(g)) {
+            while (g.next())
+                out << PurgeMarker {g.value(1).toString(), g.value(2).toString(), false, g.value(0).toLongLong()};
+        }
     }
     {
         QList<PurgeMarker> moved;

@@ -24,6 +24,8 @@ namespace gamix {
 namespace {
 
 const QString kLoginKey = QStringLiteral("sync.server.login");
+// What this replica has pushed up to (StoreReplica::state "push_cursor" of the peer "server").
+const QString kPushCursorKey = QStringLiteral("sync.server.push_cursor");
 
 QString serverMessage(const QByteArray &body)
 {
@@ -60,7 +62,7 @@ void SyncClient::setBatchSize(int pushRecords, int pullRecords)
 
 qint64 SyncClient::pendingChanges(Store &store)
 {
-    const qint64 cursor = store.meta(QStringLiteral("sync.server.push_cursor")).toLongLong();
+    const qint64 cursor = store.meta(kPushCursorKey).toLongLong();
     qint64 n = 0;
     for (const EntityDef &e : Schema::instance().entities()) {
         if (e.directory)
@@ -341,7 +343,7 @@ void SyncClient::finishOwnerStamp()
     // Rows the first push did not reach (it failed, or they are not ours to push) get
     // their owner now: after a sync every row of a bound database has one.
     if (m_store->ownerStampPending())
-        m_store->stampOwner(m_store->meta(QStringLiteral("sync.server.push_cursor")).toLongLong(), -1);
+        m_store->stampOwner(m_store->meta(kPushCursorKey).toLongLong(), -1);
 }
 
 void SyncClient::succeed()

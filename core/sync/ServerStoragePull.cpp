@@ -100,16 +100,33 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
             page.records << rc;
         }
     }
-    // A full page ends after its last row, and more follows; otherwise the whole range up
-    // to `top` was read, also the rows this user may not see and this replica's own.
+    // A full page ends after its last row, and more follows. Otherwise the range up to `top`
+    // was read: the cursor moves past this replica's own records in it too (to the last
+    // record it may see), as when they were read and skipped, but not past the records it
+    // may not see after that, as before. (Moving past those too lost an update in the
+    // simulation, seed 37 with a sales relay: a record can come back into a view without
+    // a new seq.)
     const bool cut = read == limit;
     page.more = cut || bound >= 0;
     if (cut) {
         // Markers past the last record go in the next page.
         while (!markers.isEmpty() && markers.last().seq > page.next)
             markers.removeLast();
+    } else if (bound >= 0) {
+        page.next = bound;
     } else {
-        page.next = std::max(page.next, top);
+        if (!echoes.isEmpty()) {
+            QVariantList seen {since, top};
+            const QString visible = Access::sqlFilter(user, &seen);
+            QSqlQuery last(c);
+            last.prepare(QStringLiteral("SELECT MAX(seq) FROM gx_record WHERE seq > ? AND seq <= ? AND ") + visible);
+            for (const QVariant &b : seen)
+                last.addBindValue(b);
+            if (ServerDb::exec(last) && last.next() && !last.value(0).isNull())
+                page.next = std::max(page.next, last.value(0).toLongLong());
+        }
+        if (!markers.isEmpty())
+            page.next = std::max(page.next, markers.last().seq);
     }
     for (const PurgeMarker &m : std::as_const(markers)) {
         if (!m.entity.isEmpty()) // empty: a removal that no longer applies (kept for the bound)

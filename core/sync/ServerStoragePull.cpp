@@ -104,8 +104,8 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     // was read: the cursor moves past this replica's own records in it too (to the last
     // record it may see), as when they were read and skipped, but not past the records it
     // may not see after that, as before. (Moving past those too lost an update in the
-    // simulation, seed 37 with a sales relay: a record can come back into a view without
-    // a new seq.)
+    // simulation, seed 37 with a sales relay; which write brings such a row into a view
+    // without a new seq was not found. Issue 5's note names it.)
     const bool cut = read == limit;
     page.more = cut || bound >= 0;
     if (cut) {

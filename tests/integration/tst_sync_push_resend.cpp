@@ -4,7 +4,10 @@
 // spare slot while the server merges the one in flight) is the one sent again after a crash
 // once it was sent, and an answer whose cursor move was not written yet (it goes with the
 // next batch's commit) leaves the answered batch pending, which the server then answers from
-// its log instead of merging it again.
+// its log instead of merging it again. And a batch the server's database fails part of
+// (a statement refused) is stored not at all, answered 503, and stored whole when sent
+// again: on SQLite a failed statement leaves the transaction open, and the commit stored
+// the rest of the batch, the refused record reported accepted.
 #include "tst_sync_kit.h"
 
 #include "schema/Schema.h"
@@ -116,6 +119,40 @@ private slots:
         QCOMPARE(contactsOnServer(u"Answered-"), 25);
     }
 
+    void aBatchTheDatabaseFailsIsStoredNotAtAll()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("client.db"));
+        QCOMPARE(synckit::addContacts(db, 100, QStringLiteral("Anna"), QStringLiteral("Refused-%1"),
+                                      QStringLiteral("refused%1@example.ru")),
+                 100);
+        QVERIFY(serverSql(QStringLiteral("CREATE TRIGGER test_refuse BEFORE INSERT ON gx_record "
+                                         "WHEN NEW.fields LIKE '%\"Refused-57\"%' "
+                                         "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
+        Store store;
+        QString error;
+        QVERIFY(store.open(db, &error));
+        StoreReplica replica(store);
+        SyncEngine engine(replica);
+        engine.beginPush();
+        const QByteArray body = engine.takePushBody(100, nullptr).body;
+        QVERIFY(!body.isEmpty());
+
+        const synckit::Answer failed = post(body);
+        QCOMPARE(failed.status, 503);
+        QCOMPARE(contactsOnServer(u"Refused-"), 0); // not the 99 records before and after the refused one
+        QCOMPARE(engine.handlePush(failed.status, failed.body), SyncEngine::Step::Failed);
+
+        QVERIFY(serverSql(QStringLiteral("DROP TRIGGER test_refuse")));
+        engine.beginPush();
+        const QByteArray again = engine.takePushBody(100, nullptr).body;
+        QCOMPARE(again, body); // the same batch id: the failed one was not stored as answered
+        const synckit::Answer stored = post(again);
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(stored.json().value(QLatin1String("rejected")).toInt(), 0);
+        QCOMPARE(engine.handlePush(stored.status, stored.body), SyncEngine::Step::Continue);
+        QCOMPARE(contactsOnServer(u"Refused-"), 100);
+    }
+
 private:
     synckit::Answer post(const QByteArray &body)
     {
@@ -137,6 +174,24 @@ private:
             body.clear();
         }
         QFAIL("the push did not end");
+    }
+
+    // One statement on the server's storage file, from a second connection beside the server.
+    bool serverSql(const QString &sql)
+    {
+        const QString name = QStringLiteral("test-writer");
+        bool ok = false;
+        {
+            QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            d.setDatabaseName(m_storage.at(1));
+            d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+            if (d.open()) {
+                QSqlQuery q(d);
+                ok = q.exec(sql);
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
     }
 
     int contactsOnServer(QStringView lastNamePrefix)

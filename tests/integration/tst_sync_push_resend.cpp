@@ -20,6 +20,17 @@
 
 using namespace gamix;
 
+// A client's database and its sync engine, as one run of SyncClient holds them.
+struct Client
+{
+    explicit Client(const QString &db) { opened = store.open(db, &error); }
+    Store store;
+    StoreReplica replica {store};
+    SyncEngine engine {replica};
+    QString error;
+    bool opened = false;
+};
+
 class TestSyncPushResend : public QObject
 {
     Q_OBJECT
@@ -45,11 +56,9 @@ private slots:
                  30);
         QByteArray second;
         {
-            Store store;
-            QString error;
-            QVERIFY(store.open(db, &error));
-            StoreReplica replica(store);
-            SyncEngine engine(replica);
+            Client client(db);
+            QVERIFY2(client.opened, qPrintable(client.error));
+            SyncEngine &engine = client.engine;
             engine.beginPush();
             const QByteArray first = engine.takePushBody(10, nullptr).body;
             QVERIFY(!first.isEmpty());
@@ -65,18 +74,16 @@ private slots:
             // The process dies here, the second batch sent or not.
         }
         QCOMPARE(contactsOnServer(u"Ahead-"), 10);
-        Store store;
-        QString error;
-        QVERIFY(store.open(db, &error));
-        StoreReplica replica(store);
-        SyncEngine engine(replica);
+        Client client(db);
+        QVERIFY2(client.opened, qPrintable(client.error));
+        SyncEngine &engine = client.engine;
         engine.beginPush();
         QCOMPARE(engine.takePushBody(10, nullptr).body, second); // the same id and records
         pushAll(engine, second);
         QCOMPARE(contactsOnServer(u"Ahead-"), 30);
-        QCOMPARE(store.meta(QStringLiteral("sync.server.pending_slot")), QString());
-        QCOMPARE(store.meta(QStringLiteral("sync.server.pending_batch_1")), QString());
-        QCOMPARE(store.meta(QStringLiteral("sync.server.pending_batch_2")), QString());
+        QCOMPARE(client.store.meta(QStringLiteral("sync.server.pending_slot")), QString());
+        QCOMPARE(client.store.meta(QStringLiteral("sync.server.pending_batch_1")), QString());
+        QCOMPARE(client.store.meta(QStringLiteral("sync.server.pending_batch_2")), QString());
     }
 
     void anAnsweredBatchIsAnsweredAgainNotMergedTwice()
@@ -88,11 +95,9 @@ private slots:
         QByteArray first, answer;
         qint64 seqAfterFirst = 0;
         {
-            Store store;
-            QString error;
-            QVERIFY(store.open(db, &error));
-            StoreReplica replica(store);
-            SyncEngine engine(replica);
+            Client client(db);
+            QVERIFY2(client.opened, qPrintable(client.error));
+            SyncEngine &engine = client.engine;
             engine.beginPush();
             first = engine.takePushBody(10, nullptr).body;
             const synckit::Answer a = post(first);
@@ -102,11 +107,9 @@ private slots:
             QCOMPARE(engine.handlePush(a.status, a.body), SyncEngine::Step::Continue);
             // The process dies before the next batch's commit, which would move the cursor.
         }
-        Store store;
-        QString error;
-        QVERIFY(store.open(db, &error));
-        StoreReplica replica(store);
-        SyncEngine engine(replica);
+        Client client(db);
+        QVERIFY2(client.opened, qPrintable(client.error));
+        SyncEngine &engine = client.engine;
         engine.beginPush();
         const QByteArray again = engine.takePushBody(10, nullptr).body;
         QCOMPARE(again, first);
@@ -128,11 +131,9 @@ private slots:
         QVERIFY(serverSql(QStringLiteral("CREATE TRIGGER test_refuse BEFORE INSERT ON gx_record "
                                          "WHEN NEW.fields LIKE '%\"Refused-57\"%' "
                                          "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")));
-        Store store;
-        QString error;
-        QVERIFY(store.open(db, &error));
-        StoreReplica replica(store);
-        SyncEngine engine(replica);
+        Client client(db);
+        QVERIFY2(client.opened, qPrintable(client.error));
+        SyncEngine &engine = client.engine;
         engine.beginPush();
         const QByteArray body = engine.takePushBody(100, nullptr).body;
         QVERIFY(!body.isEmpty());

@@ -171,6 +171,10 @@ public:
     // its dirty_seq when it is above keepAbove (still to push), else gets a new one.
     // Returns the rows stamped.
     int stampOwner(qint64 keepAbove, int limit);
+    // A push refused every field of this record and the server sent nothing back: the
+    // fields whose clock is still the one sent lose their clock (the value stays), so
+    // whatever the server sends for them later wins. Returns whether a clock was cleared.
+    bool releaseFields(const EntityDef &entity, const QString &id, const QList<QPair<int, Clock>> &sent);
     bool ownerStampPending();
     // Removes records without tombstones (core/store/StorePurge.cpp): they left this
     // user's view or were erased on the server. Drops each row (entity, id), its search

@@ -72,6 +72,30 @@ bool Store::adoptField(const EntityDef &entity, const QString &id, const RemoteF
     return true;
 }
 
+bool Store::releaseFields(const EntityDef &entity, const QString &id, const QList<QPair<int, Clock>> &sent)
+{
+    bool released = false;
+    beginWrite();
+    try {
+        Record current = get(entity, id.toLower(), true);
+        if (current.isValid()) {
+            for (const auto &[field, clock] : sent) {
+                if (field >= 0 && field < entity.fields.size() && current.clocks.clock(field) == clock) {
+                    current.clocks.set(field, Clock(), Clock());
+                    released = true;
+                }
+            }
+            if (released)
+                writeRow(entity, current, false, false);
+        }
+        endWrite(true);
+    } catch (const SqliteError &) {
+        endWrite(false);
+        return false;
+    }
+    return released;
+}
+
 int Store::restampUnpushed(qint64 afterSeq, quint64 afterHlc)
 {
     int stamped = 0;

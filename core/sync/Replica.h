@@ -58,6 +58,16 @@ public:
     // The server refused these fields (forbidden/invalid) and sent its own value and clock:
     // take them regardless of the clock order, keeping our value as a conflict record.
     virtual void adopt(const RecordChange &serverValues) = 0;
+    // The server refused every field of a record and sent nothing back (this account may
+    // not read it now): a removal is expected to follow. Should the record come back into
+    // view before that, our refused values must give way to the server's: their clocks are
+    // cleared, where they are still the ones we sent (field name -> clock sent).
+    virtual void release(const QString &entity, const QString &id, const QHash<QString, Clock> &sent)
+    {
+        Q_UNUSED(entity);
+        Q_UNUSED(id);
+        Q_UNUSED(sent);
+    }
     // Changes this replica originated (or, for an office server, received from its own
     // clients), after `cursor`. A page never splits a record.
     virtual ChangePage localChanges(qint64 cursor, int limit) = 0;

@@ -179,6 +179,20 @@ void StoreReplica::adopt(const RecordChange &serverValues)
     }
 }
 
+void StoreReplica::release(const QString &entity, const QString &id, const QHash<QString, Clock> &sent)
+{
+    const EntityDef *e = Schema::instance().entity(entity);
+    if (!e)
+        return;
+    QList<QPair<int, Clock>> fields;
+    for (auto it = sent.begin(); it != sent.end(); ++it) {
+        const int i = e->fieldIndex(it.key());
+        if (i >= 0)
+            fields.append({i, it.value()});
+    }
+    m_store.releaseFields(*e, id, fields);
+}
+
 ChangePage StoreReplica::localChanges(qint64 cursor, int limit)
 {
     ChangePage page;

@@ -21,6 +21,7 @@ public:
     QHash<QString, FieldState> fieldStates(const QString &entity, const QString &id) override;
     QList<QList<FieldStatus>> apply(const QList<RecordChange> &records, const QHash<QString, QString> &state) override;
     void adopt(const RecordChange &serverValues) override;
+    void release(const QString &entity, const QString &id, const QHash<QString, Clock> &sent) override;
     void purge(const QList<PurgeMarker> &markers) override; // core/sync/StoreReplicaPurge.cpp
     ChangePage localChanges(qint64 cursor, int limit) override;
     void beginPush() override;

@@ -245,6 +245,21 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
     // batch); adopting the server's value over it would replace the user's latest edit.
     QHash<QString, Clock> sent; // "entity|id|field"
     bool sentRead = false;
+    auto readSent = [&] {
+        if (sentRead)
+            return;
+        sentRead = true;
+        QString error;
+        const QJsonArray batch
+            = QJsonDocument::fromJson(pendingBody().toUtf8()).object().value(QLatin1String("records")).toArray();
+        for (const QJsonValue &b : batch) {
+            RecordChange mine;
+            if (RecordChange::fromJson(b.toObject(), &mine, &error)) {
+                for (const FieldChange &f : std::as_const(mine.fields))
+                    sent.insert(mine.entity + u'|' + mine.id + u'|' + f.name, f.clock);
+            }
+        }
+    };
     for (const QJsonValue &v : results) {
         const QJsonObject r = v.toObject();
         const QString entity = r.value(QLatin1String("entity")).toString();
@@ -263,12 +278,21 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
         // read the record (someone else's, or a create the server refused), and the server's
         // removal in the pull that follows takes it from this replica (DESIGN.md §4). One line
         // says so, instead of one per field.
-        if (!refused.isEmpty() && refused.size() == fields.size() && server.isEmpty())
+        if (!refused.isEmpty() && refused.size() == fields.size() && server.isEmpty()) {
             m_rejected << QCoreApplication::translate("Sync",
                                                       "%1 %2 was refused: this account may not write it, so it is "
                                                       "removed from this computer")
                               .arg(entity, id);
-        else
+            // Should it come back into view before the removal, the server's values win.
+            readSent();
+            QHash<QString, Clock> mine;
+            for (auto it = fields.begin(); it != fields.end(); ++it) {
+                const auto s = sent.constFind(entity + u'|' + id + u'|' + it.key());
+                if (s != sent.constEnd())
+                    mine.insert(it.key(), *s);
+            }
+            m_replica.release(entity, id, mine);
+        } else
             m_rejected << refused;
         if (!server.isEmpty()) {
             RecordChange rc;
@@ -277,20 +301,7 @@ SyncEngine::Step SyncEngine::handlePush(int status, const QByteArray &body)
                                                     {QStringLiteral("id"), id},
                                                     {QStringLiteral("fields"), server}},
                                        &rc, &error)) {
-                if (!sentRead) {
-                    sentRead = true;
-                    const QJsonArray batch = QJsonDocument::fromJson(pendingBody().toUtf8())
-                                                 .object()
-                                                 .value(QLatin1String("records"))
-                                                 .toArray();
-                    for (const QJsonValue &b : batch) {
-                        RecordChange mine;
-                        if (RecordChange::fromJson(b.toObject(), &mine, &error)) {
-                            for (const FieldChange &f : std::as_const(mine.fields))
-                                sent.insert(mine.entity + u'|' + mine.id + u'|' + f.name, f.clock);
-                        }
-                    }
-                }
+                readSent();
                 const QHash<QString, FieldState> local = m_replica.fieldStates(entity, id);
                 rc.fields.removeIf([&](const FieldChange &f) {
                     const auto it = sent.constFind(entity + u'|' + id + u'|' + f.name);

@@ -103,9 +103,9 @@ ChangePage ServerStorage::pull(const SyncUser &user, qint64 since, int limit, QB
     // A full page ends after its last row, and more follows. Otherwise the range up to `top`
     // was read: the cursor moves past this replica's own records in it too (to the last
     // record it may see), as when they were read and skipped, but not past the records it
-    // may not see after that, as before. (Moving past those too lost an update in the
-    // simulation, seed 37 with a sales relay; which write brings such a row into a view
-    // without a new seq was not found. Issue 5's note names it.)
+    // may not see after that, as before. (Moving past those too changed the simulation's
+    // page cuts, which uncovered a client fault at seed 37 with a sales relay, since fixed:
+    // a write refused whole whose record came back into view; the old rule was kept.)
     const bool cut = read == limit;
     page.more = cut || bound >= 0;
     if (cut) {

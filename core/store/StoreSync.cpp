@@ -1,7 +1,7 @@
 // Store methods the sync module needs beyond merge(): reading what is still to push,
 // adopting a server's value, re-stamping after a clock-guard refusal, and binding the
-// database to its first user (stamping its rows as the first push reads them). They use the same row writer and
-// counters as the write path.
+// database to its first user (stamping its rows as the first push reads them). They use
+// the same row writer and counters as the write path.
 
 #include "Store.h"
 
@@ -16,6 +16,13 @@ namespace {
 
 // Set by bindOwner until stampOwner(.., -1) has stamped every row.
 constexpr const char *kOwnerStampMeta = "owner_stamp_pending";
+
+// The rows bindOwner counts and stampOwner stamps: no owner, or no office when there is one.
+QString unboundRows(const QString &officeId)
+{
+    return officeId.isEmpty() ? QStringLiteral("owner_id IS NULL")
+                              : QStringLiteral("(owner_id IS NULL OR office_id IS NULL)");
+}
 
 } // namespace
 
@@ -143,10 +150,8 @@ int Store::bindOwner(const QString &ownerId, const QString &officeId)
         for (const EntityDef &e : Schema::instance().entities()) {
             if (!ownerStamped(e))
                 continue;
-            waiting
-                += int(m_db.scalar(QStringLiteral("SELECT count(*) FROM ") + table(e).name + QStringLiteral(" WHERE ")
-                                   + (officeId.isEmpty() ? QStringLiteral("owner_id IS NULL")
-                                                         : QStringLiteral("(owner_id IS NULL OR office_id IS NULL)"))));
+            waiting += int(m_db.scalar(QStringLiteral("SELECT count(*) FROM ") + table(e).name
+                                       + QStringLiteral(" WHERE ") + unboundRows(officeId)));
         }
         endWrite(true);
     } catch (const SqliteError &) {
@@ -184,14 +189,12 @@ int Store::stampOwner(qint64 keepAbove, int limit)
             const Table &t = table(e);
             const int owner = e.fieldIndex(QLatin1String(kOwnerField));
             const int office = e.fieldIndex(QLatin1String(kOfficeField));
-            const QString unbound = officeId.isEmpty() ? QStringLiteral("owner_id IS NULL")
-                                                       : QStringLiteral("(owner_id IS NULL OR office_id IS NULL)");
             // Only the two columns, the clocks and the counters change: rewriting each whole
             // row (every column bound again, phones normalised again) was a tenth of a
             // 100k-record first sync.
             SqliteStmt st = m_db.prepare(
                 QStringLiteral("SELECT rowid, owner_id, office_id, clocks, dirty_seq FROM ") + t.name
-                + QStringLiteral(" WHERE ") + unbound
+                + QStringLiteral(" WHERE ") + unboundRows(officeId)
                 + (limit < 0 ? QString()
                              : QStringLiteral(" AND dirty_seq > ?1 AND dirty_seq > 0 ORDER BY dirty_seq LIMIT ?2")));
             if (limit >= 0)
